@@ -1,0 +1,7 @@
+package io.vendo.approval;
+
+enum ApprovalStatus {
+    PENDING,
+    APPROVED,
+    REJECTED
+}

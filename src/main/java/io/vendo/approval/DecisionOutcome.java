@@ -1,0 +1,6 @@
+package io.vendo.approval;
+
+public enum DecisionOutcome {
+    APPROVE,
+    REJECT
+}

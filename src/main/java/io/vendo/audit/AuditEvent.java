@@ -1,0 +1,67 @@
+package io.vendo.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A row of the audit log. Immutable once written; {@link #hash} chains it to the row before it. */
+@Entity
+@Immutable
+@Table(name = "audit_event")
+class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id", nullable = false, updatable = false)
+    private UUID eventId;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false, updatable = false)
+    private String actor;
+
+    @Column(nullable = false, updatable = false)
+    private String action;
+
+    @Column(name = "subject_id", nullable = false, updatable = false)
+    private String subjectId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private Map<String, String> details;
+
+    @Column(name = "previous_hash", nullable = false, updatable = false)
+    private String previousHash;
+
+    @Column(nullable = false, updatable = false)
+    private String hash;
+
+    protected AuditEvent() {}
+
+    AuditEvent(AuditableEvent event, String previousHash) {
+        this.eventId = event.eventId();
+        this.occurredAt = event.occurredAt();
+        this.actor = event.actor();
+        this.action = event.action();
+        this.subjectId = event.subjectId();
+        this.details = Map.copyOf(event.details());
+        this.previousHash = previousHash;
+        this.hash = AuditHash.of(previousHash, eventId, occurredAt, actor, action, subjectId, details);
+    }
+
+    AuditEntry toEntry() {
+        return new AuditEntry(occurredAt, actor, action, details);
+    }
+}

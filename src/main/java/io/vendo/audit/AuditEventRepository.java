@@ -1,0 +1,23 @@
+package io.vendo.audit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface AuditEventRepository extends Repository<AuditEvent, Long> {
+
+    AuditEvent save(AuditEvent event);
+
+    boolean existsByEventId(UUID eventId);
+
+    @Query(value = "select hash from audit_event order by id desc limit 1", nativeQuery = true)
+    Optional<String> latestHash();
+
+    /** Serialises appends so that each row chains to the one before it, across replicas. */
+    @Query(value = "select 1 from pg_advisory_xact_lock(hashtext('audit_event_chain'))", nativeQuery = true)
+    int lockChain();
+
+    List<AuditEvent> findBySubjectIdOrderByIdAsc(String subjectId);
+}

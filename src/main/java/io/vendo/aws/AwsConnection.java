@@ -1,0 +1,123 @@
+package io.vendo.aws;
+
+import io.vendo.execution.AwsTarget;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Whether AWS is reachable at all, and SDK clients per target: one per (service, region, role), cached, configured
+ * alike (standard retries, timeouts, optional endpoint override), with the target's role assumed through STS.
+ */
+@Component
+class AwsConnection implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AwsConnection.class);
+
+    private final AwsProperties properties;
+    private final boolean live;
+    private final Map<ClientKey, CloudFormationClient> cloudFormationClients = new ConcurrentHashMap<>();
+    private final Map<String, StsClient> stsClients = new ConcurrentHashMap<>();
+    private final DefaultCredentialsProvider baseCredentials =
+            DefaultCredentialsProvider.builder().build();
+
+    AwsConnection(AwsProperties properties) {
+        this.properties = properties;
+        this.live = switch (properties.mode()) {
+            case LIVE -> true;
+            case DRY_RUN -> false;
+            case AUTO -> properties.endpointUrl() != null || credentialsResolve();
+        };
+        log.info(
+                live
+                        ? "AWS is configured: approved requests are executed against AWS"
+                        : "AWS is not configured: approved requests are executed as a dry run, nothing is created");
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    CloudFormationClient cloudFormation(AwsTarget target) {
+        return cloudFormationClients.computeIfAbsent(
+                new ClientKey(target.region(), target.roleArn(), target.externalId()),
+                key -> configure(CloudFormationClient.builder(), key).build());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, ClientKey key) {
+        builder.region(Region.of(key.region()))
+                .credentialsProvider(credentialsFor(key))
+                .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(properties.apiCallTimeout())
+                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
+        URI endpoint = properties.endpointUrl();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentialsFor(ClientKey key) {
+        if (key.roleArn() == null) {
+            return baseCredentials;
+        }
+        var sts = stsClients.computeIfAbsent(key.region(), region -> {
+            var builder = StsClient.builder()
+                    .region(Region.of(region))
+                    .credentialsProvider(baseCredentials)
+                    .overrideConfiguration(config ->
+                            config.retryStrategy(RetryMode.STANDARD).apiCallTimeout(properties.apiCallTimeout()));
+            if (properties.endpointUrl() != null) {
+                builder.endpointOverride(properties.endpointUrl());
+            }
+            return builder.build();
+        });
+        return StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(assume -> {
+                    assume.roleArn(key.roleArn()).roleSessionName("vendo");
+                    if (key.externalId() != null) {
+                        assume.externalId(key.externalId());
+                    }
+                })
+                .build();
+    }
+
+    private boolean credentialsResolve() {
+        try {
+            baseCredentials.resolveCredentials();
+            return true;
+        } catch (SdkClientException e) {
+            log.debug("No AWS credentials in the default chain", e);
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        cloudFormationClients.values().forEach(CloudFormationClient::close);
+        stsClients.values().forEach(StsClient::close);
+        baseCredentials.close();
+    }
+
+    private record ClientKey(String region, @Nullable String roleArn, @Nullable String externalId) {
+        ClientKey {
+            Objects.requireNonNull(region);
+        }
+    }
+}

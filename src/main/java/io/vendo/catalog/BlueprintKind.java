@@ -1,0 +1,13 @@
+package io.vendo.catalog;
+
+/** What a blueprint vends. */
+public enum BlueprintKind {
+    /** A CloudFormation stack in the target account and region. */
+    STACK,
+    /** A new AWS account. */
+    ACCOUNT,
+    /** A Service Catalog product. */
+    SERVICE_CATALOG_PRODUCT,
+    /** Instances of a StackSet. */
+    STACK_SET
+}

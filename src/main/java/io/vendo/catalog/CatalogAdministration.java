@@ -1,0 +1,82 @@
+package io.vendo.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds blueprints, blueprint versions and targets to the catalog. */
+@Service
+@Transactional
+public class CatalogAdministration {
+
+    private final BlueprintRepository blueprints;
+    private final BlueprintVersionRepository versions;
+    private final TargetRepository targets;
+    private final TemplateParser parser = new TemplateParser();
+    private final Clock clock;
+
+    CatalogAdministration(
+            BlueprintRepository blueprints,
+            BlueprintVersionRepository versions,
+            TargetRepository targets,
+            Clock clock) {
+        this.blueprints = blueprints;
+        this.versions = versions;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a STACK blueprint, or a new version of it when its template changed; an unchanged template adds
+     * nothing.
+     *
+     * @throws InvalidTemplateException when CloudFormation would refuse the template
+     */
+    public BlueprintVersionDetails register(NewBlueprint request) {
+        var parsed = parser.parse(request.templateBody());
+        var sha256 = sha256(request.templateBody());
+        var blueprint = blueprints
+                .findBySlug(request.slug())
+                .orElseGet(() -> blueprints.save(new Blueprint(
+                        request.slug(),
+                        request.name(),
+                        request.description(),
+                        BlueprintKind.STACK,
+                        request.owner(),
+                        clock.instant())));
+        var latest = versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id());
+        if (latest.isPresent() && latest.get().templateSha256().equals(sha256)) {
+            return latest.get().toDetails(blueprint);
+        }
+        var number = latest.map(version -> version.number() + 1).orElse(1);
+        var version = versions.save(new BlueprintVersion(
+                blueprint.id(),
+                number,
+                request.templateBody(),
+                sha256,
+                parsed,
+                request.capabilities(),
+                clock.instant()));
+        return version.toDetails(blueprint);
+    }
+
+    /** Adds a target unless one with the same slug exists. */
+    public TargetDetails register(NewTarget target) {
+        return targets.findBySlug(target.slug())
+                .orElseGet(() -> targets.save(new Target(target, clock.instant())))
+                .toDetails();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.vendo.request;
+
+import io.vendo.audit.AuditableEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Something that happened to a request. Each is audited and may be reacted to by other modules. */
+public sealed interface RequestEvent extends AuditableEvent {
+
+    UUID requestId();
+
+    @Override
+    default String subjectId() {
+        return requestId().toString();
+    }
+
+    record RequestSubmitted(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            String blueprint,
+            int blueprintVersion,
+            String target,
+            String team)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.submitted";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("blueprint", blueprint + " v" + blueprintVersion);
+            details.put("target", target);
+            details.put("team", team);
+            return details;
+        }
+    }
+
+    record RequestApproved(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.approved";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
+        }
+    }
+
+    record RequestRejected(UUID eventId, UUID requestId, Instant occurredAt, String actor, String reason)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.rejected";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("reason", reason);
+        }
+    }
+
+    record RequestStarted(UUID eventId, UUID requestId, Instant occurredAt, String actor, String operation)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.started";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("operation", operation);
+        }
+    }
+
+    record RequestSucceeded(UUID eventId, UUID requestId, Instant occurredAt, String actor, Map<String, String> outputs)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.succeeded";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return outputs;
+        }
+    }
+
+    record RequestFailed(UUID eventId, UUID requestId, Instant occurredAt, String actor, String reason)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.failed";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("reason", reason);
+        }
+    }
+
+    record RequestDryRunCompleted(UUID eventId, UUID requestId, Instant occurredAt, String actor, String plan)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.dry-run-completed";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("plan", plan);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.vendo.request;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.Repository;
+
+interface RequestRepository extends Repository<VendingRequest, UUID> {
+
+    VendingRequest save(VendingRequest request);
+
+    Optional<VendingRequest> findById(UUID id);
+
+    List<VendingRequest> findTop100ByRequesterOrderBySubmittedAtDesc(String requester);
+
+    List<VendingRequest> findTop100ByOrderBySubmittedAtDesc();
+}

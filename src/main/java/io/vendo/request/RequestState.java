@@ -1,0 +1,22 @@
+package io.vendo.request;
+
+/** Where a request is in its life. */
+public enum RequestState {
+    PENDING_APPROVAL,
+    APPROVED,
+    IN_PROGRESS,
+    SUCCEEDED,
+    FAILED,
+    REJECTED,
+    CANCELLED,
+    EXPIRED,
+    /** Approved and executed without AWS: the calls were rendered, nothing was created. */
+    DRY_RUN;
+
+    public boolean terminal() {
+        return switch (this) {
+            case SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED, DRY_RUN -> true;
+            case PENDING_APPROVAL, APPROVED, IN_PROGRESS -> false;
+        };
+    }
+}

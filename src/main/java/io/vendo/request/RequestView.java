@@ -1,0 +1,28 @@
+package io.vendo.request;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A request as other modules and the pages see it. */
+public record RequestView(
+        UUID id,
+        RequestKind kind,
+        RequestState state,
+        UUID blueprintVersionId,
+        String blueprintSlug,
+        String blueprintName,
+        int blueprintVersion,
+        UUID targetId,
+        String targetSlug,
+        String targetName,
+        Map<String, String> parameters,
+        String justification,
+        String requester,
+        String team,
+        Map<String, String> outputs,
+        @Nullable String failureReason,
+        @Nullable String dryRunPlan,
+        Instant submittedAt,
+        Instant updatedAt) {}

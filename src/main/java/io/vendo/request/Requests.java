@@ -1,0 +1,111 @@
+package io.vendo.request;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.identity.Actor;
+import io.vendo.identity.Role;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The request module's entry point: submission and reads for people, and the lifecycle transitions that the
+ * approval and execution modules drive. Each transition is one transaction on the aggregate.
+ */
+@Service
+@Transactional
+public class Requests {
+
+    private final RequestRepository repository;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    Requests(RequestRepository repository, Catalog catalog, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates and stores a request as {@link RequestState#PENDING_APPROVAL}.
+     *
+     * @throws io.vendo.catalog.CatalogItemNotFoundException for an unknown blueprint or target
+     * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse
+     */
+    public RequestView submit(SubmitRequest submission, Actor requester) {
+        var blueprint = catalog.latestVersion(submission.blueprint());
+        var target = catalog.target(submission.target());
+        var parameters = catalog.validateParameters(blueprint, submission.parameters());
+        var request = VendingRequest.submit(
+                new NewRequest(
+                        blueprint,
+                        target,
+                        parameters,
+                        submission.justification().strip(),
+                        requester),
+                clock.instant());
+        return repository.save(request).toView();
+    }
+
+    /** A request the viewer may see: their own, or any for approvers and admins. */
+    @Transactional(readOnly = true)
+    public RequestView get(UUID id, Actor viewer) {
+        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
+        if (!mayView(viewer, request)) {
+            throw new RequestNotFoundException(id);
+        }
+        return request.toView();
+    }
+
+    /** The newest requests the viewer may see. */
+    @Transactional(readOnly = true)
+    public List<RequestView> visibleTo(Actor viewer) {
+        var requests = viewer.has(Role.APPROVER) || viewer.has(Role.ADMIN)
+                ? repository.findTop100ByOrderBySubmittedAtDesc()
+                : repository.findTop100ByRequesterOrderBySubmittedAtDesc(viewer.username());
+        return requests.stream().map(VendingRequest::toView).toList();
+    }
+
+    /** For other modules, which authorise on their own terms. */
+    @Transactional(readOnly = true)
+    public RequestView require(UUID id) {
+        return repository.findById(id).map(VendingRequest::toView).orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    public RequestView approve(UUID id, String approver) {
+        return change(id, request -> request.approve(approver, clock.instant()));
+    }
+
+    public RequestView reject(UUID id, String approver, String reason) {
+        return change(id, request -> request.reject(approver, reason, clock.instant()));
+    }
+
+    public RequestView start(UUID id, String operation) {
+        return change(id, request -> request.start(operation, clock.instant()));
+    }
+
+    public RequestView succeed(UUID id, Map<String, String> outputs) {
+        return change(id, request -> request.succeed(outputs, clock.instant()));
+    }
+
+    public RequestView fail(UUID id, String reason) {
+        return change(id, request -> request.fail(reason, clock.instant()));
+    }
+
+    public RequestView completeDryRun(UUID id, String plan) {
+        return change(id, request -> request.completeDryRun(plan, clock.instant()));
+    }
+
+    private RequestView change(UUID id, Consumer<VendingRequest> transition) {
+        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
+        transition.accept(request);
+        return repository.save(request).toView();
+    }
+
+    private static boolean mayView(Actor viewer, VendingRequest request) {
+        return viewer.username().equals(request.requester()) || viewer.has(Role.APPROVER) || viewer.has(Role.ADMIN);
+    }
+}

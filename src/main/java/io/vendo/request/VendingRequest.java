@@ -1,0 +1,210 @@
+package io.vendo.request;
+
+import io.vendo.request.RequestEvent.RequestApproved;
+import io.vendo.request.RequestEvent.RequestDryRunCompleted;
+import io.vendo.request.RequestEvent.RequestFailed;
+import io.vendo.request.RequestEvent.RequestRejected;
+import io.vendo.request.RequestEvent.RequestStarted;
+import io.vendo.request.RequestEvent.RequestSubmitted;
+import io.vendo.request.RequestEvent.RequestSucceeded;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * The request aggregate. Every change of state goes through a method that checks the current state and registers
+ * the matching {@link RequestEvent}; {@link Version} fences concurrent writers (an approver and the executor, two
+ * executors) so a transition is applied once.
+ */
+@Entity
+@Table(name = "vending_request")
+class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
+
+    static final String SYSTEM = "system";
+
+    @Id
+    private UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private RequestKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequestState state;
+
+    @Column(name = "blueprint_version_id", nullable = false, updatable = false)
+    private UUID blueprintVersionId;
+
+    @Column(name = "blueprint_slug", nullable = false, updatable = false)
+    private String blueprintSlug;
+
+    @Column(name = "blueprint_name", nullable = false, updatable = false)
+    private String blueprintName;
+
+    @Column(name = "blueprint_version", nullable = false, updatable = false)
+    private int blueprintVersion;
+
+    @Column(name = "target_id", nullable = false, updatable = false)
+    private UUID targetId;
+
+    @Column(name = "target_slug", nullable = false, updatable = false)
+    private String targetSlug;
+
+    @Column(name = "target_name", nullable = false, updatable = false)
+    private String targetName;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private Map<String, String> parameters;
+
+    @Column(nullable = false, updatable = false)
+    private String justification;
+
+    @Column(nullable = false, updatable = false)
+    private String requester;
+
+    @Column(nullable = false, updatable = false)
+    private String team;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Map<String, String> outputs = new LinkedHashMap<>();
+
+    @Column(name = "failure_reason")
+    private @Nullable String failureReason;
+
+    @Column(name = "dry_run_plan")
+    private @Nullable String dryRunPlan;
+
+    @Column(name = "submitted_at", nullable = false, updatable = false)
+    private Instant submittedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected VendingRequest() {}
+
+    private VendingRequest(NewRequest request, Instant now) {
+        this.id = UUID.randomUUID();
+        this.kind = RequestKind.PROVISION;
+        this.state = RequestState.PENDING_APPROVAL;
+        this.blueprintVersionId = request.blueprint().versionId();
+        this.blueprintSlug = request.blueprint().slug();
+        this.blueprintName = request.blueprint().name();
+        this.blueprintVersion = request.blueprint().number();
+        this.targetId = request.target().id();
+        this.targetSlug = request.target().slug();
+        this.targetName = request.target().name();
+        this.parameters = new LinkedHashMap<>(request.parameters());
+        this.justification = request.justification();
+        this.requester = request.requester().username();
+        this.team = request.requester().primaryTeam();
+        this.submittedAt = now;
+        this.updatedAt = now;
+    }
+
+    static VendingRequest submit(NewRequest request, Instant now) {
+        var submitted = new VendingRequest(request, now);
+        submitted.registerEvent(new RequestSubmitted(
+                UUID.randomUUID(),
+                submitted.id,
+                now,
+                submitted.requester,
+                submitted.blueprintSlug,
+                submitted.blueprintVersion,
+                submitted.targetSlug,
+                submitted.team));
+        return submitted;
+    }
+
+    void approve(String approver, Instant now) {
+        move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.APPROVED, "approved", now);
+        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver));
+    }
+
+    void reject(String approver, String reason, Instant now) {
+        move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.REJECTED, "rejected", now);
+        this.failureReason = reason;
+        registerEvent(new RequestRejected(UUID.randomUUID(), id, now, approver, reason));
+    }
+
+    void start(String operation, Instant now) {
+        move(EnumSet.of(RequestState.APPROVED), RequestState.IN_PROGRESS, "started", now);
+        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation));
+    }
+
+    void succeed(Map<String, String> outputs, Instant now) {
+        move(EnumSet.of(RequestState.IN_PROGRESS), RequestState.SUCCEEDED, "marked succeeded", now);
+        this.outputs = new LinkedHashMap<>(outputs);
+        registerEvent(new RequestSucceeded(UUID.randomUUID(), id, now, SYSTEM, Map.copyOf(outputs)));
+    }
+
+    void fail(String reason, Instant now) {
+        move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.FAILED, "marked failed", now);
+        this.failureReason = reason;
+        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason));
+    }
+
+    void completeDryRun(String plan, Instant now) {
+        move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.DRY_RUN, "completed", now);
+        this.dryRunPlan = plan;
+        registerEvent(new RequestDryRunCompleted(UUID.randomUUID(), id, now, SYSTEM, plan));
+    }
+
+    private void move(Set<RequestState> allowedFrom, RequestState to, String verb, Instant now) {
+        if (!allowedFrom.contains(state)) {
+            throw new RequestStateConflictException(id, state, verb);
+        }
+        this.state = to;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String requester() {
+        return requester;
+    }
+
+    RequestView toView() {
+        return new RequestView(
+                id,
+                kind,
+                state,
+                blueprintVersionId,
+                blueprintSlug,
+                blueprintName,
+                blueprintVersion,
+                targetId,
+                targetSlug,
+                targetName,
+                Map.copyOf(parameters),
+                justification,
+                requester,
+                team,
+                Map.copyOf(outputs),
+                failureReason,
+                dryRunPlan,
+                submittedAt,
+                updatedAt);
+    }
+}

@@ -1,0 +1,118 @@
+package io.vendo.request.web;
+
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.InvalidParametersException;
+import io.vendo.catalog.ParameterDefinition;
+import io.vendo.identity.Actor;
+import io.vendo.request.Requests;
+import io.vendo.request.SubmitRequest;
+import io.vendo.web.PageController;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The form generated from a blueprint's parameters, and its submission. */
+@PageController
+class RequestFormController {
+
+    private static final int MAX_JUSTIFICATION = 2000;
+
+    private final Catalog catalog;
+    private final Requests requests;
+
+    RequestFormController(Catalog catalog, Requests requests) {
+        this.catalog = catalog;
+        this.requests = requests;
+    }
+
+    @GetMapping("/blueprints/{slug}/request")
+    String form(@PathVariable String slug, Model model) {
+        var blueprint = catalog.latestVersion(slug);
+        var form = new RequestForm();
+        blueprint.parameters().forEach(parameter -> form.getParameters()
+                .put(parameter.name(), parameter.defaultValue() == null ? "" : parameter.defaultValue()));
+        return render(model, blueprint, form, Map.of());
+    }
+
+    @PostMapping("/blueprints/{slug}/request")
+    String submit(
+            @PathVariable String slug,
+            @ModelAttribute("form") RequestForm form,
+            Actor actor,
+            Model model,
+            RedirectAttributes redirect) {
+        var blueprint = catalog.latestVersion(slug);
+        var errors = new LinkedHashMap<String, String>();
+        if (catalog.targets().stream().noneMatch(target -> target.slug().equals(form.getTarget()))) {
+            errors.put("target", "Choose where to deploy");
+        }
+        if (form.getJustification().isBlank()) {
+            errors.put("justification", "Say why this is needed: approvers read it");
+        } else if (form.getJustification().length() > MAX_JUSTIFICATION) {
+            errors.put("justification", "At most %d characters".formatted(MAX_JUSTIFICATION));
+        }
+        if (!errors.isEmpty()) {
+            return render(model, blueprint, form, errors);
+        }
+        try {
+            var submitted = requests.submit(
+                    new SubmitRequest(
+                            slug, form.getTarget(), submittedValues(blueprint, form), form.getJustification()),
+                    actor);
+            redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
+            return "redirect:/requests/" + submitted.id();
+        } catch (InvalidParametersException e) {
+            return render(model, blueprint, form, e.errors());
+        }
+    }
+
+    /** Empty fields of optional parameters mean "use the template's default", as in the CloudFormation console. */
+    private static Map<String, String> submittedValues(BlueprintVersionDetails blueprint, RequestForm form) {
+        var values = new LinkedHashMap<String, String>();
+        form.getParameters().forEach((name, value) -> {
+            var optional = blueprint.parameters().stream()
+                    .filter(parameter -> parameter.name().equals(name))
+                    .findFirst()
+                    .map(parameter -> !parameter.required())
+                    .orElse(false);
+            if (!(value.isEmpty() && optional)) {
+                values.put(name, value);
+            }
+        });
+        return values;
+    }
+
+    private String render(
+            Model model, BlueprintVersionDetails blueprint, RequestForm form, Map<String, String> errors) {
+        model.addAttribute("blueprint", blueprint);
+        model.addAttribute(
+                "parameters",
+                blueprint.parameters().stream().map(ParameterField::of).toList());
+        model.addAttribute("targets", catalog.targets());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "request/form";
+    }
+
+    /** How one parameter is shown: the control follows the parameter's type and constraints. */
+    record ParameterField(ParameterDefinition definition, String control) {
+
+        static ParameterField of(ParameterDefinition definition) {
+            String control;
+            if (!definition.allowedValues().isEmpty()) {
+                control = "select";
+            } else if (definition.numeric()) {
+                control = "number";
+            } else {
+                control = "text";
+            }
+            return new ParameterField(definition, control);
+        }
+    }
+}

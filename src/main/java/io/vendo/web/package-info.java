@@ -1,0 +1,8 @@
+/**
+ * Shared web infrastructure: the page layout's model, error pages and RFC 9457 problem details for the API.
+ * Every capability module may use it; it depends on none of them.
+ */
+@ApplicationModule(displayName = "Web infrastructure", type = ApplicationModule.Type.OPEN)
+package io.vendo.web;
+
+import org.springframework.modulith.ApplicationModule;

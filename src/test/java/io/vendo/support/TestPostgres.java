@@ -1,0 +1,60 @@
+package io.vendo.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * One real PostgreSQL 17 server for the whole test run (started once, on first use), and a fresh database in it for
+ * every Spring context, so contexts never see each other's rows.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestPostgres {
+
+    private static final AtomicInteger databases = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource() {
+        return newDatabase();
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** A new, empty database with its own pool. */
+    public static HikariDataSource newDatabase() {
+        var name = "vendo_" + databases.incrementAndGet();
+        try (var connection = server().getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name, e);
+        }
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server().getJdbcUrl("postgres", name));
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+}
