@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -113,6 +114,11 @@ class Approval extends AbstractAggregateRoot<Approval> {
                     HttpStatus.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
         }
         return null;
+    }
+
+    /** The events this aggregate announces when it is saved next. */
+    Collection<Object> pendingEvents() {
+        return domainEvents();
     }
 
     UUID requestId() {

@@ -19,5 +19,6 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     @Query(value = "select 1 from pg_advisory_xact_lock(hashtext('audit_event_chain'))", nativeQuery = true)
     int lockChain();
 
-    List<AuditEvent> findBySubjectIdOrderByIdAsc(String subjectId);
+    /** Ordered by when it happened: events of one transaction are recorded concurrently, in any order. */
+    List<AuditEvent> findBySubjectIdOrderByOccurredAtAscIdAsc(String subjectId);
 }

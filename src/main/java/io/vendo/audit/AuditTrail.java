@@ -17,7 +17,7 @@ public class AuditTrail {
 
     /** Everything recorded about one subject, oldest first. */
     public List<AuditEntry> timeline(String subjectId) {
-        return repository.findBySubjectIdOrderByIdAsc(subjectId).stream()
+        return repository.findBySubjectIdOrderByOccurredAtAscIdAsc(subjectId).stream()
                 .map(AuditEvent::toEntry)
                 .toList();
     }

@@ -30,6 +30,7 @@ class AwsConnection implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AwsConnection.class);
 
     private final AwsProperties properties;
+    private final @Nullable URI endpoint;
     private final boolean live;
     private final Map<ClientKey, CloudFormationClient> cloudFormationClients = new ConcurrentHashMap<>();
     private final Map<String, StsClient> stsClients = new ConcurrentHashMap<>();
@@ -38,10 +39,11 @@ class AwsConnection implements DisposableBean {
 
     AwsConnection(AwsProperties properties) {
         this.properties = properties;
+        this.endpoint = properties.endpointUrl() != null ? properties.endpointUrl() : endpointFromEnvironment();
         this.live = switch (properties.mode()) {
             case LIVE -> true;
             case DRY_RUN -> false;
-            case AUTO -> properties.endpointUrl() != null || credentialsResolve();
+            case AUTO -> endpoint != null || credentialsResolve();
         };
         log.info(
                 live
@@ -56,16 +58,17 @@ class AwsConnection implements DisposableBean {
     CloudFormationClient cloudFormation(AwsTarget target) {
         return cloudFormationClients.computeIfAbsent(
                 new ClientKey(target.region(), target.roleArn(), target.externalId()),
-                key -> configure(CloudFormationClient.builder(), key).build());
+                key -> configure(CloudFormationClient.builder(), key.region(), credentialsFor(key))
+                        .build());
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, ClientKey key) {
-        builder.region(Region.of(key.region()))
-                .credentialsProvider(credentialsFor(key))
+    private <B extends AwsClientBuilder<B, ?>> B configure(
+            B builder, String region, AwsCredentialsProvider credentials) {
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials)
                 .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
-        URI endpoint = properties.endpointUrl();
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -76,17 +79,9 @@ class AwsConnection implements DisposableBean {
         if (key.roleArn() == null) {
             return baseCredentials;
         }
-        var sts = stsClients.computeIfAbsent(key.region(), region -> {
-            var builder = StsClient.builder()
-                    .region(Region.of(region))
-                    .credentialsProvider(baseCredentials)
-                    .overrideConfiguration(config ->
-                            config.retryStrategy(RetryMode.STANDARD).apiCallTimeout(properties.apiCallTimeout()));
-            if (properties.endpointUrl() != null) {
-                builder.endpointOverride(properties.endpointUrl());
-            }
-            return builder.build();
-        });
+        var sts = stsClients.computeIfAbsent(
+                key.region(),
+                region -> configure(StsClient.builder(), region, baseCredentials).build());
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(assume -> {
@@ -96,6 +91,12 @@ class AwsConnection implements DisposableBean {
                     }
                 })
                 .build();
+    }
+
+    /** The SDK's own convention for pointing every client at an emulator such as LocalStack. */
+    private static @Nullable URI endpointFromEnvironment() {
+        var url = System.getenv("AWS_ENDPOINT_URL");
+        return url == null || url.isBlank() ? null : URI.create(url);
     }
 
     private boolean credentialsResolve() {

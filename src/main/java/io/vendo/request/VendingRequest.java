@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -175,6 +176,11 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         }
         this.state = to;
         this.updatedAt = now;
+    }
+
+    /** The events this aggregate announces when it is saved next. */
+    Collection<Object> pendingEvents() {
+        return domainEvents();
     }
 
     UUID id() {

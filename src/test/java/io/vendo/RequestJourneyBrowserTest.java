@@ -1,0 +1,188 @@
+package io.vendo;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.vendo.support.AwsStub;
+import io.vendo.support.Chromium;
+import io.vendo.support.LiveAws;
+import io.vendo.support.VendoIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The walking skeleton as people use it, in a real Chromium: a requester fills the generated form, an approver
+ * approves from the inbox, and the request page refreshes itself until the stack's outputs appear.
+ */
+@VendoIntegrationTest
+class RequestJourneyBrowserTest {
+
+    private static final String STACK_ID =
+            "arn:aws:cloudformation:eu-west-1:111122223333:stack/vendo-static-website/0b9c2a50-c5f2-11ee-9a4e-06c3f2e1b2a1";
+    private static final String WEBSITE = "http://browser-site.s3-website.eu-west-1.amazonaws.com";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @DynamicPropertySource
+    static void aws(DynamicPropertyRegistry registry) {
+        LiveAws.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Console errors, among them every Content-Security-Policy violation. */
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void stubAws() {
+        AwsStub.reset();
+        AwsStub.stubCreateStack(STACK_ID);
+        AwsStub.stubDescribeStacks(
+                STACK_ID,
+                Map.of("WebsiteURL", WEBSITE, "BucketName", "browser-site-b"),
+                "CREATE_IN_PROGRESS",
+                "CREATE_COMPLETE");
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void requesterSubmitsTheFormApproverApprovesAndTheStackOutputsAppear() {
+        String requestUrl;
+        try (var context = browser.newContext()) {
+            var page = pageIn(context);
+            logIn(page, "requester");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Request Static website"))
+                    .click();
+
+            assertThat(page.locator("#param-IndexDocument")).hasValue("index.html");
+            assertThat(page.locator("#param-Versioning")).hasValue("Enabled");
+            page.getByLabel("Target").selectOption("sandbox-eu-west-1");
+            page.locator("#param-SiteName").fill("browser-site");
+            page.locator("#param-NoncurrentVersionDays").fill("14");
+            page.getByLabel("Justification").fill("Landing page for the browser test");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+                    .click();
+
+            assertThat(page.getByTestId("request-state")).hasText("PENDING_APPROVAL");
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Request submitted");
+            // The requester sees the decisions so far but no buttons: nobody approves their own request.
+            assertThat(page.getByText("No decisions yet.")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")))
+                    .hasCount(0);
+            requestUrl = page.url();
+        }
+
+        try (var context = browser.newContext()) {
+            var page = pageIn(context);
+            logIn(page, "approver");
+            page.navigate(url("/approvals"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Static website on Sandbox (eu-west-1)"))
+                    .click();
+            assertThat(page).hasURL(requestUrl);
+            page.getByLabel("Comment").fill("Looks good");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))
+                    .click();
+
+            assertThat(page.getByText("You approved this request.")).isVisible();
+            assertThat(page.getByTestId("request-state"))
+                    .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            assertThat(page.getByTestId("outputs")).containsText(WEBSITE);
+            assertThat(page.getByTestId("outputs")).containsText("browser-site-b");
+            assertThat(page.getByTestId("timeline")).containsText("request.succeeded");
+        }
+        var create = AwsStub.form(AwsStub.received("CreateStack").getFirst());
+        assertThat(create).containsValue("browser-site").containsValue("14");
+    }
+
+    @Test
+    void aValueCloudFormationWouldRefuseIsShownOnTheFormAndNothingIsStored() {
+        var before = jdbc.queryForObject("select count(*) from vending_request", Integer.class);
+        try (var context = browser.newContext()) {
+            var page = pageIn(context);
+            logIn(page, "requester");
+            page.navigate(url("/blueprints/static-website/request"));
+
+            page.getByLabel("Target").selectOption("sandbox-eu-west-1");
+            page.locator("#param-SiteName").fill("Not Valid!");
+            page.locator("#param-NoncurrentVersionDays").fill("999");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+                    .click();
+
+            assertThat(page.locator("#justification-error")).hasText("Say why this is needed: approvers read it");
+            page.getByLabel("Justification").fill("Try again");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+                    .click();
+
+            assertThat(page.locator("#param-SiteName-error"))
+                    .hasText("Parameter 'SiteName' failed to satisfy constraint: must be 3 to 41 lower-case letters, "
+                            + "digits or hyphens, starting with a letter");
+            assertThat(page.locator("#param-NoncurrentVersionDays-error"))
+                    .hasText("Parameter 'NoncurrentVersionDays' must be a number not greater than 365");
+            assertThat(page.locator("#param-SiteName")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#param-SiteName")).hasValue("Not Valid!");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from vending_request", Integer.class))
+                .isEqualTo(before);
+    }
+
+    private Page pageIn(com.microsoft.playwright.BrowserContext context) {
+        var page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                consoleErrors.add(message.text());
+            }
+        });
+        return page;
+    }
+
+    private void logIn(Page page, String user) {
+        page.navigate(url("/login"));
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
+                .isVisible();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,68 @@
+package io.vendo.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the portal's API over real HTTP as one of the demo users, as an integration would. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final String authorization;
+
+    private ApiClient(int port, String user) {
+        this.baseUrl = "http://localhost:" + port;
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Demo users' passwords equal their names (local profile). */
+    public static ApiClient as(String user, int port) {
+        return new ApiClient(port, user);
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Response postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    public Response post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(
+                    request.header("Authorization", authorization)
+                            .header("Accept", "application/json, application/problem+json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String contentType, JsonNode body) {}
+}

@@ -1,0 +1,199 @@
+package io.vendo.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An HTTP server that answers as AWS does on the wire, for the SDK's real clients: CloudFormation and STS speak the
+ * query protocol (form-encoded POST, XML responses). One server for the whole run, so that every live-mode test class
+ * shares one Spring context; tests {@link #reset()} it.
+ */
+public final class AwsStub {
+
+    public static final String ACCOUNT = "111122223333";
+    public static final String ASSUMED_ACCESS_KEY = "ASIAVENDOASSUMED0001";
+    private static final String CFN_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+
+    private static WireMockServer server;
+
+    private AwsStub() {}
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().dynamicPort());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    public static String endpoint() {
+        return "http://localhost:" + server().port();
+    }
+
+    public static void reset() {
+        server().resetAll();
+    }
+
+    public static void stubAssumeRole() {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=AssumeRole"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                          <AssumeRoleResult>
+                            <Credentials>
+                              <AccessKeyId>%s</AccessKeyId>
+                              <SecretAccessKey>assumed-secret</SecretAccessKey>
+                              <SessionToken>assumed-session-token</SessionToken>
+                              <Expiration>2099-01-01T00:00:00Z</Expiration>
+                            </Credentials>
+                            <AssumedRoleUser>
+                              <Arn>arn:aws:sts::111122223333:assumed-role/VendoExecution/vendo</Arn>
+                              <AssumedRoleId>AROAVENDO:vendo</AssumedRoleId>
+                            </AssumedRoleUser>
+                          </AssumeRoleResult>
+                          <ResponseMetadata><RequestId>sts-1</RequestId></ResponseMetadata>
+                        </AssumeRoleResponse>"""
+                                .formatted(ASSUMED_ACCESS_KEY))));
+    }
+
+    public static void stubCreateStack(String stackId) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=CreateStack"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <CreateStackResponse xmlns="%s">
+                          <CreateStackResult><StackId>%s</StackId></CreateStackResult>
+                          <ResponseMetadata><RequestId>cfn-create</RequestId></ResponseMetadata>
+                        </CreateStackResponse>"""
+                                .formatted(CFN_NS, stackId))));
+    }
+
+    public static void stubCreateStackError(int status, String code, String message) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=CreateStack"))
+                .willReturn(xml(status, error(code, message))));
+    }
+
+    /**
+     * DescribeStacks answers with each status in turn (the last one from then on); {@code outputs} come with the last.
+     */
+    public static void stubDescribeStacks(String stackId, Map<String, String> outputs, String... statuses) {
+        for (int i = 0; i < statuses.length; i++) {
+            var state = i == 0 ? Scenario.STARTED : "poll-" + i;
+            var last = i == statuses.length - 1;
+            var stub = post(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=DescribeStacks"))
+                    .inScenario("describe-stacks")
+                    .whenScenarioStateIs(state)
+                    .willReturn(xml(200, describeStacks(stackId, statuses[i], last ? outputs : Map.of())));
+            server().stubFor(last ? stub : stub.willSetStateTo("poll-" + (i + 1)));
+        }
+    }
+
+    /** Events newest first, as CloudFormation returns them: {logicalId, status, reason, timestamp}. */
+    public static void stubDescribeStackEvents(String stackId, List<String[]> events) {
+        var members = events.stream()
+                .map(event ->
+                        """
+                        <member>
+                          <EventId>%s-%s</EventId>
+                          <StackId>%s</StackId>
+                          <StackName>stack</StackName>
+                          <LogicalResourceId>%s</LogicalResourceId>
+                          <ResourceStatus>%s</ResourceStatus>
+                          <ResourceStatusReason>%s</ResourceStatusReason>
+                          <Timestamp>%s</Timestamp>
+                        </member>"""
+                                .formatted(event[0], event[1], stackId, event[0], event[1], event[2], event[3]))
+                .collect(Collectors.joining());
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeStackEvents"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <DescribeStackEventsResponse xmlns="%s">
+                          <DescribeStackEventsResult><StackEvents>%s</StackEvents></DescribeStackEventsResult>
+                          <ResponseMetadata><RequestId>cfn-events</RequestId></ResponseMetadata>
+                        </DescribeStackEventsResponse>"""
+                                .formatted(CFN_NS, members))));
+    }
+
+    /** The requests AWS received for one action, in order. */
+    public static List<LoggedRequest> received(String action) {
+        return server().findAll(
+                        postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
+    }
+
+    /** A query-protocol request's form fields. */
+    public static Map<String, String> form(LoggedRequest request) {
+        return Arrays.stream(request.getBodyAsString().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        pair -> decode(pair[0]),
+                        pair -> pair.length > 1 ? decode(pair[1]) : "",
+                        (a, b) -> b,
+                        LinkedHashMap::new));
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String describeStacks(String stackId, String status, Map<String, String> outputs) {
+        var members = outputs.entrySet().stream()
+                .map(output -> "<member><OutputKey>%s</OutputKey><OutputValue>%s</OutputValue></member>"
+                        .formatted(output.getKey(), output.getValue()))
+                .collect(Collectors.joining());
+        return """
+                <DescribeStacksResponse xmlns="%s">
+                  <DescribeStacksResult>
+                    <Stacks>
+                      <member>
+                        <StackName>stack</StackName>
+                        <StackId>%s</StackId>
+                        <CreationTime>2026-11-23T10:00:00Z</CreationTime>
+                        <StackStatus>%s</StackStatus>
+                        <Outputs>%s</Outputs>
+                      </member>
+                    </Stacks>
+                  </DescribeStacksResult>
+                  <ResponseMetadata><RequestId>cfn-describe</RequestId></ResponseMetadata>
+                </DescribeStacksResponse>"""
+                .formatted(CFN_NS, stackId, status, members);
+    }
+
+    private static String error(String code, String message) {
+        return """
+                <ErrorResponse xmlns="%s">
+                  <Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error>
+                  <RequestId>cfn-error</RequestId>
+                </ErrorResponse>"""
+                .formatted(CFN_NS, code, message);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(int status, String body) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(body);
+    }
+}

@@ -1,0 +1,28 @@
+package io.vendo.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole portal on a random port with a fresh database in the test PostgreSQL, the demo users and catalog, and a
+ * scheduler tuned to react in milliseconds instead of seconds.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "vendo.execution.scheduler-polling-interval=100ms",
+            "vendo.execution.first-poll-delay=50ms",
+            "vendo.execution.max-poll-delay=200ms",
+            "vendo.execution.retry-delay=50ms",
+            "vendo.execution.heartbeat-interval=1s",
+        })
+@Import(TestPostgres.class)
+@ActiveProfiles("local")
+public @interface VendoIntegrationTest {}
