@@ -80,8 +80,8 @@ class AwsConnection implements DisposableBean {
             return baseCredentials;
         }
         var sts = stsClients.computeIfAbsent(
-                key.region(),
-                region -> configure(StsClient.builder(), region, baseCredentials).build());
+                key.region(), region -> configure(StsClient.builder(), region, baseCredentials)
+                        .build());
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(assume -> {
