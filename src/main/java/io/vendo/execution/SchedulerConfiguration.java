@@ -2,6 +2,7 @@ package io.vendo.execution;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
-    @Bean
+    /** Stopped, waiting for running steps, when the context closes; steps are short, so the wait is too. */
+    @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, ExecutionProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(properties.threads())
@@ -26,24 +28,34 @@ class SchedulerConfiguration {
                 .missedHeartbeatsLimit(properties.missedHeartbeats())
                 .pollUsingLockAndFetch(0.5, 1.0)
                 .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(45))
                 .build();
     }
 
-    /** Starts the scheduler once the schema is migrated and every bean is ready; stops it before the pool closes. */
+    /**
+     * Starts the scheduler once the schema is migrated and every bean is ready. A lifecycle stop only pauses it (a
+     * stopped db-scheduler cannot start again, and Spring stops and restarts contexts, e.g. cached test contexts).
+     */
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
+            private boolean started;
             private volatile boolean running;
 
             @Override
-            public void start() {
-                scheduler.start();
+            public synchronized void start() {
+                if (started) {
+                    scheduler.resume();
+                } else {
+                    scheduler.start();
+                    started = true;
+                }
                 running = true;
             }
 
             @Override
-            public void stop() {
-                scheduler.stop();
+            public synchronized void stop() {
+                scheduler.pause();
                 running = false;
             }
 
