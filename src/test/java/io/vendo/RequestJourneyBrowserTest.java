@@ -132,8 +132,8 @@ class RequestJourneyBrowserTest {
     }
 
     @Test
-    void aValueCloudFormationWouldRefuseIsShownOnTheFormAndNothingIsStored() {
-        var before = jdbc.queryForObject("select count(*) from vending_request", Integer.class);
+    void everyRefusedValueIsShownOnTheFormAtOnceAndOnlyACorrectedFormIsStored() {
+        var before = storedRequests();
         try (var context = browser.newContext()) {
             var page = pageIn(context);
             logIn(page, "requester");
@@ -146,10 +146,6 @@ class RequestJourneyBrowserTest {
                     .click();
 
             assertThat(page.locator("#justification-error")).hasText("Say why this is needed: approvers read it");
-            page.getByLabel("Justification").fill("Try again");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
-                    .click();
-
             assertThat(page.locator("#param-SiteName-error"))
                     .hasText("Parameter 'SiteName' failed to satisfy constraint: must be 3 to 41 lower-case letters, "
                             + "digits or hyphens, starting with a letter");
@@ -157,9 +153,20 @@ class RequestJourneyBrowserTest {
                     .hasText("Parameter 'NoncurrentVersionDays' must be a number not greater than 365");
             assertThat(page.locator("#param-SiteName")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#param-SiteName")).hasValue("Not Valid!");
+            assertThat(storedRequests()).isEqualTo(before);
+
+            page.getByLabel("Justification").fill("Try again");
+            page.locator("#param-SiteName").fill("valid-site");
+            page.locator("#param-NoncurrentVersionDays").fill("365");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+                    .click();
+            assertThat(page.getByTestId("request-state")).hasText("PENDING_APPROVAL");
         }
-        assertThat(jdbc.queryForObject("select count(*) from vending_request", Integer.class))
-                .isEqualTo(before);
+        assertThat(storedRequests()).isEqualTo(before + 1);
+    }
+
+    private int storedRequests() {
+        return jdbc.queryForObject("select count(*) from vending_request", Integer.class);
     }
 
     private Page pageIn(com.microsoft.playwright.BrowserContext context) {

@@ -57,19 +57,20 @@ class RequestFormController {
         } else if (form.getJustification().length() > MAX_JUSTIFICATION) {
             errors.put("justification", "At most %d characters".formatted(MAX_JUSTIFICATION));
         }
+        var values = submittedValues(blueprint, form);
+        try {
+            catalog.validateParameters(blueprint, values);
+        } catch (InvalidParametersException e) {
+            // Report every problem at once, not the parameters only after the other fields are right.
+            errors.putAll(e.errors());
+        }
         if (!errors.isEmpty()) {
             return render(model, blueprint, form, errors);
         }
-        try {
-            var submitted = requests.submit(
-                    new SubmitRequest(
-                            slug, form.getTarget(), submittedValues(blueprint, form), form.getJustification()),
-                    actor);
-            redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
-            return "redirect:/requests/" + submitted.id();
-        } catch (InvalidParametersException e) {
-            return render(model, blueprint, form, e.errors());
-        }
+        var submitted =
+                requests.submit(new SubmitRequest(slug, form.getTarget(), values, form.getJustification()), actor);
+        redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
+        return "redirect:/requests/" + submitted.id();
     }
 
     /** Empty fields of optional parameters mean "use the template's default", as in the CloudFormation console. */
