@@ -1,6 +1,10 @@
 package io.vendo.approval;
 
+import io.vendo.approval.ApprovalEvent.ApprovalEscalated;
+import io.vendo.approval.ApprovalEvent.ApprovalReminded;
+import io.vendo.approval.ApprovalEvent.DecisionRecorded;
 import io.vendo.identity.Actor;
+import io.vendo.identity.Directory;
 import io.vendo.identity.Role;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -17,14 +21,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.http.HttpStatus;
 
 /**
- * The approval a request needs, snapshotted when the request is submitted: how many approvals, from which role, and
- * who may not decide (the requester). It records each decision once and knows when it is complete.
+ * The approval a request needs, with the policy snapshotted when the request was submitted (later policy edits do
+ * not change it): the requirements, the fallback group it escalates to, and its clock. It records each person's
+ * decision once, counts it towards one requirement, and knows when it is complete.
  */
 @Entity
 @Table(name = "approval")
@@ -37,12 +45,15 @@ class Approval extends AbstractAggregateRoot<Approval> {
     @Column(nullable = false, updatable = false)
     private String requester;
 
-    @Column(name = "required_approvals", nullable = false, updatable = false)
-    private int requiredApprovals;
+    @Column(name = "policy_name", nullable = false, updatable = false)
+    private String policyName;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "approver_role", nullable = false, updatable = false)
-    private Role approverRole;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private List<Requirement> requirements;
+
+    @Column(name = "fallback_group", updatable = false)
+    private @Nullable String fallbackGroup;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -50,6 +61,21 @@ class Approval extends AbstractAggregateRoot<Approval> {
 
     @Column(name = "opened_at", nullable = false, updatable = false)
     private Instant openedAt;
+
+    @Column(name = "remind_at", updatable = false)
+    private @Nullable Instant remindAt;
+
+    @Column(name = "escalate_at", updatable = false)
+    private @Nullable Instant escalateAt;
+
+    @Column(nullable = false, updatable = false)
+    private Instant deadline;
+
+    @Column(name = "reminded_at")
+    private @Nullable Instant remindedAt;
+
+    @Column(name = "escalated_at")
+    private @Nullable Instant escalatedAt;
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
@@ -61,21 +87,26 @@ class Approval extends AbstractAggregateRoot<Approval> {
 
     protected Approval() {}
 
-    Approval(UUID requestId, String requester, int requiredApprovals, Role approverRole, Instant openedAt) {
+    Approval(UUID requestId, String requester, ApprovalPolicy policy, ApprovalProperties.Timing timing, Instant now) {
         this.requestId = requestId;
         this.requester = requester;
-        this.requiredApprovals = requiredApprovals;
-        this.approverRole = approverRole;
+        this.policyName = policy.name();
+        this.requirements = List.copyOf(policy.requirements());
+        this.fallbackGroup = policy.fallbackGroup();
         this.status = ApprovalStatus.PENDING;
-        this.openedAt = openedAt;
+        this.openedAt = now;
+        this.remindAt = now.plus(timing.remindAfter());
+        this.escalateAt = fallbackGroup == null ? null : now.plus(timing.escalateAfter());
+        this.deadline = now.plus(timing.expireAfter());
     }
 
-    /** Whether this actor could decide now; the inbox and the decision buttons show only what would be accepted. */
+    /** Whether this actor could decide now; the inbox and the buttons show only what would be accepted. */
     boolean mayDecide(Actor actor) {
         return refusal(actor) == null;
     }
 
-    ApprovalStatus decide(Actor actor, DecisionOutcome outcome, String comment, DecisionChannel channel, Instant now) {
+    ApprovalStatus decide(
+            Actor actor, DecisionOutcome outcome, String comment, DecisionChannel channel, String source, Instant now) {
         var refusal = refusal(actor);
         if (refusal != null) {
             throw refusal;
@@ -83,18 +114,82 @@ class Approval extends AbstractAggregateRoot<Approval> {
         if (outcome == DecisionOutcome.REJECT && comment.isBlank()) {
             throw new DecisionRefusedException(HttpStatus.BAD_REQUEST, "A rejection needs a reason for the requester");
         }
-        decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, now));
-        registerEvent(
-                new DecisionRecorded(UUID.randomUUID(), requestId, now, actor.username(), outcome, channel, comment));
+        var counted = requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
+        decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, counted, now));
+        registerEvent(new DecisionRecorded(
+                UUID.randomUUID(), requestId, now, actor.username(), outcome, channel, comment, source));
         if (outcome == DecisionOutcome.REJECT) {
             status = ApprovalStatus.REJECTED;
-        } else if (decisions.stream()
-                        .filter(d -> d.outcome() == DecisionOutcome.APPROVE)
-                        .count()
-                >= requiredApprovals) {
+        } else if (unmetRequirements().isEmpty()) {
             status = ApprovalStatus.APPROVED;
         }
         return status;
+    }
+
+    /** Sends the pending approvers a reminder, once. */
+    Optional<ApprovalReminded> remind(List<String> invitees, Instant now) {
+        if (status != ApprovalStatus.PENDING || remindedAt != null) {
+            return Optional.empty();
+        }
+        remindedAt = now;
+        var reminded = new ApprovalReminded(UUID.randomUUID(), requestId, now, "system", invitees);
+        registerEvent(reminded);
+        return Optional.of(reminded);
+    }
+
+    /** From now on the fallback group may stand in for any unmet requirement. */
+    void escalate(List<String> invitees, Instant now) {
+        if (status != ApprovalStatus.PENDING || escalatedAt != null || fallbackGroup == null) {
+            return;
+        }
+        escalatedAt = now;
+        registerEvent(new ApprovalEscalated(UUID.randomUUID(), requestId, now, "system", fallbackGroup, invitees));
+    }
+
+    void close() {
+        if (status == ApprovalStatus.PENDING) {
+            status = ApprovalStatus.CLOSED;
+        }
+    }
+
+    /** The groups whose approvals are still missing, or the fallback group once escalated. */
+    List<String> pendingGroups() {
+        var groups = new ArrayList<>(
+                unmetRequirements().stream().map(Requirement::group).toList());
+        if (escalatedAt != null && fallbackGroup != null && !groups.isEmpty()) {
+            groups.add(fallbackGroup);
+        }
+        return groups;
+    }
+
+    /** When the approval's clock needs attention next, or empty when it is decided. */
+    Optional<Instant> nextDeadline() {
+        if (status != ApprovalStatus.PENDING) {
+            return Optional.empty();
+        }
+        if (remindedAt == null && remindAt != null && remindAt.isBefore(deadline)) {
+            return Optional.of(remindAt);
+        }
+        if (escalatedAt == null && escalateAt != null && escalateAt.isBefore(deadline)) {
+            return Optional.of(escalateAt);
+        }
+        return Optional.of(deadline);
+    }
+
+    boolean pending() {
+        return status == ApprovalStatus.PENDING;
+    }
+
+    boolean remindDue(Instant now) {
+        return remindedAt == null && remindAt != null && !now.isBefore(remindAt);
+    }
+
+    boolean escalationDue(Instant now) {
+        return escalatedAt == null && escalateAt != null && !now.isBefore(escalateAt);
+    }
+
+    boolean expired(Instant now) {
+        return !now.isBefore(deadline);
     }
 
     private @Nullable DecisionRefusedException refusal(Actor actor) {
@@ -105,15 +200,56 @@ class Approval extends AbstractAggregateRoot<Approval> {
         if (actor.username().equals(requester)) {
             return new DecisionRefusedException(HttpStatus.FORBIDDEN, "Nobody may approve or reject their own request");
         }
-        if (!actor.has(approverRole)) {
-            return new DecisionRefusedException(
-                    HttpStatus.FORBIDDEN, "Deciding on this request needs the %s role".formatted(approverRole));
-        }
         if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
             return new DecisionRefusedException(
                     HttpStatus.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
         }
+        if (!actor.has(Role.APPROVER) || (requirementFor(actor).isEmpty() && !standsInAsFallback(actor))) {
+            return new DecisionRefusedException(
+                    HttpStatus.FORBIDDEN,
+                    "%s is not an approver this request waits for (%s)"
+                            .formatted(actor.username(), String.join(", ", pendingGroups())));
+        }
         return null;
+    }
+
+    /** The first unmet requirement the actor can count towards. */
+    private Optional<Requirement> requirementFor(Actor actor) {
+        return unmetRequirements().stream()
+                .filter(requirement -> inGroup(actor, requirement.group()))
+                .findFirst();
+    }
+
+    private boolean standsInAsFallback(Actor actor) {
+        return escalatedAt != null && fallbackGroup != null && inGroup(actor, fallbackGroup);
+    }
+
+    private List<Requirement> unmetRequirements() {
+        var unmet = new ArrayList<Requirement>();
+        var fallbackIsARequirement =
+                requirements.stream().anyMatch(r -> r.group().equals(fallbackGroup));
+        var fallbackApprovals = fallbackIsARequirement ? 0 : countApprovals(fallbackGroup);
+        for (var requirement : requirements) {
+            var missing = requirement.approvals() - countApprovals(requirement.group());
+            // Fallback approvers stand in for whatever is still missing, in order.
+            var covered = Math.min(Math.max(missing, 0), fallbackApprovals);
+            fallbackApprovals -= covered;
+            if (missing - covered > 0) {
+                unmet.add(requirement);
+            }
+        }
+        return unmet;
+    }
+
+    private int countApprovals(@Nullable String group) {
+        return (int) decisions.stream()
+                .filter(decision -> decision.outcome() == DecisionOutcome.APPROVE)
+                .filter(decision -> group != null && group.equals(decision.requirementGroup()))
+                .count();
+    }
+
+    private static boolean inGroup(Actor actor, String group) {
+        return group.equals(Directory.ANY_APPROVER) || actor.teams().contains(group);
     }
 
     /** The events this aggregate announces when it is saved next. */
@@ -123,6 +259,29 @@ class Approval extends AbstractAggregateRoot<Approval> {
 
     UUID requestId() {
         return requestId;
+    }
+
+    String requester() {
+        return requester;
+    }
+
+    String policyName() {
+        return policyName;
+    }
+
+    List<Requirement> requirements() {
+        return requirements;
+    }
+
+    String fallbackGroup() {
+        if (fallbackGroup == null) {
+            throw new IllegalStateException("Policy %s has no fallback group".formatted(policyName));
+        }
+        return fallbackGroup;
+    }
+
+    Instant deadline() {
+        return deadline;
     }
 
     List<DecisionView> decisions() {

@@ -3,5 +3,7 @@ package io.vendo.approval;
 enum ApprovalStatus {
     PENDING,
     APPROVED,
-    REJECTED
+    REJECTED,
+    /** The request was cancelled or expired before a decision. */
+    CLOSED
 }

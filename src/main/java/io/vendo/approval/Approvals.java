@@ -1,70 +1,182 @@
 package io.vendo.approval;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.vendo.approval.ApprovalEvent.ApprovalOpened;
+import io.vendo.approval.ApprovalEvent.DecisionRefused;
 import io.vendo.identity.Actor;
+import io.vendo.identity.Directory;
+import io.vendo.identity.Person;
+import io.vendo.request.RequestEvent.RequestCancelled;
+import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.RequestState;
+import io.vendo.request.RequestStateConflictException;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opens approvals for submitted requests and applies decisions to them. */
+/**
+ * Opens approvals for submitted requests under the applicable policy, applies decisions from every channel (pages,
+ * API, e-mail links), issues one-time links, and runs the approval's clock. Every refused attempt is audited, in a
+ * transaction of its own, since the refused one rolls back.
+ */
 @Service
-@Transactional
 public class Approvals {
 
+    /** Refusals of links that match no request are audited under this subject. */
+    static final UUID NO_REQUEST = new UUID(0, 0);
+
     private final ApprovalRepository approvals;
+    private final ApprovalLinkRepository links;
+    private final ApprovalPolicies policies;
     private final Requests requests;
+    private final Directory directory;
     private final ApprovalProperties properties;
+    private final SchedulerClient scheduler;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate separateTransaction;
     private final Clock clock;
 
-    Approvals(ApprovalRepository approvals, Requests requests, ApprovalProperties properties, Clock clock) {
+    Approvals(
+            ApprovalRepository approvals,
+            ApprovalLinkRepository links,
+            ApprovalPolicies policies,
+            Requests requests,
+            Directory directory,
+            ApprovalProperties properties,
+            SchedulerClient scheduler,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.approvals = approvals;
+        this.links = links;
+        this.policies = policies;
         this.requests = requests;
+        this.directory = directory;
         this.properties = properties;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.separateTransaction = new TransactionTemplate(transactionManager);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** In the submitting transaction, so that no request ever waits without an approval to decide it. */
+    /**
+     * In the submitting transaction, so that no request ever waits without an approval, and the policy is the one in
+     * force at submission.
+     */
     @EventListener
     void open(RequestSubmitted submitted) {
-        approvals.save(new Approval(
+        var policy = policies.resolve(submitted.blueprint(), submitted.environment(), submitted.team());
+        if (policy.autoApprove()) {
+            requests.approve(submitted.requestId(), "policy:" + policy.name());
+            return;
+        }
+        var now = clock.instant();
+        var approval = new Approval(submitted.requestId(), submitted.actor(), policy, properties.timing(), now);
+        approvals.save(approval);
+        events.publishEvent(new ApprovalOpened(
+                UUID.randomUUID(),
                 submitted.requestId(),
-                submitted.actor(),
-                properties.requiredApprovals(),
-                properties.approverRole(),
-                submitted.occurredAt()));
+                now,
+                "system",
+                policy.name(),
+                String.join(
+                        " and ",
+                        policy.requirements().stream()
+                                .map(Requirement::toString)
+                                .toList()),
+                submitted.team(),
+                invitees(approval, approval.pendingGroups())));
+        approval.nextDeadline()
+                .ifPresent(at -> scheduler.scheduleIfNotExists(ApprovalTimer.TASK
+                        .instance(submitted.requestId().toString())
+                        .scheduledTo(at)));
+    }
+
+    @EventListener
+    void close(RequestCancelled cancelled) {
+        approvals.findById(cancelled.requestId()).ifPresent(Approval::close);
+    }
+
+    @EventListener
+    void close(RequestExpired expired) {
+        approvals.findById(expired.requestId()).ifPresent(Approval::close);
     }
 
     /**
      * Records a decision and moves the request on when it completes the approval (or rejects it).
      *
-     * @throws DecisionRefusedException when the actor may not decide this request now
+     * @param source the caller's network address, for the audit log
+     * @throws DecisionRefusedException when the actor may not decide this request now (audited)
      */
     public RequestView decide(
-            UUID requestId, Actor actor, DecisionOutcome outcome, String comment, DecisionChannel channel) {
-        var request = requests.require(requestId);
-        if (request.state() != RequestState.PENDING_APPROVAL) {
-            throw new DecisionRefusedException(
-                    HttpStatus.CONFLICT,
-                    "Request %s is %s; only requests waiting for approval can be decided"
-                            .formatted(requestId, request.state()));
-        }
-        var approval = approvals
-                .findById(requestId)
-                .orElseThrow(() -> new IllegalStateException("Request %s has no approval".formatted(requestId)));
-        var status = approval.decide(actor, outcome, comment.strip(), channel, clock.instant());
-        approvals.save(approval);
-        return switch (status) {
-            case APPROVED -> requests.approve(requestId, actor.username());
-            case REJECTED -> requests.reject(requestId, actor.username(), comment.strip());
-            case PENDING -> request;
-        };
+            UUID requestId,
+            Actor actor,
+            DecisionOutcome outcome,
+            String comment,
+            DecisionChannel channel,
+            String source) {
+        return refusalsAudited(
+                requestId,
+                actor,
+                channel,
+                source,
+                () -> transaction.execute(status -> decideNow(requestId, actor, outcome, comment, channel, source)));
+    }
+
+    /**
+     * A decision through a one-time e-mail link: the link must be known, unused, unexpired and addressed to the
+     * logged-in actor, who must still be eligible.
+     */
+    public RequestView decideByLink(String token, Actor actor, DecisionOutcome outcome, String comment, String source) {
+        var link = usableLink(token, actor, source);
+        return refusalsAudited(
+                link.requestId(),
+                actor,
+                DecisionChannel.EMAIL_LINK,
+                source,
+                () -> transaction.execute(status -> {
+                    var decided =
+                            decideNow(link.requestId(), actor, outcome, comment, DecisionChannel.EMAIL_LINK, source);
+                    links.findById(LinkTokens.hash(token)).orElseThrow().use(clock.instant());
+                    return decided;
+                }));
+    }
+
+    /**
+     * What the confirmation page behind a link shows; looking never changes anything but the audit log, and that only
+     * for links that cannot be used.
+     */
+    @Transactional(readOnly = true)
+    public LinkConfirmation confirmation(String token, Actor viewer, String source) {
+        var link = usableLink(token, viewer, source);
+        var request = requests.require(link.requestId());
+        return new LinkConfirmation(request, view(request.id(), viewer), link.approver());
+    }
+
+    /** A new one-time link for one approver of one pending request; only its hash is kept. */
+    @Transactional
+    public String issueLink(UUID requestId, String approver) {
+        var token = LinkTokens.newToken();
+        var now = clock.instant();
+        links.save(new ApprovalLink(
+                LinkTokens.hash(token), requestId, approver, now.plus(properties.linkValidity()), now));
+        return token;
     }
 
     /** Requests waiting for a decision this actor may make, oldest first. */
@@ -76,15 +188,143 @@ public class Approvals {
                 .toList();
     }
 
-    /** The decisions so far, and whether the actor may decide now. */
+    /** The policy, the decisions so far, and whether the actor may decide now. */
     @Transactional(readOnly = true)
     public ApprovalView view(UUID requestId, Actor actor) {
         requests.get(requestId, actor);
         return approvals
                 .findById(requestId)
-                .map(approval -> new ApprovalView(approval.decisions(), approval.mayDecide(actor)))
-                .orElseGet(() -> new ApprovalView(List.of(), false));
+                .map(approval -> new ApprovalView(
+                        approval.policyName(),
+                        approval.requirements(),
+                        approval.deadline(),
+                        approval.pendingGroups(),
+                        approval.decisions(),
+                        approval.mayDecide(actor)))
+                .orElseGet(() -> new ApprovalView("auto-approved", List.of(), null, List.of(), List.of(), false));
     }
 
-    public record ApprovalView(List<DecisionView> decisions, boolean mayDecide) {}
+    /**
+     * Runs the approval's clock: reminds once, escalates once, expires at the deadline.
+     *
+     * @return when to look again, or empty when the approval is over
+     */
+    Optional<Instant> tick(UUID requestId) {
+        return transaction.execute(status -> {
+            var approval = approvals.findById(requestId).orElse(null);
+            if (approval == null || !approval.pending()) {
+                return Optional.empty();
+            }
+            var now = clock.instant();
+            if (approval.expired(now)) {
+                requests.expire(requestId);
+                approval.close();
+                approvals.save(approval);
+                return Optional.empty();
+            }
+            if (approval.escalationDue(now)) {
+                approval.escalate(invitees(approval, List.of(approval.fallbackGroup())), now);
+            }
+            if (approval.remindDue(now)) {
+                approval.remind(invitees(approval, approval.pendingGroups()), now);
+            }
+            approvals.save(approval);
+            return approval.nextDeadline();
+        });
+    }
+
+    private RequestView decideNow(
+            UUID requestId,
+            Actor actor,
+            DecisionOutcome outcome,
+            String comment,
+            DecisionChannel channel,
+            String source) {
+        var request = requests.require(requestId);
+        if (request.state() != RequestState.PENDING_APPROVAL) {
+            throw new DecisionRefusedException(
+                    HttpStatus.CONFLICT,
+                    "Request %s is %s; only requests waiting for approval can be decided"
+                            .formatted(requestId, request.state()));
+        }
+        var approval = approvals
+                .findById(requestId)
+                .orElseThrow(() -> new IllegalStateException("Request %s has no approval".formatted(requestId)));
+        var status = approval.decide(actor, outcome, comment.strip(), channel, source, clock.instant());
+        approvals.save(approval);
+        return switch (status) {
+            case APPROVED -> requests.approve(requestId, actor.username());
+            case REJECTED -> requests.reject(requestId, actor.username(), comment.strip());
+            case PENDING, CLOSED -> request;
+        };
+    }
+
+    private ApprovalLink usableLink(String token, Actor actor, String source) {
+        var link = links.findById(LinkTokens.hash(token)).orElse(null);
+        if (link == null) {
+            throw refused(NO_REQUEST, actor, source, HttpStatus.NOT_FOUND, "This approval link is not valid");
+        }
+        var unusable = link.unusableBecause(clock.instant());
+        if (unusable != null) {
+            throw refused(
+                    link.requestId(), actor, source, HttpStatus.GONE, "This approval link cannot be used: " + unusable);
+        }
+        if (!link.approver().equals(actor.username())) {
+            throw refused(
+                    link.requestId(),
+                    actor,
+                    source,
+                    HttpStatus.FORBIDDEN,
+                    "This approval link was sent to another approver; log in as %s or use the inbox"
+                            .formatted(link.approver()));
+        }
+        return link;
+    }
+
+    private DecisionRefusedException refused(
+            UUID requestId, Actor actor, String source, HttpStatus status, String reason) {
+        recordRefusal(requestId, actor, DecisionChannel.EMAIL_LINK, source, reason);
+        return new DecisionRefusedException(status, reason);
+    }
+
+    private RequestView refusalsAudited(
+            UUID requestId,
+            Actor actor,
+            DecisionChannel channel,
+            String source,
+            java.util.function.Supplier<RequestView> decision) {
+        try {
+            return decision.get();
+        } catch (DecisionRefusedException | RequestStateConflictException e) {
+            recordRefusal(requestId, actor, channel, source, e.getBody().getDetail());
+            throw e;
+        }
+    }
+
+    private void recordRefusal(UUID requestId, Actor actor, DecisionChannel channel, String source, String reason) {
+        separateTransaction.executeWithoutResult(status -> events.publishEvent(new DecisionRefused(
+                UUID.randomUUID(), requestId, clock.instant(), actor.username(), channel, reason, source)));
+    }
+
+    /** Approvers in these groups who may still decide: not the requester, not who decided already. */
+    private List<String> invitees(Approval approval, List<String> groups) {
+        var decided = approval.decisions().stream().map(DecisionView::approver).toList();
+        return groups.stream()
+                .flatMap(group -> directory.approversIn(group).stream())
+                .map(Person::username)
+                .filter(username -> !username.equals(approval.requester()))
+                .filter(username -> !decided.contains(username))
+                .distinct()
+                .toList();
+    }
+
+    public record ApprovalView(
+            String policy,
+            List<Requirement> requirements,
+            @org.jspecify.annotations.Nullable Instant deadline,
+            List<String> waitingFor,
+            List<DecisionView> decisions,
+            boolean mayDecide) {}
+
+    public record LinkConfirmation(RequestView request, ApprovalView approval, String addressedTo) {}
 }

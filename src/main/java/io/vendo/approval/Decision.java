@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
+import org.jspecify.annotations.Nullable;
 
 /** One approver's decision on one request; part of its {@link Approval}. */
 @Entity
@@ -39,6 +40,10 @@ class Decision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
+    /** The requirement (group) this approval counted towards. */
+    @Column(name = "requirement_group")
+    private @Nullable String requirementGroup;
+
     protected Decision() {}
 
     Decision(
@@ -47,6 +52,7 @@ class Decision {
             DecisionOutcome outcome,
             String comment,
             DecisionChannel channel,
+            @Nullable String requirementGroup,
             Instant decidedAt) {
         this.id = UUID.randomUUID();
         this.requestId = requestId;
@@ -54,7 +60,13 @@ class Decision {
         this.outcome = outcome;
         this.comment = comment;
         this.channel = channel;
+        this.requirementGroup = requirementGroup;
         this.decidedAt = decidedAt;
+    }
+
+    @Nullable
+    String requirementGroup() {
+        return requirementGroup;
     }
 
     String approver() {

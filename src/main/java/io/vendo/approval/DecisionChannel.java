@@ -1,7 +1,8 @@
 package io.vendo.approval;
 
-/** Where a decision was made; recorded with it. */
+/** Where a decision was made, or attempted; recorded with it. */
 public enum DecisionChannel {
     WEB,
-    API
+    API,
+    EMAIL_LINK
 }

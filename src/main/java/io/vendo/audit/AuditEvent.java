@@ -61,6 +61,24 @@ class AuditEvent {
         this.hash = AuditHash.of(previousHash, eventId, occurredAt, actor, action, subjectId, details);
     }
 
+    /** Whether this row still matches its hash and follows the given one. */
+    boolean intactAfter(String expectedPreviousHash) {
+        return previousHash.equals(expectedPreviousHash)
+                && hash.equals(AuditHash.of(previousHash, eventId, occurredAt, actor, action, subjectId, details));
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String hash() {
+        return hash;
+    }
+
+    AuditRecord toRecord() {
+        return new AuditRecord(id, occurredAt, actor, action, subjectId, details, hash);
+    }
+
     AuditEntry toEntry() {
         return new AuditEntry(occurredAt, actor, action, details);
     }

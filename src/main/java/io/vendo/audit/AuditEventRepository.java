@@ -3,10 +3,11 @@ package io.vendo.audit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-interface AuditEventRepository extends Repository<AuditEvent, Long> {
+interface AuditEventRepository extends Repository<AuditEvent, Long>, JpaSpecificationExecutor<AuditEvent> {
 
     AuditEvent save(AuditEvent event);
 
@@ -21,4 +22,7 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     /** Ordered by when it happened: events of one transaction are recorded concurrently, in any order. */
     List<AuditEvent> findBySubjectIdOrderByOccurredAtAscIdAsc(String subjectId);
+
+    /** The log in append order, a page at a time, for verification. */
+    List<AuditEvent> findTop1000ByIdGreaterThanOrderByIdAsc(long afterId);
 }

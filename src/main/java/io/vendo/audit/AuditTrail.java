@@ -1,6 +1,9 @@
 package io.vendo.audit;
 
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +16,55 @@ public class AuditTrail {
 
     AuditTrail(AuditEventRepository repository) {
         this.repository = repository;
+    }
+
+    /**
+     * Recomputes every row's hash in append order and checks that each links to the one before; an altered, removed
+     * or inserted row breaks the chain at that row.
+     */
+    public ChainVerification verify() {
+        var previousHash = AuditHash.GENESIS;
+        long checked = 0;
+        long lastId = 0;
+        while (true) {
+            var page = repository.findTop1000ByIdGreaterThanOrderByIdAsc(lastId);
+            if (page.isEmpty()) {
+                return new ChainVerification(checked, null);
+            }
+            for (var row : page) {
+                checked++;
+                if (!row.intactAfter(previousHash)) {
+                    return new ChainVerification(checked, row.id());
+                }
+                previousHash = row.hash();
+                lastId = row.id();
+            }
+        }
+    }
+
+    /** The newest entries matching every given filter (blank filters match all), newest first, at most {@code limit}. */
+    public List<AuditRecord> search(AuditFilter filter, int limit) {
+        Specification<AuditEvent> matching = (root, query, cb) -> cb.conjunction();
+        if (!filter.actor().isBlank()) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("actor"), filter.actor()));
+        }
+        if (!filter.action().isBlank()) {
+            matching = matching.and((root, query, cb) -> cb.like(root.get("action"), filter.action() + "%"));
+        }
+        if (!filter.subject().isBlank()) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("subjectId"), filter.subject()));
+        }
+        if (filter.from() != null) {
+            matching =
+                    matching.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            matching = matching.and((root, query, cb) -> cb.lessThan(root.get("occurredAt"), filter.to()));
+        }
+        return repository
+                .findAll(matching, PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "id")))
+                .map(AuditEvent::toRecord)
+                .toList();
     }
 
     /** Everything recorded about one subject, oldest first. */

@@ -11,7 +11,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills an empty local catalog with one STACK blueprint and one sandbox target, so that a newcomer can walk the whole
+ * Fills an empty local catalog with one STACK blueprint, a sandbox and a production target, so that a newcomer can walk the whole
  * flow. Idempotent: it matches by slug, so restarts add nothing.
  */
 @Component
@@ -38,6 +38,14 @@ class DemoCatalog implements ApplicationRunner {
                 List.of()));
         administration.register(new NewTarget(
                 TARGET, "Sandbox (eu-west-1)", "111122223333", "eu-west-1", EnvironmentTier.SANDBOX, null, null));
+        administration.register(new NewTarget(
+                "prod-eu-west-1",
+                "Production (eu-west-1)",
+                "444455556666",
+                "eu-west-1",
+                EnvironmentTier.PROD,
+                null,
+                null));
     }
 
     private static String template(String path) {

@@ -5,8 +5,8 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,14 +21,14 @@ class RequestExecutionTask {
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of("request-execution");
 
     @Bean
-    CustomTask<Void> requestExecution(StackExecutor executor) {
+    CustomTask<Void> requestExecution(StackExecutor executor, Clock clock) {
         return Tasks.custom(TASK)
                 // Unexpected errors (a database outage, a bug) retry with growing pauses instead of losing the request.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0))
                 .execute((instance, context) -> {
                     var next = executor.step(UUID.fromString(instance.getId()));
                     return next.<CompletionHandler<Void>>map(delay -> (complete, operations) -> operations.reschedule(
-                                    complete, Instant.now().plus(delay)))
+                                    complete, clock.instant().plus(delay)))
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
     }

@@ -1,6 +1,7 @@
 package io.vendo.request;
 
 import io.vendo.audit.AuditableEvent;
+import io.vendo.catalog.EnvironmentTier;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ public sealed interface RequestEvent extends AuditableEvent {
             String blueprint,
             int blueprintVersion,
             String target,
+            EnvironmentTier environment,
             String team)
             implements RequestEvent {
 
@@ -36,7 +38,7 @@ public sealed interface RequestEvent extends AuditableEvent {
         public Map<String, String> details() {
             var details = new LinkedHashMap<String, String>();
             details.put("blueprint", blueprint + " v" + blueprintVersion);
-            details.put("target", target);
+            details.put("target", target + " (" + environment + ")");
             details.put("team", team);
             return details;
         }
@@ -66,6 +68,33 @@ public sealed interface RequestEvent extends AuditableEvent {
         @Override
         public Map<String, String> details() {
             return Map.of("reason", reason);
+        }
+    }
+
+    record RequestCancelled(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.cancelled";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
+        }
+    }
+
+    /** No decision came before the approval deadline. */
+    record RequestExpired(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.expired";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
         }
     }
 

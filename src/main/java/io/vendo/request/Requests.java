@@ -83,6 +83,16 @@ public class Requests {
         return change(id, request -> request.reject(approver, reason, clock.instant()));
     }
 
+    /** @throws RequestCancellationRefusedException unless the actor is the requester */
+    public RequestView cancel(UUID id, Actor actor) {
+        get(id, actor);
+        return change(id, request -> request.cancel(actor.username(), clock.instant()));
+    }
+
+    public RequestView expire(UUID id) {
+        return change(id, request -> request.expire(clock.instant()));
+    }
+
     public RequestView start(UUID id, String operation) {
         return change(id, request -> request.start(operation, clock.instant()));
     }

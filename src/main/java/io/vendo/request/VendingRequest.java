@@ -1,7 +1,9 @@
 package io.vendo.request;
 
 import io.vendo.request.RequestEvent.RequestApproved;
+import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestDryRunCompleted;
+import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestFailed;
 import io.vendo.request.RequestEvent.RequestRejected;
 import io.vendo.request.RequestEvent.RequestStarted;
@@ -132,6 +134,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 submitted.blueprintSlug,
                 submitted.blueprintVersion,
                 submitted.targetSlug,
+                request.target().environment(),
                 submitted.team));
         return submitted;
     }
@@ -145,6 +148,21 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.REJECTED, "rejected", now);
         this.failureReason = reason;
         registerEvent(new RequestRejected(UUID.randomUUID(), id, now, approver, reason));
+    }
+
+    /** Only the requester, and only before anyone acted on it. */
+    void cancel(String actor, Instant now) {
+        if (!actor.equals(requester)) {
+            throw new RequestCancellationRefusedException(id);
+        }
+        move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.CANCELLED, "cancelled", now);
+        registerEvent(new RequestCancelled(UUID.randomUUID(), id, now, actor));
+    }
+
+    void expire(Instant now) {
+        move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.EXPIRED, "expired", now);
+        this.failureReason = "No decision before the approval deadline";
+        registerEvent(new RequestExpired(UUID.randomUUID(), id, now, SYSTEM));
     }
 
     void start(String operation, Instant now) {

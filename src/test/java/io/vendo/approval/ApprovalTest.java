@@ -3,9 +3,12 @@ package io.vendo.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vendo.catalog.EnvironmentTier;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,65 +17,107 @@ import org.springframework.web.ErrorResponseException;
 class ApprovalTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private static final Actor REQUESTER = new Actor("alice", Set.of(Role.REQUESTER, Role.APPROVER), Set.of());
-    private static final Actor APPROVER = new Actor("bob", Set.of(Role.APPROVER), Set.of());
-    private static final Actor SECOND_APPROVER = new Actor("carol", Set.of(Role.APPROVER), Set.of());
+    private static final ApprovalProperties.Timing TIMING =
+            new ApprovalProperties.Timing(Duration.ofHours(24), Duration.ofHours(48), Duration.ofDays(7));
 
-    private static Approval approval(int required) {
-        return new Approval(UUID.randomUUID(), "alice", required, Role.APPROVER, NOW);
+    private static final Actor REQUESTER = approver("alice", "web-team", "team-leads");
+    private static final Actor LEAD = approver("bob", "team-leads");
+    private static final Actor PLATFORM = approver("carol", "platform-team");
+    private static final Actor SECOND_PLATFORM = approver("dan", "platform-team");
+    private static final Actor ADMIN = approver("erin", "admins");
+
+    private static Actor approver(String name, String... groups) {
+        return new Actor(name, Set.of(Role.REQUESTER, Role.APPROVER), Set.of(groups));
+    }
+
+    private static Approval approval(String fallback, Requirement... requirements) {
+        var policy = new ApprovalPolicy(
+                new NewPolicy("p", null, EnvironmentTier.PROD, null, false, List.of(requirements), fallback), NOW);
+        return new Approval(UUID.randomUUID(), "alice", policy, TIMING, NOW);
     }
 
     private static int status(ErrorResponseException e) {
         return e.getStatusCode().value();
     }
 
+    private static ApprovalStatus approve(Approval approval, Actor actor) {
+        return approval.decide(actor, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "127.0.0.1", NOW);
+    }
+
     @Test
-    void theRequesterNeverDecidesTheirOwnRequestEvenAsAnApprover() {
-        var approval = approval(1);
+    void theRequesterNeverDecidesTheirOwnRequestEvenWhenInTheRightGroup() {
+        var approval = approval(null, new Requirement("team-leads", 1));
 
         assertThat(approval.mayDecide(REQUESTER)).isFalse();
-        assertThatThrownBy(() -> approval.decide(REQUESTER, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, NOW))
+        assertThatThrownBy(() -> approve(approval, REQUESTER))
                 .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
                         .isEqualTo(403));
     }
 
     @Test
-    void onlyTheApproverRoleDecides() {
-        var approval = approval(1);
-        var someone = new Actor("dave", Set.of(Role.REQUESTER), Set.of());
+    void onlyApproversInAGroupTheApprovalWaitsForDecide() {
+        var approval = approval(null, new Requirement("team-leads", 1));
+        var requesterOnly = new Actor("zoe", Set.of(Role.REQUESTER), Set.of("team-leads"));
 
-        assertThatThrownBy(() -> approval.decide(someone, DecisionOutcome.APPROVE, "", DecisionChannel.API, NOW))
-                .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
-                        .isEqualTo(403));
+        assertThatThrownBy(() -> approve(approval, PLATFORM))
+                .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(
+                                e.getBody().getDetail())
+                        .isEqualTo("carol is not an approver this request waits for (team-leads)"));
+        assertThatThrownBy(() -> approve(approval, requesterOnly)).isInstanceOf(DecisionRefusedException.class);
+        assertThat(approve(approval, LEAD)).isEqualTo(ApprovalStatus.APPROVED);
     }
 
     @Test
-    void completesWhenEnoughDistinctApproversApproved() {
-        var approval = approval(2);
+    void allOfSeveralGroupsMustApproveAndOnePersonCountsOnce() {
+        var approval = approval(null, new Requirement("team-leads", 1), new Requirement("platform-team", 1));
 
-        assertThat(approval.decide(APPROVER, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, NOW))
-                .isEqualTo(ApprovalStatus.PENDING);
-        assertThatThrownBy(() -> approval.decide(APPROVER, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, NOW))
+        assertThat(approve(approval, PLATFORM)).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(approval.pendingGroups()).containsExactly("team-leads");
+        assertThatThrownBy(() -> approve(approval, PLATFORM))
                 .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
                         .isEqualTo(409));
-        assertThat(approval.decide(SECOND_APPROVER, DecisionOutcome.APPROVE, "ok", DecisionChannel.API, NOW))
-                .isEqualTo(ApprovalStatus.APPROVED);
-        assertThat(approval.decisions()).extracting(DecisionView::approver).containsExactly("bob", "carol");
-        assertThat(approval.pendingEvents()).hasSize(2).allMatch(DecisionRecorded.class::isInstance);
+        // The platform team is done: a second member adds nothing and is not asked.
+        assertThat(approval.mayDecide(SECOND_PLATFORM)).isFalse();
+        assertThat(approve(approval, LEAD)).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(approval.decisions()).extracting(DecisionView::approver).containsExactly("carol", "bob");
     }
 
     @Test
-    void oneRejectionEndsItAndNeedsAReason() {
-        var approval = approval(2);
+    void anyEligibleRejectionEndsItAndNeedsAReason() {
+        var approval = approval(null, new Requirement("team-leads", 1), new Requirement("platform-team", 1));
 
-        assertThatThrownBy(() -> approval.decide(APPROVER, DecisionOutcome.REJECT, " ", DecisionChannel.WEB, NOW))
+        assertThatThrownBy(() ->
+                        approval.decide(PLATFORM, DecisionOutcome.REJECT, " ", DecisionChannel.WEB, "127.0.0.1", NOW))
                 .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
                         .isEqualTo(400));
-        assertThat(approval.decide(APPROVER, DecisionOutcome.REJECT, "too big", DecisionChannel.WEB, NOW))
+        assertThat(approval.decide(PLATFORM, DecisionOutcome.REJECT, "too big", DecisionChannel.API, "::1", NOW))
                 .isEqualTo(ApprovalStatus.REJECTED);
-        assertThatThrownBy(
-                        () -> approval.decide(SECOND_APPROVER, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, NOW))
+        assertThatThrownBy(() -> approve(approval, LEAD))
                 .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
                         .isEqualTo(409));
+        assertThat(approval.pendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void theClockRemindsThenEscalatesThenExpires() {
+        var approval = approval("admins", new Requirement("team-leads", 1));
+
+        assertThat(approval.nextDeadline()).contains(NOW.plus(Duration.ofHours(24)));
+        assertThat(approval.remindDue(NOW.plus(Duration.ofHours(23)))).isFalse();
+        assertThat(approval.remind(List.of("bob"), NOW.plus(Duration.ofHours(24))))
+                .isPresent();
+        assertThat(approval.remind(List.of("bob"), NOW.plus(Duration.ofHours(25))))
+                .isEmpty();
+        assertThat(approval.nextDeadline()).contains(NOW.plus(Duration.ofHours(48)));
+
+        assertThat(approval.mayDecide(ADMIN)).isFalse();
+        approval.escalate(List.of("erin"), NOW.plus(Duration.ofHours(48)));
+        assertThat(approval.nextDeadline()).contains(NOW.plus(Duration.ofDays(7)));
+        assertThat(approval.pendingGroups()).containsExactly("team-leads", "admins");
+        assertThat(approval.expired(NOW.plus(Duration.ofDays(7)))).isTrue();
+
+        // Once escalated, the fallback group stands in for the missing approval.
+        assertThat(approve(approval, ADMIN)).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(approval.nextDeadline()).isEmpty();
     }
 }

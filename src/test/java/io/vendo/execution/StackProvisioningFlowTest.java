@@ -68,9 +68,15 @@ class StackProvisioningFlowTest {
 
         // A target of its own, so that its client, and the role session, are new to this test.
         catalog.register(new NewTarget(
-                "prod-with-role", "Prod (role)", AwsStub.ACCOUNT, "eu-west-1", EnvironmentTier.PROD, ROLE, "ext-0815"));
+                "staging-with-role",
+                "Staging (role)",
+                AwsStub.ACCOUNT,
+                "eu-west-1",
+                EnvironmentTier.STAGING,
+                ROLE,
+                "ext-0815"));
 
-        var id = submitAndApprove("prod-with-role");
+        var id = submitAndApprove("staging-with-role");
         var request = awaitTerminal(id);
 
         assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");

@@ -17,11 +17,11 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "vendo.execution.scheduler-polling-interval=100ms",
+            "vendo.scheduler.polling-interval=100ms",
             "vendo.execution.first-poll-delay=50ms",
             "vendo.execution.max-poll-delay=200ms",
             "vendo.execution.retry-delay=50ms",
-            "vendo.execution.heartbeat-interval=1s",
+            "vendo.scheduler.heartbeat-interval=1s",
         })
 @Import(TestPostgres.class)
 @ActiveProfiles("local")

@@ -5,6 +5,7 @@ import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
 import io.vendo.request.RequestState;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,9 +27,10 @@ class DecisionsApiController {
     }
 
     @PostMapping(path = "/api/v1/requests/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DecisionResponse decide(@PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor) {
+    DecisionResponse decide(
+            @PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor, HttpServletRequest http) {
         var comment = body.comment() == null ? "" : body.comment();
-        var request = approvals.decide(id, actor, body.decision(), comment, DecisionChannel.API);
+        var request = approvals.decide(id, actor, body.decision(), comment, DecisionChannel.API, http.getRemoteAddr());
         return new DecisionResponse(id, body.decision(), actor.username(), request.state());
     }
 

@@ -5,6 +5,7 @@ import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
 import io.vendo.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The approvals inbox, the decision panel of a request page, and the decision form's submission. */
+/**
+ * The approvals inbox, the decision panel of a request page, the decision form, and the confirmation page behind an
+ * e-mail link. Following a link (GET, HEAD) only shows; deciding takes a POST from a logged-in approver.
+ */
 @PageController
 class ApprovalPagesController {
 
@@ -29,7 +33,7 @@ class ApprovalPagesController {
         return "approval/inbox";
     }
 
-    /** Loaded into the request page: decisions so far, and the buttons when the viewer may decide. */
+    /** Loaded into the request page: policy, decisions so far, and the buttons when the viewer may decide. */
     @GetMapping("/requests/{id}/approval")
     String panel(@PathVariable UUID id, Actor actor, Model model) {
         model.addAttribute("requestId", id);
@@ -43,15 +47,47 @@ class ApprovalPagesController {
             @RequestParam DecisionOutcome decision,
             @RequestParam(defaultValue = "") String comment,
             Actor actor,
+            HttpServletRequest http,
             RedirectAttributes redirect) {
         if (decision == DecisionOutcome.REJECT && comment.isBlank()) {
             redirect.addFlashAttribute("decisionError", "Give the requester a reason for the rejection.");
             return "redirect:/requests/" + id;
         }
-        var request = approvals.decide(id, actor, decision, comment, DecisionChannel.WEB);
-        redirect.addFlashAttribute(
-                "notice",
-                decision == DecisionOutcome.APPROVE ? "You approved this request." : "You rejected this request.");
+        approvals.decide(id, actor, decision, comment, DecisionChannel.WEB, http.getRemoteAddr());
+        redirect.addFlashAttribute("notice", notice(decision));
+        return "redirect:/requests/" + id;
+    }
+
+    /** Safe for mail scanners: renders the request and the question, changes nothing. */
+    @GetMapping("/approvals/{token}")
+    String confirmation(
+            @PathVariable String token,
+            @RequestParam(required = false) DecisionOutcome decision,
+            Actor actor,
+            HttpServletRequest http,
+            Model model) {
+        var confirmation = approvals.confirmation(token, actor, http.getRemoteAddr());
+        model.addAttribute("token", token);
+        model.addAttribute("request", confirmation.request());
+        model.addAttribute("approval", confirmation.approval());
+        model.addAttribute("suggested", decision);
+        return "approval/confirm";
+    }
+
+    @PostMapping("/approvals/{token}")
+    String decideByLink(
+            @PathVariable String token,
+            @RequestParam DecisionOutcome decision,
+            @RequestParam(defaultValue = "") String comment,
+            Actor actor,
+            HttpServletRequest http,
+            RedirectAttributes redirect) {
+        var request = approvals.decideByLink(token, actor, decision, comment, http.getRemoteAddr());
+        redirect.addFlashAttribute("notice", notice(decision));
         return "redirect:/requests/" + request.id();
+    }
+
+    private static String notice(DecisionOutcome decision) {
+        return decision == DecisionOutcome.APPROVE ? "You approved this request." : "You rejected this request.";
     }
 }

@@ -1,11 +1,15 @@
 package io.vendo.request.api;
 
+import io.vendo.audit.AuditEntry;
+import io.vendo.audit.AuditTrail;
 import io.vendo.identity.Actor;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +28,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class RequestsApiController {
 
     private final Requests requests;
+    private final AuditTrail auditTrail;
 
-    RequestsApiController(Requests requests) {
+    RequestsApiController(Requests requests, AuditTrail auditTrail) {
         this.requests = requests;
+        this.auditTrail = auditTrail;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,6 +54,27 @@ class RequestsApiController {
     @GetMapping("/{id}")
     RequestResponse get(@PathVariable UUID id, Actor actor) {
         return RequestResponse.of(requests.get(id, actor));
+    }
+
+    /** Withdraws a request that still waits for approval; only its requester may. */
+    @PostMapping("/{id}/cancel")
+    RequestResponse cancel(@PathVariable UUID id, Actor actor) {
+        return RequestResponse.of(requests.cancel(id, actor));
+    }
+
+    /** The request's audit trail, oldest first: submissions, decisions, refused attempts, reminders, AWS progress. */
+    @GetMapping("/{id}/events")
+    List<EventResponse> events(@PathVariable UUID id, Actor actor) {
+        requests.get(id, actor);
+        return auditTrail.timeline(id.toString()).stream()
+                .map(EventResponse::of)
+                .toList();
+    }
+
+    record EventResponse(Instant occurredAt, String actor, String action, Map<String, String> details) {
+        static EventResponse of(AuditEntry entry) {
+            return new EventResponse(entry.occurredAt(), entry.actor(), entry.action(), entry.details());
+        }
     }
 
     /**

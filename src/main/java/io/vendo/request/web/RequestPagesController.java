@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The requester's list of requests and a request's page, whose status part refreshes itself while it runs. */
 @PageController
@@ -31,6 +33,13 @@ class RequestPagesController {
     String detail(@PathVariable UUID id, Actor actor, Model model) {
         status(id, actor, model);
         return "request/detail";
+    }
+
+    @PostMapping("/requests/{id}/cancel")
+    String cancel(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
+        requests.cancel(id, actor);
+        redirect.addFlashAttribute("notice", "Request cancelled.");
+        return "redirect:/requests/" + id;
     }
 
     /** The part of the request page that htmx polls until the request reaches a terminal state. */

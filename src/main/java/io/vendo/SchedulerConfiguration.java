@@ -1,7 +1,8 @@
-package io.vendo.execution;
+package io.vendo;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * db-scheduler on the application's PostgreSQL. Replicas share the table and claim due work with
+ * db-scheduler on the application's PostgreSQL, running the durable tasks of every module (request execution,
+ * approval timers), on the application's clock. Replicas share the table and claim due work with
  * {@code SELECT … FOR UPDATE SKIP LOCKED}; a replica that stops beating is declared dead after
  * {@code missedHeartbeats × heartbeatInterval} and its work is taken over.
  */
@@ -20,10 +22,11 @@ class SchedulerConfiguration {
 
     /** Stopped, waiting for running steps, when the context closes; steps are short, so the wait is too. */
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, ExecutionProperties properties) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .clock(clock::instant)
                 .threads(properties.threads())
-                .pollingInterval(properties.schedulerPollingInterval())
+                .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeats())
                 .pollUsingLockAndFetch(0.5, 1.0)

@@ -1,0 +1,22 @@
+package io.vendo;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code vendo.scheduler}: the durable task scheduler that all modules share.
+ *
+ * @param threads how many tasks one replica runs at once
+ * @param pollingInterval how often the scheduler looks for due work (work scheduled on this replica starts at once
+ *     regardless)
+ * @param heartbeatInterval how often a replica marks its running work alive; the work of a replica that missed
+ *     {@code missedHeartbeats} beats is taken over by another
+ * @param missedHeartbeats see {@code heartbeatInterval}
+ */
+@ConfigurationProperties("vendo.scheduler")
+record SchedulerProperties(
+        @DefaultValue("8") int threads,
+        @DefaultValue("5s") Duration pollingInterval,
+        @DefaultValue("20s") Duration heartbeatInterval,
+        @DefaultValue("6") int missedHeartbeats) {}

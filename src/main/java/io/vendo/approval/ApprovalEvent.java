@@ -1,0 +1,129 @@
+package io.vendo.approval;
+
+import io.vendo.audit.AuditableEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What happens in an approval: opened, decided, refused, reminded, escalated. All of it is audited. */
+public sealed interface ApprovalEvent extends AuditableEvent {
+
+    UUID requestId();
+
+    @Override
+    default String subjectId() {
+        return requestId().toString();
+    }
+
+    /** Approvers to invite (by e-mail, Slack) now. */
+    sealed interface Invitation extends ApprovalEvent {
+        List<String> invitees();
+    }
+
+    record ApprovalOpened(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            String policy,
+            String requirements,
+            String team,
+            List<String> invitees)
+            implements Invitation {
+
+        @Override
+        public String action() {
+            return "approval.opened";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("policy", policy);
+            details.put("requires", requirements);
+            details.put("invited", String.join(", ", invitees));
+            return details;
+        }
+    }
+
+    record ApprovalReminded(UUID eventId, UUID requestId, Instant occurredAt, String actor, List<String> invitees)
+            implements Invitation {
+
+        @Override
+        public String action() {
+            return "approval.reminded";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("reminded", String.join(", ", invitees));
+        }
+    }
+
+    record ApprovalEscalated(
+            UUID eventId, UUID requestId, Instant occurredAt, String actor, String group, List<String> invitees)
+            implements Invitation {
+
+        @Override
+        public String action() {
+            return "approval.escalated";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("to group", group, "invited", String.join(", ", invitees));
+        }
+    }
+
+    record DecisionRecorded(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            DecisionOutcome outcome,
+            DecisionChannel channel,
+            String comment,
+            String source)
+            implements ApprovalEvent {
+
+        @Override
+        public String action() {
+            return outcome == DecisionOutcome.APPROVE ? "approval.approved" : "approval.rejected";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("channel", channel.name());
+            details.put("source", source);
+            if (!comment.isBlank()) {
+                details.put("comment", comment);
+            }
+            return details;
+        }
+    }
+
+    /** A decision that was not accepted: who tried, how, from where, and why it was refused. */
+    record DecisionRefused(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            DecisionChannel channel,
+            String reason,
+            String source)
+            implements ApprovalEvent {
+
+        @Override
+        public String action() {
+            return "approval.refused";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("channel", channel.name(), "reason", reason, "source", source);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.vendo.approval;
+
+import io.vendo.catalog.EnvironmentTier;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/** The local run's policy for production: a team lead and the platform team must both approve. */
+@Component
+@ConditionalOnBooleanProperty("vendo.approval.demo")
+class DemoPolicies implements ApplicationRunner {
+
+    private final ApprovalPolicies policies;
+
+    DemoPolicies(ApprovalPolicies policies) {
+        this.policies = policies;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        policies.add(new NewPolicy(
+                "production",
+                null,
+                EnvironmentTier.PROD,
+                null,
+                false,
+                List.of(new Requirement("team-leads", 1), new Requirement("platform-team", 1)),
+                "admins"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.vendo.approval;
+
+import io.vendo.catalog.EnvironmentTier;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+public record PolicyView(
+        UUID id,
+        String name,
+        @Nullable String blueprintSlug,
+        @Nullable EnvironmentTier environment,
+        @Nullable String team,
+        boolean autoApprove,
+        List<Requirement> requirements,
+        @Nullable String fallbackGroup) {
+
+    /** The scope in words, e.g. "blueprint static-website, PROD". */
+    public String scope() {
+        var parts = new java.util.ArrayList<String>();
+        if (blueprintSlug != null) {
+            parts.add("blueprint " + blueprintSlug);
+        }
+        if (environment != null) {
+            parts.add(environment.name());
+        }
+        if (team != null) {
+            parts.add("team " + team);
+        }
+        return parts.isEmpty() ? "everything" : String.join(", ", parts);
+    }
+
+    public String rule() {
+        return autoApprove
+                ? "approved automatically"
+                : String.join(
+                        " and ",
+                        requirements.stream().map(Requirement::toString).toList());
+    }
+}

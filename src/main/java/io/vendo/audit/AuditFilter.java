@@ -1,0 +1,18 @@
+package io.vendo.audit;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to look for in the audit log; blank or null parts match everything.
+ *
+ * @param action a prefix, e.g. {@code approval.} for everything about approvals
+ */
+public record AuditFilter(String actor, String action, String subject, @Nullable Instant from, @Nullable Instant to) {
+
+    public AuditFilter {
+        actor = actor == null ? "" : actor.strip();
+        action = action == null ? "" : action.strip();
+        subject = subject == null ? "" : subject.strip();
+    }
+}

@@ -1,0 +1,14 @@
+package io.vendo.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A row of the audit log as admins see it. */
+public record AuditRecord(
+        long id,
+        Instant occurredAt,
+        String actor,
+        String action,
+        String subjectId,
+        Map<String, String> details,
+        String hash) {}

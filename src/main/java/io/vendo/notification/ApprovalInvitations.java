@@ -1,0 +1,86 @@
+package io.vendo.notification;
+
+import io.vendo.approval.ApprovalEvent;
+import io.vendo.approval.ApprovalEvent.ApprovalEscalated;
+import io.vendo.approval.ApprovalEvent.ApprovalOpened;
+import io.vendo.approval.ApprovalEvent.ApprovalReminded;
+import io.vendo.approval.Approvals;
+import io.vendo.identity.Directory;
+import io.vendo.request.RequestState;
+import io.vendo.request.Requests;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails each invited approver a one-time link to the request's confirmation page. A link is issued per e-mail and
+ * exists in clear only in that e-mail: if sending fails, the event is delivered again later and a new link issued.
+ */
+@Component
+class ApprovalInvitations {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalInvitations.class);
+
+    private final Approvals approvals;
+    private final Requests requests;
+    private final Directory directory;
+    private final MailComposer composer;
+    private final MailTransport mail;
+    private final PortalLinks links;
+
+    ApprovalInvitations(
+            Approvals approvals,
+            Requests requests,
+            Directory directory,
+            MailComposer composer,
+            MailTransport mail,
+            PortalLinks links) {
+        this.approvals = approvals;
+        this.requests = requests;
+        this.directory = directory;
+        this.composer = composer;
+        this.mail = mail;
+        this.links = links;
+    }
+
+    @ApplicationModuleListener
+    void invite(ApprovalEvent.Invitation invitation) {
+        var request = requests.require(invitation.requestId());
+        if (request.state() != RequestState.PENDING_APPROVAL) {
+            return;
+        }
+        var why =
+                switch (invitation) {
+                    case ApprovalOpened opened -> "waits for your approval";
+                    case ApprovalReminded reminded -> "still waits for your approval";
+                    case ApprovalEscalated escalated -> "waits for approval and was escalated to " + escalated.group();
+                };
+        for (var username : invitation.invitees()) {
+            var person = directory.person(username);
+            if (person.isEmpty()) {
+                log.warn("Approver {} of request {} is not in the directory: not invited", username, request.id());
+                continue;
+            }
+            var token = approvals.issueLink(request.id(), username);
+            var subject = "Approval needed: %s on %s by %s"
+                    .formatted(request.blueprintName(), request.targetName(), request.requester());
+            mail.send(composer.compose(
+                    person.get().email(),
+                    subject,
+                    "approval-request",
+                    Map.of(
+                            "request",
+                            request,
+                            "why",
+                            why,
+                            "approveUrl",
+                            links.approval(token) + "?decision=APPROVE",
+                            "rejectUrl",
+                            links.approval(token) + "?decision=REJECT",
+                            "requestUrl",
+                            links.request(request.id()))));
+        }
+    }
+}

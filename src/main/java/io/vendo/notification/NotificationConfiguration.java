@@ -1,0 +1,34 @@
+package io.vendo.notification;
+
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.ITemplateResolver;
+
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+    /** SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}), else the log. */
+    @Bean
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
+        var smtp = sender.getIfAvailable();
+        return smtp != null ? new SmtpMailTransport(smtp, properties.mailFrom()) : new LoggingMailTransport();
+    }
+
+    /** Plain-text bodies of e-mails: {@code templates/mail/*.txt} in Thymeleaf's TEXT mode. */
+    @Bean
+    ITemplateResolver textMailTemplates() {
+        var resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setResolvablePatterns(Set.of("mail/*.txt"));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setOrder(0);
+        return resolver;
+    }
+}

@@ -1,0 +1,46 @@
+package io.vendo.notification;
+
+import io.vendo.identity.Directory;
+import io.vendo.request.RequestEvent;
+import io.vendo.request.RequestEvent.RequestStarted;
+import io.vendo.request.RequestEvent.RequestSubmitted;
+import io.vendo.request.Requests;
+import java.util.Map;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Tells requesters about every decision on their requests and every terminal state. */
+@Component
+class RequesterUpdates {
+
+    private final Requests requests;
+    private final Directory directory;
+    private final MailComposer composer;
+    private final MailTransport mail;
+    private final PortalLinks links;
+
+    RequesterUpdates(
+            Requests requests, Directory directory, MailComposer composer, MailTransport mail, PortalLinks links) {
+        this.requests = requests;
+        this.directory = directory;
+        this.composer = composer;
+        this.mail = mail;
+        this.links = links;
+    }
+
+    @ApplicationModuleListener
+    void on(RequestEvent event) {
+        if (event instanceof RequestSubmitted || event instanceof RequestStarted) {
+            return;
+        }
+        var request = requests.require(event.requestId());
+        directory
+                .person(request.requester())
+                .ifPresent(requester -> mail.send(composer.compose(
+                        requester.email(),
+                        "Your request for %s on %s: %s"
+                                .formatted(request.blueprintName(), request.targetName(), request.state()),
+                        "request-update",
+                        Map.of("request", request, "event", event, "requestUrl", links.request(request.id())))));
+    }
+}
