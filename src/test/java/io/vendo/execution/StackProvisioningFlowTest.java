@@ -106,6 +106,7 @@ class StackProvisioningFlowTest {
                 .extracting(AuditEntry::action)
                 .containsExactly(
                         "request.submitted",
+                        "approval.opened",
                         "approval.approved",
                         "request.approved",
                         "request.started",
