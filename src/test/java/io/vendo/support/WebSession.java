@@ -1,0 +1,96 @@
+package io.vendo.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's HTTP conversation without the browser: a cookie jar, form login, and the CSRF token of the last page,
+ * posted back as the page's own forms would. Redirects are not followed, so tests see them.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String baseUrl;
+    private String csrf = "";
+
+    public WebSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public WebSession logIn(String user) {
+        get("/login");
+        var response = post("/login", Map.of("username", user, "password", user));
+        if (response.status() != 302 || response.location().contains("error")) {
+            throw new AssertionError("Login as " + user + " failed: " + response);
+        }
+        // Logging in rotates the CSRF token: pick up the new one, as a browser would from its next page.
+        get("/");
+        return this;
+    }
+
+    public Response get(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    public Response head(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Posts a form with the CSRF token of the page fetched last. */
+    public Response post(String pathOrUrl, Map<String, String> fields) {
+        var form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf);
+        var body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            var response =
+                    http.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            var matcher = CSRF.matcher(response.body());
+            if (matcher.find()) {
+                csrf = matcher.group(1);
+            }
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public record Response(int status, String location, String body) {}
+}
