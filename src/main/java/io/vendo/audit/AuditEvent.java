@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
@@ -52,7 +53,8 @@ class AuditEvent {
 
     AuditEvent(AuditableEvent event, String previousHash) {
         this.eventId = event.eventId();
-        this.occurredAt = event.occurredAt();
+        // PostgreSQL keeps microseconds and would round the rest; truncate first so the stored time hashes the same.
+        this.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
         this.actor = event.actor();
         this.action = event.action();
         this.subjectId = event.subjectId();
