@@ -12,11 +12,21 @@ import org.thymeleaf.templateresolver.ITemplateResolver;
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
-    /** SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}), else the log. */
+    /** As configured; by default SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}), else the log. */
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
         var smtp = sender.getIfAvailable();
-        return smtp != null ? new SmtpMailTransport(smtp, properties.mailFrom()) : new LoggingMailTransport();
+        return switch (properties.mailTransport()) {
+            case SES -> new SesMailTransport(properties.ses(), properties.mailFrom());
+            case LOG -> new LoggingMailTransport();
+            case SMTP -> {
+                if (smtp == null) {
+                    throw new IllegalStateException("vendo.notification.mail-transport=smtp needs spring.mail.host");
+                }
+                yield new SmtpMailTransport(smtp, properties.mailFrom());
+            }
+            case AUTO -> smtp != null ? new SmtpMailTransport(smtp, properties.mailFrom()) : new LoggingMailTransport();
+        };
     }
 
     /** Plain-text bodies of e-mails: {@code templates/mail/*.txt} in Thymeleaf's TEXT mode. */

@@ -10,6 +10,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts each new approval to the requesting team's Slack channel through its incoming webhook. A channel is shared,
@@ -23,8 +24,11 @@ class SlackInvitations {
     private final PortalLinks links;
     private final RestClient http;
 
-    SlackInvitations(NotificationProperties properties, Requests requests, PortalLinks links) {
+    private final JsonMapper json;
+
+    SlackInvitations(NotificationProperties properties, Requests requests, PortalLinks links, JsonMapper json) {
         this.properties = properties;
+        this.json = json;
         this.requests = requests;
         this.links = links;
         var factory = new JdkClientHttpRequestFactory(
@@ -50,7 +54,7 @@ class SlackInvitations {
         http.post()
                 .uri(webhook)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("text", text))
+                .body(json.writeValueAsString(Map.of("text", text)))
                 .retrieve()
                 .toBodilessEntity();
     }
