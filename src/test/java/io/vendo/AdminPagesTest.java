@@ -95,16 +95,6 @@ class AdminPagesTest {
 
     @Test
     void theAuditLogIsFilteredExportedAndVerified() {
-        var id = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "sandbox-eu-west-1",
-                         "parameters": {"SiteName": "=cmd|' /C calc'!A0"}, "justification": "=HYPERLINK(\\"x\\")"}
-                        """)
-                .body()
-                .path("id")
-                .asString();
         var valid = ApiClient.as("requester", port)
                 .postJson(
                         "/api/v1/requests",
@@ -115,7 +105,6 @@ class AdminPagesTest {
                 .body()
                 .path("id")
                 .asString();
-        assertThat(id).isEmpty();
         var admin = new WebSession(port).logIn("admin");
         await().atMost(Duration.ofSeconds(10))
                 .until(
