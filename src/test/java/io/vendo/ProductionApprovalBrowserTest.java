@@ -78,6 +78,8 @@ class ProductionApprovalBrowserTest {
                 Mailbox.approvalLink(Mailbox.awaitAbout("approver@vendo.local", "Approval needed", "prod-site"));
 
         approveThroughLink(leadLink, "lead", "Team lead says yes");
+        // The requester hears of the first approval although the request still waits.
+        Mailbox.awaitAbout("requester@vendo.local", "PENDING_APPROVAL", "approval.approved by lead");
         try (var context = browser.newContext()) {
             var page = pageIn(context);
             logIn(page, "lead", url("/requests/" + id));
@@ -111,6 +113,7 @@ class ProductionApprovalBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Decide on this request")))
                     .isVisible();
             assertThat(page.getByText("Launch day")).isVisible();
+            assertThat(page.getByTestId("preview")).containsText("AWS::S3::Bucket");
             page.getByLabel("Comment").fill(comment);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))
                     .click();

@@ -3,6 +3,8 @@ package io.vendo.approval;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.vendo.approval.ApprovalEvent.ApprovalOpened;
 import io.vendo.approval.ApprovalEvent.DecisionRefused;
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.TemplateResource;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Directory;
 import io.vendo.identity.Person;
@@ -42,6 +44,7 @@ public class Approvals {
     private final ApprovalLinkRepository links;
     private final ApprovalPolicies policies;
     private final Requests requests;
+    private final Catalog catalog;
     private final Directory directory;
     private final ApprovalProperties properties;
     private final SchedulerClient scheduler;
@@ -55,6 +58,7 @@ public class Approvals {
             ApprovalLinkRepository links,
             ApprovalPolicies policies,
             Requests requests,
+            Catalog catalog,
             Directory directory,
             ApprovalProperties properties,
             SchedulerClient scheduler,
@@ -65,6 +69,7 @@ public class Approvals {
         this.links = links;
         this.policies = policies;
         this.requests = requests;
+        this.catalog = catalog;
         this.directory = directory;
         this.properties = properties;
         this.scheduler = scheduler;
@@ -166,7 +171,8 @@ public class Approvals {
     public LinkConfirmation confirmation(String token, Actor viewer, String source) {
         var link = usableLink(token, viewer, source);
         var request = requests.require(link.requestId());
-        return new LinkConfirmation(request, view(request.id(), viewer), link.approver());
+        return new LinkConfirmation(
+                request, view(request.id(), viewer), link.approver(), catalog.resources(request.blueprintVersionId()));
     }
 
     /** A new one-time link for one approver of one pending request; only its hash is kept. */
@@ -326,5 +332,7 @@ public class Approvals {
             List<DecisionView> decisions,
             boolean mayDecide) {}
 
-    public record LinkConfirmation(RequestView request, ApprovalView approval, String addressedTo) {}
+    /** @param resources what the request's template will create */
+    public record LinkConfirmation(
+            RequestView request, ApprovalView approval, String addressedTo, List<TemplateResource> resources) {}
 }

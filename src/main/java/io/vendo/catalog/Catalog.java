@@ -15,6 +15,7 @@ public class Catalog {
     private final BlueprintVersionRepository versions;
     private final TargetRepository targets;
     private final ParameterValidator validator = new ParameterValidator();
+    private final TemplateParser parser = new TemplateParser();
 
     Catalog(BlueprintRepository blueprints, BlueprintVersionRepository versions, TargetRepository targets) {
         this.blueprints = blueprints;
@@ -48,6 +49,11 @@ public class Catalog {
                 .orElseThrow(() -> new CatalogItemNotFoundException("blueprint version", versionId.toString()));
         var blueprint = blueprints.findById(version.blueprintId()).orElseThrow();
         return version.toDetails(blueprint);
+    }
+
+    /** The resources a blueprint version's template declares, in template order: what a request will create. */
+    public List<TemplateResource> resources(UUID versionId) {
+        return parser.parse(version(versionId).templateBody()).resources();
     }
 
     public List<TargetDetails> targets() {

@@ -44,10 +44,16 @@ final class TemplateParser {
 
         var definitions = new ArrayList<ParameterDefinition>();
         parameters.forEach((name, declaration) -> definitions.add(parameter(String.valueOf(name), declaration)));
+        var declared = new ArrayList<TemplateResource>();
+        resources.forEach((logicalId, declaration) -> declared.add(new TemplateResource(
+                String.valueOf(logicalId),
+                declaration instanceof Map<?, ?> resource && resource.get("Type") != null
+                        ? String.valueOf(resource.get("Type"))
+                        : "(no Type)")));
         return new ParsedTemplate(
                 List.copyOf(definitions),
                 outputs.keySet().stream().map(String::valueOf).toList(),
-                resources.size());
+                List.copyOf(declared));
     }
 
     private static Map<?, ?> load(String body) {
@@ -158,5 +164,6 @@ final class TemplateParser {
         return list.stream().map(String::valueOf).toList();
     }
 
-    record ParsedTemplate(List<ParameterDefinition> parameters, List<String> outputs, int resourceCount) {}
+    record ParsedTemplate(
+            List<ParameterDefinition> parameters, List<String> outputs, List<TemplateResource> resources) {}
 }

@@ -1,11 +1,16 @@
 package io.vendo.notification;
 
+import io.vendo.approval.ApprovalEvent.DecisionRecorded;
+import io.vendo.approval.DecisionOutcome;
+import io.vendo.audit.AuditableEvent;
 import io.vendo.identity.Directory;
 import io.vendo.request.RequestEvent;
 import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSubmitted;
+import io.vendo.request.RequestState;
 import io.vendo.request.Requests;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +38,20 @@ class RequesterUpdates {
         if (event instanceof RequestSubmitted || event instanceof RequestStarted) {
             return;
         }
-        var request = requests.require(event.requestId());
+        tell(event.requestId(), event);
+    }
+
+    /** An approval that does not complete the approval yet; the completing one and rejections come as request events. */
+    @ApplicationModuleListener
+    void on(DecisionRecorded decision) {
+        var request = requests.require(decision.requestId());
+        if (decision.outcome() == DecisionOutcome.APPROVE && request.state() == RequestState.PENDING_APPROVAL) {
+            tell(decision.requestId(), decision);
+        }
+    }
+
+    private void tell(UUID requestId, AuditableEvent event) {
+        var request = requests.require(requestId);
         directory
                 .person(request.requester())
                 .ifPresent(requester -> mail.send(composer.compose(

@@ -74,7 +74,7 @@ class TemplateParserTest {
         assertThat(name.maxLength()).isEqualTo(8);
         assertThat(name.constraintDescription()).isEqualTo("lower-case letters");
         assertThat(template.outputs()).containsExactly("BucketName");
-        assertThat(template.resourceCount()).isEqualTo(1);
+        assertThat(template.resources()).containsExactly(new TemplateResource("Bucket", "AWS::S3::Bucket"));
     }
 
     @Test

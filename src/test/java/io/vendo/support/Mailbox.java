@@ -66,10 +66,9 @@ public final class Mailbox {
 
     /** The one-time approval link in a mail's text part (with {@code ?decision=…} stripped). */
     public static String approvalLink(MimeMessage message) {
-        var matcher = APPROVAL_LINK.matcher(
-                GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        var matcher = APPROVAL_LINK.matcher(body(message));
         if (!matcher.find()) {
-            throw new AssertionError("No approval link in the mail: " + GreenMailUtil.getBody(message));
+            throw new AssertionError("No approval link in the mail: " + body(message));
         }
         return matcher.group();
     }
@@ -82,8 +81,32 @@ public final class Mailbox {
         }
     }
 
+    /** The decoded plain-text part of a mail. */
     public static String body(MimeMessage message) {
-        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+        try {
+            return text(message.getContent());
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws jakarta.mail.MessagingException, java.io.IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                    var found = text(nested);
+                    if (!found.isEmpty()) {
+                        return found;
+                    }
+                }
+            }
+            return "";
+        }
+        return String.valueOf(content);
     }
 
     private static jakarta.mail.Address[] recipients(MimeMessage message) {

@@ -70,6 +70,7 @@ class ApprovalPagesController {
         model.addAttribute("token", token);
         model.addAttribute("request", confirmation.request());
         model.addAttribute("approval", confirmation.approval());
+        model.addAttribute("resources", confirmation.resources());
         model.addAttribute("suggested", decision);
         return "approval/confirm";
     }
