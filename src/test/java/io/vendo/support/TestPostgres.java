@@ -5,10 +5,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDelegate;
 
 /**
  * One real PostgreSQL 17 server for the whole test run (started once, on first use), and a fresh database in it for
@@ -28,17 +30,15 @@ public class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // Every cached Spring context keeps a pool open: leave room for all of them.
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .setRegisterShutdownHook(false)
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::closeContextsThenStop));
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
         }
         return server;
     }
@@ -54,7 +54,29 @@ public class TestPostgres {
         }
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server().getJdbcUrl("postgres", name));
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(12);
+        dataSource.setMinimumIdle(0);
+        dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         return dataSource;
+    }
+
+    /**
+     * At JVM exit, closes the cached Spring contexts first and only then stops the server. Left to separate shutdown
+     * hooks, both would stop at once, and contexts closing against a stopped database wait out their pool timeouts.
+     */
+    private static void closeContextsThenStop() {
+        new ContextCacheCloser().closeAll();
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The TestContext framework's shared context cache is reachable through its default loader delegate. */
+    private static final class ContextCacheCloser extends DefaultCacheAwareContextLoaderDelegate {
+        void closeAll() {
+            getContextCache().clear();
+        }
     }
 }
