@@ -64,16 +64,7 @@ class AdminPagesTest {
                 .contains("staging-web-auto")
                 .contains("approved automatically");
 
-        var id = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "staging-eu-west-1",
-                         "parameters": {"SiteName": "auto-site"}, "justification": "Staging check"}
-                        """)
-                .body()
-                .path("id")
-                .asString();
+        var id = ApiClient.as("requester", port).submit("staging-eu-west-1", "auto-site", "Staging check");
         var request = await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> ApiClient.as("requester", port)
@@ -95,16 +86,7 @@ class AdminPagesTest {
 
     @Test
     void theAuditLogIsFilteredExportedAndVerified() {
-        var valid = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "sandbox-eu-west-1",
-                         "parameters": {"SiteName": "audit-page-site"}, "justification": "Audit page"}
-                        """)
-                .body()
-                .path("id")
-                .asString();
+        var valid = ApiClient.as("requester", port).submit("sandbox-eu-west-1", "audit-page-site", "Audit page");
         var admin = new WebSession(port).logIn("admin");
         await().atMost(Duration.ofSeconds(10))
                 .until(

@@ -3,21 +3,15 @@ package io.vendo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.vendo.support.ApiClient;
-import io.vendo.support.Chromium;
+import io.vendo.support.ChromiumPages;
 import io.vendo.support.Mailbox;
 import io.vendo.support.VendoIntegrationTest;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,8 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "vendo.aws.mode=dry-run")
 class ProductionApprovalBrowserTest {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -42,37 +36,9 @@ class ProductionApprovalBrowserTest {
     @LocalServerPort
     int port;
 
-    private final List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-        playwright.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(consoleErrors).isEmpty();
-    }
-
     @Test
     void twoApproversFromTwoGroupsDecideThroughTheirLinks() {
-        var id = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "prod-eu-west-1",
-                         "parameters": {"SiteName": "prod-site"}, "justification": "Launch day"}
-                        """)
-                .body()
-                .path("id")
-                .asString();
+        var id = ApiClient.as("requester", port).submit("prod-eu-west-1", "prod-site", "Launch day");
         var leadLink = Mailbox.approvalLink(Mailbox.awaitAbout("lead@vendo.local", "Approval needed", "prod-site"));
         var platformLink =
                 Mailbox.approvalLink(Mailbox.awaitAbout("approver@vendo.local", "Approval needed", "prod-site"));
@@ -80,16 +46,16 @@ class ProductionApprovalBrowserTest {
         approveThroughLink(leadLink, "lead", "Team lead says yes");
         // The requester hears of the first approval although the request still waits.
         Mailbox.awaitAbout("requester@vendo.local", "PENDING_APPROVAL", "approval.approved by lead");
-        try (var context = browser.newContext()) {
-            var page = pageIn(context);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
             logIn(page, "lead", url("/requests/" + id));
             assertThat(page.getByTestId("request-state")).hasText("PENDING_APPROVAL");
             assertThat(page.getByTestId("approval-policy")).containsText("Waiting for: platform-team");
         }
 
         approveThroughLink(platformLink, "approver", "Platform says yes");
-        try (var context = browser.newContext()) {
-            var page = pageIn(context);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
             logIn(page, "requester", url("/requests/" + id));
             assertThat(page.getByTestId("request-state"))
                     .hasText("DRY-RUN (nothing created)", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
@@ -100,8 +66,8 @@ class ProductionApprovalBrowserTest {
 
     /** Click the link, meet the login page, log in, land on the confirmation page, approve. */
     private void approveThroughLink(String link, String user, String comment) {
-        try (var context = browser.newContext()) {
-            var page = pageIn(context);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
             page.navigate(link + "?decision=APPROVE");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Log in to Vendo")))
                     .isVisible();
@@ -127,16 +93,6 @@ class ProductionApprovalBrowserTest {
         page.getByLabel("Password").fill(user);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-    }
-
-    private Page pageIn(com.microsoft.playwright.BrowserContext context) {
-        var page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(message.text());
-            }
-        });
-        return page;
     }
 
     private String url(String path) {

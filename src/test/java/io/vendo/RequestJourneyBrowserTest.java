@@ -3,23 +3,17 @@ package io.vendo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.vendo.support.AwsStub;
-import io.vendo.support.Chromium;
+import io.vendo.support.ChromiumPages;
 import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +31,8 @@ class RequestJourneyBrowserTest {
             "arn:aws:cloudformation:eu-west-1:111122223333:stack/vendo-static-website/0b9c2a50-c5f2-11ee-9a4e-06c3f2e1b2a1";
     private static final String WEBSITE = "http://browser-site.s3-website.eu-west-1.amazonaws.com";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
@@ -51,21 +45,6 @@ class RequestJourneyBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** Console errors, among them every Content-Security-Policy violation. */
-    private final List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
     void stubAws() {
         AwsStub.reset();
@@ -77,16 +56,11 @@ class RequestJourneyBrowserTest {
                 "CREATE_COMPLETE");
     }
 
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(consoleErrors).isEmpty();
-    }
-
     @Test
     void requesterSubmitsTheFormApproverApprovesAndTheStackOutputsAppear() {
         String requestUrl;
-        try (var context = browser.newContext()) {
-            var page = pageIn(context);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
             logIn(page, "requester");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Request Static website"))
                     .click();
@@ -109,8 +83,8 @@ class RequestJourneyBrowserTest {
             requestUrl = page.url();
         }
 
-        try (var context = browser.newContext()) {
-            var page = pageIn(context);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
             logIn(page, "approver");
             page.navigate(url("/approvals"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Static website on Sandbox (eu-west-1)"))
@@ -134,8 +108,8 @@ class RequestJourneyBrowserTest {
     @Test
     void everyRefusedValueIsShownOnTheFormAtOnceAndOnlyACorrectedFormIsStored() {
         var before = storedRequests();
-        try (var context = browser.newContext()) {
-            var page = pageIn(context);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
             logIn(page, "requester");
             page.navigate(url("/blueprints/static-website/request"));
 
@@ -167,16 +141,6 @@ class RequestJourneyBrowserTest {
 
     private int storedRequests() {
         return jdbc.queryForObject("select count(*) from vending_request", Integer.class);
-    }
-
-    private Page pageIn(com.microsoft.playwright.BrowserContext context) {
-        var page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(message.text());
-            }
-        });
-        return page;
     }
 
     private void logIn(Page page, String user) {

@@ -41,16 +41,7 @@ class ApprovalClockTest {
     MutableClock clock;
 
     private String submitToProduction(String siteName) {
-        var response = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                {"blueprint": "static-website", "target": "prod-eu-west-1",
-                 "parameters": {"SiteName": "%s"}, "justification": "Go live"}
-                """
-                                .formatted(siteName));
-        assertThat(response.status()).isEqualTo(201);
-        return response.body().path("id").asString();
+        return ApiClient.as("requester", port).submit("prod-eu-west-1", siteName, "Go live");
     }
 
     private String state(String id) {

@@ -44,17 +44,7 @@ class ApprovalLinkFlowTest {
     MutableClock clock;
 
     private String submit(String siteName) {
-        return ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "sandbox-eu-west-1",
-                         "parameters": {"SiteName": "%s"}, "justification": "Campaign page"}
-                        """
-                                .formatted(siteName))
-                .body()
-                .path("id")
-                .asString();
+        return ApiClient.as("requester", port).submit("sandbox-eu-west-1", siteName, "Campaign page");
     }
 
     private String state(String id) {

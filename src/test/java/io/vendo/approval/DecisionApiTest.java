@@ -15,12 +15,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "vendo.aws.mode=dry-run")
 class DecisionApiTest {
 
-    private static final String REQUEST =
-            """
-            {"blueprint": "static-website", "target": "sandbox-eu-west-1",
-             "parameters": {"SiteName": "review-site"}, "justification": "Review app"}
-            """;
-
     @LocalServerPort
     int port;
 
@@ -28,11 +22,7 @@ class DecisionApiTest {
     JdbcTemplate jdbc;
 
     private String submitAs(String user) {
-        return ApiClient.as(user, port)
-                .postJson("/api/v1/requests", REQUEST)
-                .body()
-                .path("id")
-                .asString();
+        return ApiClient.as(user, port).submit("sandbox-eu-west-1", "review-site", "Review app");
     }
 
     private ApiClient.Response decide(String user, String id, String decision, String comment) {

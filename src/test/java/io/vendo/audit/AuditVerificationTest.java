@@ -25,16 +25,7 @@ class AuditVerificationTest {
 
     @Test
     void verificationReportsTheFirstAlteredRow() {
-        var id = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "sandbox-eu-west-1",
-                         "parameters": {"SiteName": "audited-site"}, "justification": "Audit me"}
-                        """)
-                .body()
-                .path("id")
-                .asString();
+        var id = ApiClient.as("requester", port).submit("sandbox-eu-west-1", "audited-site", "Audit me");
         await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> jdbc.queryForObject(

@@ -54,16 +54,7 @@ class NotificationChannelsTest {
 
     @Test
     void approversAreMailedThroughSesAndTheTeamChannelHearsOfTheRequest() {
-        var id = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "static-website", "target": "sandbox-eu-west-1",
-                         "parameters": {"SiteName": "ses-site"}, "justification": "Newsletter"}
-                        """)
-                .body()
-                .path("id")
-                .asString();
+        var id = ApiClient.as("requester", port).submit("sandbox-eu-west-1", "ses-site", "Newsletter");
 
         var mails = await().atMost(Duration.ofSeconds(20))
                 .until(

@@ -31,6 +31,21 @@ public final class ApiClient {
         return new ApiClient(port, user);
     }
 
+    /** Submits the demo blueprint and returns the new request's id; fails the test unless it was accepted. */
+    public String submit(String target, String siteName, String justification) {
+        var response = postJson(
+                "/api/v1/requests",
+                """
+                {"blueprint": "static-website", "target": "%s",
+                 "parameters": {"SiteName": "%s"}, "justification": "%s"}
+                """
+                        .formatted(target, siteName, justification));
+        if (response.status() != 201) {
+            throw new AssertionError("Submission was refused: " + response);
+        }
+        return response.body().path("id").asString();
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
