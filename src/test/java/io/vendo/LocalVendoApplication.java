@@ -11,6 +11,10 @@ import org.springframework.boot.SpringApplication;
 public class LocalVendoApplication {
 
     public static void main(String[] args) {
+        // A laptop has no EC2 instance metadata service: do not let the SDK's credential chain probe for one.
+        if (System.getProperty("aws.disableEc2Metadata") == null) {
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
         SpringApplication.from(VendoApplication::main)
                 .with(LocalPostgres.class)
                 .withAdditionalProfiles("local")

@@ -1,6 +1,7 @@
 package io.vendo.identity;
 
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     /** Everything a page needs is served by the portal itself; nothing inline, nothing from a CDN. */
