@@ -20,6 +20,7 @@ import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDele
 public class TestPostgres {
 
     private static final AtomicInteger databases = new AtomicInteger();
+    private static final AtomicInteger openPools = new AtomicInteger();
     private static EmbeddedPostgres server;
 
     @Bean(destroyMethod = "close")
@@ -52,7 +53,16 @@ public class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        var dataSource = new HikariDataSource();
+        openPools.incrementAndGet();
+        var dataSource = new HikariDataSource() {
+            @Override
+            public void close() {
+                if (!isClosed()) {
+                    super.close();
+                    openPools.decrementAndGet();
+                }
+            }
+        };
         dataSource.setJdbcUrl(server().getJdbcUrl("postgres", name));
         dataSource.setMaximumPoolSize(12);
         dataSource.setMinimumIdle(0);
@@ -66,6 +76,16 @@ public class TestPostgres {
      */
     private static void closeContextsThenStop() {
         new ContextCacheCloser().closeAll();
+        // Spring Boot's own shutdown hook may be closing some of the same contexts right now: wait for their pools.
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (openPools.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         try {
             server.close();
         } catch (IOException e) {
