@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -327,7 +328,7 @@ public class Approvals {
     public record ApprovalView(
             String policy,
             List<Requirement> requirements,
-            @org.jspecify.annotations.Nullable Instant deadline,
+            @Nullable Instant deadline,
             List<String> waitingFor,
             List<DecisionView> decisions,
             boolean mayDecide) {}

@@ -1,6 +1,7 @@
 package io.vendo.approval;
 
 import io.vendo.catalog.EnvironmentTier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public record PolicyView(
 
     /** The scope in words, e.g. "blueprint static-website, PROD". */
     public String scope() {
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         if (blueprintSlug != null) {
             parts.add("blueprint " + blueprintSlug);
         }

@@ -7,6 +7,7 @@ import io.vendo.execution.StackStatus;
 import io.vendo.execution.StackStatus.Outcome;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -129,7 +130,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .clientRequestToken(spec.clientRequestToken())
                 .templateBody(spec.templateBody())
                 .parameters(spec.parameters().entrySet().stream()
-                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .sorted(Map.Entry.comparingByKey())
                         .map(entry -> Parameter.builder()
                                 .parameterKey(entry.getKey())
                                 .parameterValue(entry.getValue())
@@ -138,7 +139,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .capabilities(
                         spec.capabilities().stream().map(Capability::fromValue).toList())
                 .tags(spec.tags().entrySet().stream()
-                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .sorted(Map.Entry.comparingByKey())
                         .map(entry -> Tag.builder()
                                 .key(entry.getKey())
                                 .value(entry.getValue())

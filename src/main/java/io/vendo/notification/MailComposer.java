@@ -1,5 +1,6 @@
 package io.vendo.notification;
 
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -16,7 +17,7 @@ class MailComposer {
     }
 
     MailMessage compose(String to, String subject, String template, Map<String, Object> model) {
-        var context = new Context(java.util.Locale.ENGLISH, model);
+        var context = new Context(Locale.ENGLISH, model);
         context.setVariable("subject", subject);
         return new MailMessage(
                 to,

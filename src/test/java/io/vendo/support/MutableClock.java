@@ -13,7 +13,17 @@ import org.springframework.context.annotation.Primary;
 /** A clock that tests move forward, so that reminders, escalations and deadlines come due without waiting. */
 public class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicReference<Instant> now;
+    private final ZoneId zone;
+
+    public MutableClock() {
+        this(new AtomicReference<>(Instant.now()), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
+    }
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
@@ -26,12 +36,13 @@ public class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving instant, seen from another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Vendo works in UTC");
+        return new MutableClock(now, zone);
     }
 
     /** Replaces the application's clock (and with it the scheduler's). */

@@ -8,6 +8,7 @@ import io.vendo.web.PageController;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -66,8 +67,7 @@ class PolicyPagesController {
     }
 
     /** "team-leads:1, platform-team:2" → two requirements. */
-    private static void parseRequirements(
-            String text, List<Requirement> requirements, java.util.Map<String, String> errors) {
+    private static void parseRequirements(String text, List<Requirement> requirements, Map<String, String> errors) {
         for (var part : text.split(",")) {
             if (part.isBlank()) {
                 continue;
@@ -91,7 +91,7 @@ class PolicyPagesController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private String render(Model model, PolicyForm form, java.util.Map<String, String> errors) {
+    private String render(Model model, PolicyForm form, Map<String, String> errors) {
         model.addAttribute("policies", policies.all());
         model.addAttribute("environments", EnvironmentTier.values());
         model.addAttribute("form", form);
