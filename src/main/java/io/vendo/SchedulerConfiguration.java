@@ -2,6 +2,7 @@ package io.vendo;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,16 @@ class SchedulerConfiguration {
     /** Stopped, waiting for running steps, when the context closes; steps are short, so the wait is too. */
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks schedule themselves when the scheduler starts.
+        var recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .map(task -> (RecurringTask<?>) task)
+                .toList();
+        var onDemand = tasks.stream()
+                .filter(task -> !(task instanceof RecurringTask<?>))
+                .toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), onDemand)
+                .startTasks(recurring)
                 .clock(clock::instant)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

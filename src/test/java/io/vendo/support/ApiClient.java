@@ -60,6 +60,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response postJson(String path, String json, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             var response = http.send(
@@ -70,6 +77,7 @@ public final class ApiClient {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Idempotent-Replayed").isPresent(),
                     response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,5 +87,5 @@ public final class ApiClient {
         }
     }
 
-    public record Response(int status, String contentType, JsonNode body) {}
+    public record Response(int status, String contentType, boolean replayed, JsonNode body) {}
 }

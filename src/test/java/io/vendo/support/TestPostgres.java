@@ -66,7 +66,6 @@ public class TestPostgres {
         dataSource.setJdbcUrl(server().getJdbcUrl("postgres", name));
         dataSource.setMaximumPoolSize(12);
         dataSource.setMinimumIdle(0);
-        dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         return dataSource;
     }
 

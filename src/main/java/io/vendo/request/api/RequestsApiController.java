@@ -13,30 +13,82 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/requests")
 class RequestsApiController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final Requests requests;
     private final AuditTrail auditTrail;
+    private final IdempotencyKeys idempotencyKeys;
+    /** Map keys sorted, so that the same body always has the same fingerprint. */
+    private final JsonMapper canonicalJson;
 
-    RequestsApiController(Requests requests, AuditTrail auditTrail) {
+    RequestsApiController(
+            Requests requests, AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, JsonMapper jsonMapper) {
         this.requests = requests;
         this.auditTrail = auditTrail;
+        this.idempotencyKeys = idempotencyKeys;
+        this.canonicalJson = jsonMapper
+                .rebuild()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
     }
 
+    /**
+     * Submits a request. With an {@code Idempotency-Key} header, a retry with the same key and body returns the first
+     * response (marked {@code Idempotent-Replayed: true}) instead of creating a second request.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RequestResponse> submit(@Valid @RequestBody CreateRequestBody body, Actor actor) {
+    ResponseEntity<?> submit(
+            @Valid @RequestBody CreateRequestBody body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            Actor actor) {
+        if (idempotencyKey == null) {
+            return created(body, actor);
+        }
+        var replay = idempotencyKeys.claim(actor.username(), idempotencyKey, canonicalJson.writeValueAsString(body));
+        if (replay.isPresent()) {
+            var stored = replay.get();
+            var response = ResponseEntity.status(stored.status())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotent-Replayed", "true");
+            if (stored.location() != null) {
+                response.header(HttpHeaders.LOCATION, stored.location());
+            }
+            return response.body(stored.body());
+        }
+        try {
+            var created = created(body, actor);
+            idempotencyKeys.complete(
+                    actor.username(),
+                    idempotencyKey,
+                    created.getStatusCode().value(),
+                    canonicalJson.writeValueAsString(created.getBody()),
+                    String.valueOf(created.getHeaders().getLocation()));
+            return created;
+        } catch (RuntimeException e) {
+            idempotencyKeys.release(actor.username(), idempotencyKey);
+            throw e;
+        }
+    }
+
+    private ResponseEntity<RequestResponse> created(CreateRequestBody body, Actor actor) {
         var submitted = requests.submit(
                 new SubmitRequest(
                         body.blueprint(),
