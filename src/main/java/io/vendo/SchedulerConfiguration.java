@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -24,16 +25,12 @@ class SchedulerConfiguration {
     /** Stopped, waiting for running steps, when the context closes; steps are short, so the wait is too. */
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock) {
-        // Recurring tasks schedule themselves when the scheduler starts.
-        var recurring = tasks.stream()
-                .filter(RecurringTask.class::isInstance)
-                .map(task -> (RecurringTask<?>) task)
-                .toList();
-        var onDemand = tasks.stream()
-                .filter(task -> !(task instanceof RecurringTask<?>))
-                .toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), onDemand)
-                .startTasks(recurring)
+        // Recurring tasks schedule themselves when the scheduler starts; the others are scheduled by the modules.
+        var recurring = tasks.stream().collect(Collectors.partitioningBy(RecurringTask.class::isInstance));
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), recurring.get(false))
+                .startTasks(recurring.get(true).stream()
+                        .map(task -> (RecurringTask<?>) task)
+                        .toList())
                 .clock(clock::instant)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

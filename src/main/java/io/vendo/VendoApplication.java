@@ -9,7 +9,7 @@ import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Modulithic(sharedModules = "web")
+@Modulithic(sharedModules = {"web", "digest"})
 public class VendoApplication {
 
     /** The one clock every module reads time from, so tests can control it. */

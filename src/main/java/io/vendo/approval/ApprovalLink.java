@@ -57,10 +57,6 @@ class ApprovalLink {
         return null;
     }
 
-    void use(Instant now) {
-        usedAt = now;
-    }
-
     UUID requestId() {
         return requestId;
     }

@@ -159,7 +159,11 @@ public class Approvals {
                 () -> transaction.execute(status -> {
                     var decided =
                             decideNow(link.requestId(), actor, outcome, comment, DecisionChannel.EMAIL_LINK, source);
-                    links.findById(LinkTokens.hash(token)).orElseThrow().use(clock.instant());
+                    // Single use is the database's to guarantee: of two concurrent POSTs, one marks the link.
+                    if (links.markUsed(LinkTokens.hash(token), clock.instant()) == 0) {
+                        throw new DecisionRefusedException(
+                                HttpStatus.GONE, "This approval link cannot be used: the link was already used");
+                    }
                     return decided;
                 }));
     }

@@ -1,11 +1,8 @@
 package io.vendo.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.vendo.digest.Sha256;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -43,12 +40,6 @@ final class AuditHash {
         new TreeMap<>(details)
                 .forEach((key, value) ->
                         canonical.append('\n').append(key).append('=').append(value));
-        try {
-            var digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 }

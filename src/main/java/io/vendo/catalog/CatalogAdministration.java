@@ -1,10 +1,7 @@
 package io.vendo.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.vendo.digest.Sha256;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +35,7 @@ public class CatalogAdministration {
      */
     public BlueprintVersionDetails register(NewBlueprint request) {
         var parsed = parser.parse(request.templateBody());
-        var sha256 = sha256(request.templateBody());
+        var sha256 = Sha256.hex(request.templateBody());
         var blueprint = blueprints
                 .findBySlug(request.slug())
                 .orElseGet(() -> blueprints.save(new Blueprint(
@@ -69,14 +66,5 @@ public class CatalogAdministration {
         return targets.findBySlug(target.slug())
                 .orElseGet(() -> targets.save(new Target(target, clock.instant())))
                 .toDetails();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
     }
 }

@@ -8,9 +8,9 @@ import io.vendo.request.RequestEvent;
 import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.RequestState;
+import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ class RequesterUpdates {
         if (event instanceof RequestSubmitted || event instanceof RequestStarted) {
             return;
         }
-        tell(event.requestId(), event);
+        tell(requests.require(event.requestId()), event);
     }
 
     /** An approval that does not complete the approval yet; the completing one and rejections come as request events. */
@@ -46,12 +46,11 @@ class RequesterUpdates {
     void on(DecisionRecorded decision) {
         var request = requests.require(decision.requestId());
         if (decision.outcome() == DecisionOutcome.APPROVE && request.state() == RequestState.PENDING_APPROVAL) {
-            tell(decision.requestId(), decision);
+            tell(request, decision);
         }
     }
 
-    private void tell(UUID requestId, AuditableEvent event) {
-        var request = requests.require(requestId);
+    private void tell(RequestView request, AuditableEvent event) {
         directory
                 .person(request.requester())
                 .ifPresent(requester -> mail.send(composer.compose(

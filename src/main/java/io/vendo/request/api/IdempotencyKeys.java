@@ -1,12 +1,9 @@
 package io.vendo.request.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.vendo.digest.Sha256;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -52,7 +49,7 @@ class IdempotencyKeys {
                 principal,
                 key,
                 Timestamp.from(now));
-        var hash = sha256(body);
+        var hash = Sha256.hex(body);
         var claimed = jdbc.update(
                 "insert into idempotency_key (principal, key, request_hash, created_at, expires_at)"
                         + " values (?, ?, ?, ?, ?) on conflict do nothing",
@@ -109,14 +106,5 @@ class IdempotencyKeys {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle("Idempotency-Key");
         return new ErrorResponseException(status, problem, null);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
-        }
     }
 }
