@@ -21,12 +21,12 @@ class RequestExecutionTask {
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of("request-execution");
 
     @Bean
-    CustomTask<Void> requestExecution(StackExecutor executor, Clock clock) {
+    CustomTask<Void> requestExecution(StackExecutor executor, AdmittedStep admitted, Clock clock) {
         return Tasks.custom(TASK)
                 // Unexpected errors (a database outage, a bug) retry with growing pauses instead of losing the request.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0))
                 .execute((instance, context) -> {
-                    var next = executor.step(UUID.fromString(instance.getId()));
+                    var next = admitted.run(UUID.fromString(instance.getId()), executor::step);
                     return next.<CompletionHandler<Void>>map(delay -> (complete, operations) -> operations.reschedule(
                                     complete, clock.instant().plus(delay)))
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);

@@ -150,12 +150,20 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         registerEvent(new RequestRejected(UUID.randomUUID(), id, now, approver, reason));
     }
 
-    /** Only the requester, and only before anyone acted on it. */
+    /**
+     * Only the requester, and only before anything was sent to AWS: while it awaits approval, or approved but still
+     * queued. The executor moves the request to IN_PROGRESS before its first AWS call, and the version fences the
+     * race between the two.
+     */
     void cancel(String actor, Instant now) {
         if (!actor.equals(requester)) {
             throw new RequestCancellationRefusedException(id);
         }
-        move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.CANCELLED, "cancelled", now);
+        move(
+                EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED),
+                RequestState.CANCELLED,
+                "cancelled",
+                now);
         registerEvent(new RequestCancelled(UUID.randomUUID(), id, now, actor));
     }
 

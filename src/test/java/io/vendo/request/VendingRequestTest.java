@@ -121,4 +121,20 @@ class VendingRequestTest {
         assertThat(request.toView().state().terminal()).isTrue();
         assertThat(request.toView().dryRunPlan()).isEqualTo("CreateStack …");
     }
+
+    @Test
+    void anApprovedRequestMayBeCancelledWhileItWaitsButNotOnceItStarted() {
+        var queued = submitted();
+        queued.approve("bob", NOW);
+        queued.cancel("alice", NOW);
+        assertThat(queued.toView().state()).isEqualTo(RequestState.CANCELLED);
+
+        var started = submitted();
+        started.approve("bob", NOW);
+        started.start("CreateStack x", NOW);
+        assertThatThrownBy(() -> started.cancel("alice", NOW))
+                .isInstanceOf(RequestStateConflictException.class)
+                .hasMessageContaining("IN_PROGRESS");
+        assertThatThrownBy(() -> queued.start("CreateStack x", NOW)).isInstanceOf(RequestStateConflictException.class);
+    }
 }

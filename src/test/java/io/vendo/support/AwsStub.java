@@ -29,13 +29,16 @@ public final class AwsStub {
     public static final String ASSUMED_ACCESS_KEY = "ASIAVENDOASSUMED0001";
     private static final String CFN_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 
+    private static final CloudFormationSimulator simulator = new CloudFormationSimulator();
     private static WireMockServer server;
 
     private AwsStub() {}
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort());
+            // Enough threads to hold many responses at once (fault and benchmark runs keep dozens open).
+            server = new WireMockServer(
+                    options().dynamicPort().containerThreads(200).extensions(simulator));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
@@ -48,6 +51,16 @@ public final class AwsStub {
 
     public static void reset() {
         server().resetAll();
+        simulator.reset();
+    }
+
+    /**
+     * Lets the stateful {@link CloudFormationSimulator} answer every CloudFormation and STS call (instead of the
+     * scripted stubs below), and returns it for settings and measurements.
+     */
+    public static CloudFormationSimulator simulate() {
+        server().stubFor(post(urlEqualTo("/")).willReturn(aResponse().withTransformers(CloudFormationSimulator.NAME)));
+        return simulator;
     }
 
     public static void stubAssumeRole() {

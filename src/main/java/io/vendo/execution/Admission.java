@@ -1,0 +1,269 @@
+package io.vendo.execution;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.request.RequestState;
+import io.vendo.request.RequestView;
+import io.vendo.request.Requests;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Admission control, durable in PostgreSQL: an approved request queues for a slot in every scope it touches
+ * ({@link AdmissionClaim#scopes}) and takes its first AWS step only once admitted; it holds the slots until it ends.
+ * Admission passes run under one transaction-scoped advisory lock, so replicas never admit past a limit together;
+ * a pass admits queued requests oldest first, skipping those whose scopes are full, and wakes their tasks.
+ */
+@Component
+class Admission {
+
+    /** The advisory lock key of admission passes ("vendo-admission" in ASCII, truncated to a long). */
+    private static final long LOCK = 0x76656e646f61646dL;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Requests requests;
+    private final Catalog catalog;
+    private final AdmissionProperties limits;
+    private final Clock clock;
+
+    Admission(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            Requests requests,
+            Catalog catalog,
+            AdmissionProperties limits,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.requests = requests;
+        this.catalog = catalog;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the request on its first call and tries to admit it.
+     *
+     * @return empty when the request may take its step (admitted, or already past admission); otherwise how long it
+     *     waits before it asks again
+     */
+    Optional<Duration> awaitTurn(UUID requestId) {
+        var state = stateOf(requestId);
+        if (state.isEmpty()) {
+            var request = requests.require(requestId);
+            if (request.state() != RequestState.APPROVED) {
+                // Started before admission control existed, or already over: the executor knows what to do.
+                return Optional.empty();
+            }
+            enqueue(request);
+        } else if (state.get() != SlotState.QUEUED) {
+            return Optional.empty();
+        }
+        transaction.executeWithoutResult(status -> admitWhatFits());
+        return stateOf(requestId).orElseThrow() == SlotState.QUEUED
+                ? Optional.of(limits.recheckInterval())
+                : Optional.empty();
+    }
+
+    /** Frees the request's slot (or its place in the queue) and admits whoever fits now. Idempotent. */
+    void release(UUID requestId) {
+        transaction.executeWithoutResult(status -> {
+            var released = jdbc.sql(
+                            """
+                            update execution_admission set state = 'RELEASED', released_at = :now
+                            where request_id = :id and state <> 'RELEASED'""")
+                    .param("now", timestamp(clock.instant()))
+                    .param("id", requestId)
+                    .update();
+            if (released > 0) {
+                admitWhatFits();
+            }
+        });
+    }
+
+    /** Where a queued request stands, and when it may start judging by recent operations of its service. */
+    Optional<QueuePlace> place(UUID requestId) {
+        return jdbc.sql(
+                        """
+                        select a.service, a.account_id, a.resource,
+                               (select count(*) from execution_admission o
+                                 where o.state = 'QUEUED' and (o.queued_at, o.request_id) < (a.queued_at, a.request_id))
+                               as ahead
+                        from execution_admission a where a.request_id = :id and a.state = 'QUEUED'""")
+                .param("id", requestId)
+                .query((rs, row) -> new QueuedClaim(
+                        new AdmissionClaim(
+                                AdmissionService.valueOf(rs.getString("service")),
+                                rs.getString("account_id"),
+                                rs.getString("resource")),
+                        rs.getInt("ahead")))
+                .optional()
+                .map(queued -> {
+                    var position = queued.ahead() + 1;
+                    return new QueuePlace(position, estimatedStart(queued.claim(), position));
+                });
+    }
+
+    /** Requests waiting for a slot, and slots taken per service: for the metrics. */
+    Map<String, Integer> occupancy() {
+        var counts = new HashMap<String, Integer>();
+        jdbc.sql(
+                        """
+                        select case when state = 'QUEUED' then 'QUEUED' else service end as bucket, count(*) as n
+                        from execution_admission where state <> 'RELEASED' group by 1""")
+                .query(rs -> {
+                    counts.put(rs.getString("bucket"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    private void enqueue(RequestView request) {
+        var claim = claimOf(request);
+        jdbc.sql(
+                        """
+                        insert into execution_admission (request_id, service, account_id, resource, state, queued_at)
+                        values (:id, :service, :account, :resource, 'QUEUED', :now)
+                        on conflict (request_id) do nothing""")
+                .param("id", request.id())
+                .param("service", claim.service().name())
+                .param("account", claim.accountId())
+                .param("resource", claim.resource())
+                .param("now", timestamp(clock.instant()))
+                .update();
+    }
+
+    private AdmissionClaim claimOf(RequestView request) {
+        var kind = catalog.version(request.blueprintVersionId()).kind();
+        var account = catalog.target(request.targetId()).accountId();
+        var service = AdmissionService.of(kind);
+        // Until StackSet delivery settings exist, a blueprint deploys one StackSet, so its slug names it.
+        return new AdmissionClaim(
+                service, account, service == AdmissionService.STACK_SET ? request.blueprintSlug() : null);
+    }
+
+    /** Within the caller's transaction: admits queued requests oldest first while their scopes have room. */
+    private void admitWhatFits() {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", LOCK)
+                .query()
+                .singleRow();
+        var taken = new HashMap<String, Integer>();
+        jdbc.sql(
+                        """
+                        select service, account_id, resource, count(*) as n from execution_admission
+                        where state = 'ADMITTED' group by service, account_id, resource""")
+                .query(rs -> {
+                    var claim = new AdmissionClaim(
+                            AdmissionService.valueOf(rs.getString("service")),
+                            rs.getString("account_id"),
+                            rs.getString("resource"));
+                    var n = rs.getInt("n");
+                    claim.scopes(limits).forEach(scope -> taken.merge(scope.key(), n, Integer::sum));
+                });
+        if (taken.getOrDefault(AdmissionClaim.GLOBAL, 0) >= limits.global()) {
+            return;
+        }
+        var queued = jdbc.sql(
+                        """
+                        select request_id, service, account_id, resource from execution_admission
+                        where state = 'QUEUED' order by queued_at, request_id limit :window""")
+                .param("window", limits.scanWindow())
+                .query((rs, row) -> Map.entry(
+                        rs.getObject("request_id", UUID.class),
+                        new AdmissionClaim(
+                                AdmissionService.valueOf(rs.getString("service")),
+                                rs.getString("account_id"),
+                                rs.getString("resource"))))
+                .list();
+        var admitted = new ArrayList<String>();
+        for (var entry : queued) {
+            var scopes = entry.getValue().scopes(limits);
+            if (scopes.stream().allMatch(scope -> taken.getOrDefault(scope.key(), 0) < scope.limit())) {
+                scopes.forEach(scope -> taken.merge(scope.key(), 1, Integer::sum));
+                admitted.add(entry.getKey().toString());
+                if (taken.get(AdmissionClaim.GLOBAL) >= limits.global()) {
+                    break;
+                }
+            }
+        }
+        if (admitted.isEmpty()) {
+            return;
+        }
+        var now = timestamp(clock.instant());
+        jdbc.sql(
+                        """
+                        update execution_admission set state = 'ADMITTED', admitted_at = :now
+                        where request_id in (:ids) and state = 'QUEUED'""")
+                .param("now", now)
+                .param("ids", admitted.stream().map(UUID::fromString).toList())
+                .update();
+        // Wake the admitted requests' tasks now rather than at their recheck. db-scheduler's table is part of our
+        // schema (V1); a task that is running right now is left alone: it reads its admission after this commits.
+        jdbc.sql(
+                        """
+                        update scheduled_tasks set execution_time = :now
+                        where task_name = :task and task_instance in (:ids) and not picked and execution_time > :now""")
+                .param("now", now)
+                .param("task", RequestExecutionTask.TASK.getTaskName())
+                .param("ids", admitted)
+                .update();
+    }
+
+    private @Nullable Instant estimatedStart(AdmissionClaim claim, int position) {
+        var average = jdbc.sql(
+                        """
+                        select avg(extract(epoch from released_at - admitted_at)) from (
+                          select released_at, admitted_at from execution_admission
+                          where service = :service and state = 'RELEASED' and admitted_at is not null
+                          order by released_at desc limit 20) recent""")
+                .param("service", claim.service().name())
+                .query(Double.class)
+                .optional();
+        if (average.isEmpty()) {
+            return null;
+        }
+        var parallel = claim.scopes(limits).stream()
+                .mapToInt(AdmissionClaim.Scope::limit)
+                .min()
+                .orElse(1);
+        // Those ahead start in waves of the narrowest limit; each wave lasts about one recent operation.
+        var waves = (position + parallel - 1) / parallel;
+        return clock.instant().plusMillis(Math.round(average.get() * 1000 * waves));
+    }
+
+    private Optional<SlotState> stateOf(UUID requestId) {
+        return jdbc.sql("select state from execution_admission where request_id = :id")
+                .param("id", requestId)
+                .query((rs, row) -> SlotState.valueOf(rs.getString("state")))
+                .optional();
+    }
+
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+
+    private enum SlotState {
+        QUEUED,
+        ADMITTED,
+        RELEASED
+    }
+
+    private record QueuedClaim(AdmissionClaim claim, int ahead) {}
+
+    /**
+     * @param position 1 for the next request to start
+     * @param estimatedStart none while there are no finished operations to judge by
+     */
+    record QueuePlace(int position, @Nullable Instant estimatedStart) {}
+}

@@ -1,0 +1,42 @@
+package io.vendo.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one request's operation occupies while it runs: a service in an account, and for a StackSet the StackSet
+ * itself.
+ *
+ * @param resource the StackSet, for {@link AdmissionService#STACK_SET}; else none
+ */
+record AdmissionClaim(AdmissionService service, String accountId, @Nullable String resource) {
+
+    static final String GLOBAL = "global";
+
+    /** The limit scopes this claim counts against, each with its limit. */
+    List<Scope> scopes(AdmissionProperties limits) {
+        var scopes = new ArrayList<Scope>();
+        scopes.add(new Scope(GLOBAL, limits.global()));
+        switch (service) {
+            case CLOUDFORMATION ->
+                scopes.add(perAccount(AdmissionService.CLOUDFORMATION, limits.cloudFormationPerAccount()));
+            case CONTROL_TOWER -> scopes.add(perAccount(AdmissionService.CONTROL_TOWER, limits.accountOperations()));
+            case SERVICE_CATALOG ->
+                scopes.add(perAccount(AdmissionService.SERVICE_CATALOG, limits.serviceCatalogPerAccount()));
+            case STACK_SET -> {
+                // A StackSet operation is a CloudFormation operation in the administrator account, and the StackSet
+                // accepts one at a time.
+                scopes.add(perAccount(AdmissionService.CLOUDFORMATION, limits.cloudFormationPerAccount()));
+                scopes.add(new Scope("STACK_SET/" + accountId + "/" + resource, limits.perStackSet()));
+            }
+        }
+        return scopes;
+    }
+
+    private Scope perAccount(AdmissionService quota, int limit) {
+        return new Scope(quota + "/" + accountId, limit);
+    }
+
+    record Scope(String key, int limit) {}
+}

@@ -1,0 +1,143 @@
+package io.vendo.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewTarget;
+import io.vendo.support.ApiClient;
+import io.vendo.support.ApprovedRequests;
+import io.vendo.support.AwsStub;
+import io.vendo.support.CloudFormationSimulator;
+import io.vendo.support.LiveAws;
+import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Admission control against the CloudFormation simulator: the limits per account and overall hold over a run
+ * (measured from when each stack started until the portal was told it completed), queued requests show their place
+ * and an estimated start, and a queued request can be cancelled before anything is sent to AWS.
+ */
+@VendoIntegrationTest
+@TestPropertySource(
+        properties = {
+            "vendo.execution.admission.global=3",
+            "vendo.execution.admission.cloud-formation-per-account=2",
+            "vendo.execution.admission.recheck-interval=2s",
+        })
+class AdmissionControlTest {
+
+    private static final String ACCOUNT_A = "111122223333";
+    private static final String ACCOUNT_B = "444455556666";
+
+    @DynamicPropertySource
+    static void aws(DynamicPropertyRegistry registry) {
+        LiveAws.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    CloudFormationSimulator aws;
+    ApprovedRequests requests;
+
+    @BeforeEach
+    void setUp() {
+        AwsStub.reset();
+        aws = AwsStub.simulate();
+        requests = new ApprovedRequests(port);
+        for (var account : new String[] {ACCOUNT_A, ACCOUNT_B}) {
+            catalog.register(new NewTarget(
+                    "dev-" + account,
+                    "Dev " + account,
+                    account,
+                    "eu-west-1",
+                    EnvironmentTier.DEV,
+                    "arn:aws:iam::" + account + ":role/VendoExecution",
+                    null));
+        }
+    }
+
+    @Test
+    void neverMoreOperationsInFlightThanTheLimitsAllow() {
+        aws.stackDuration(Duration.ofMillis(1500));
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 10; i++) {
+            var account = i % 5 == 4 ? ACCOUNT_B : ACCOUNT_A;
+            ids.add(requests.submitAndApprove("dev-" + account, "limits-" + i));
+        }
+
+        ids.forEach(id -> requests.awaitState(id, "SUCCEEDED", Duration.ofSeconds(60)));
+
+        // Eight requests for account A arrived within a stack's duration: A ran at its limit, never above it.
+        assertThat(aws.maxInFlight(ACCOUNT_A)).isEqualTo(2);
+        assertThat(aws.maxInFlight(ACCOUNT_B)).isLessThanOrEqualTo(2);
+        assertThat(aws.maxInFlight(null)).isLessThanOrEqualTo(3);
+        var createsPerStack = AwsStub.received("CreateStack").stream()
+                .collect(Collectors.groupingBy(
+                        request -> AwsStub.form(request).get("StackName"), Collectors.counting()));
+        assertThat(createsPerStack).hasSize(10).allSatisfy((stack, creates) -> assertThat(creates)
+                .isOne());
+    }
+
+    @Test
+    void queuedRequestShowsItsPlaceAndCanBeCancelledBeforeAnythingIsSent() {
+        // One finished operation, so that the queue can estimate.
+        var first = requests.submitAndApprove("dev-" + ACCOUNT_A, "history");
+        requests.awaitState(first, "SUCCEEDED", Duration.ofSeconds(30));
+
+        aws.stackDuration(Duration.ofHours(1));
+        var running = new ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            running.add(requests.submitAndApprove("dev-" + ACCOUNT_A, "running-" + i));
+        }
+        running.forEach(id -> requests.awaitState(id, "IN_PROGRESS", Duration.ofSeconds(30)));
+        var cancelled = requests.submitAndApprove("dev-" + ACCOUNT_A, "queued-cancelled");
+        var waiting = requests.submitAndApprove("dev-" + ACCOUNT_A, "queued-waiting");
+
+        var page = new WebSession(port).logIn("requester");
+        Function<String, String> queue =
+                id -> page.get("/requests/" + id + "/queue").body();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(queue.apply(waiting)).contains("data-testid=\"queue-position\">2<"));
+        assertThat(queue.apply(cancelled))
+                .contains("data-testid=\"queue-position\">1<")
+                .containsPattern("data-testid=\"queue-estimate\">\\s*about \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        assertThat(queue.apply(running.getFirst())).doesNotContain("queue-position");
+        assertThat(page.get("/requests/" + cancelled).body()).contains("Cancel this request");
+        assertThat(requests.state(cancelled)).isEqualTo("APPROVED");
+
+        var cancel = ApiClient.as("requester", port).postJson("/api/v1/requests/" + cancelled + "/cancel", "{}");
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.body().path("state").asString()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(queue.apply(waiting)).contains("data-testid=\"queue-position\">1<"));
+        var tooLate =
+                ApiClient.as("requester", port).postJson("/api/v1/requests/" + running.getFirst() + "/cancel", "{}");
+        assertThat(tooLate.status()).isEqualTo(409);
+
+        aws.stackDuration(Duration.ZERO);
+        running.forEach(id -> requests.awaitState(id, "SUCCEEDED", Duration.ofSeconds(30)));
+        requests.awaitState(waiting, "SUCCEEDED", Duration.ofSeconds(30));
+        assertThat(requests.state(cancelled)).isEqualTo("CANCELLED");
+        assertThat(AwsStub.received("CreateStack"))
+                .extracting(request -> AwsStub.form(request).get("StackName"))
+                .hasSize(4)
+                .noneMatch(name -> name.endsWith(cancelled));
+    }
+}

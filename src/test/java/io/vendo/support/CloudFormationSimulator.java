@@ -1,0 +1,399 @@
+package io.vendo.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A stateful CloudFormation (and STS AssumeRole) behind WireMock, on the query protocol: stacks exist once created,
+ * CreateStack is idempotent per ClientRequestToken and refuses a second stack of the same name, and a stack
+ * completes a set time after it was started. It can hold responses (for killing a worker inside a call) and inject
+ * throttling, 5xx and connection resets, some of them after the call took effect (a lost response). It keeps the
+ * times each stack was started and seen complete, so tests can measure how many operations were in flight.
+ */
+public final class CloudFormationSimulator implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "cloudformation-simulator";
+    private static final String CFN_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    private static final Pattern ACCOUNT_IN_ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role/.*");
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([A-Z0-9]+)/");
+
+    private final Map<String, Stack> stacks = new ConcurrentHashMap<>();
+    private final Map<String, String> namesById = new ConcurrentHashMap<>();
+    private volatile Duration stackDuration = Duration.ZERO;
+    private volatile Map<String, Duration> holds = Map.of();
+    private volatile double faultRate;
+    private volatile Random random = new Random(42);
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    /** Forgets every stack and setting. */
+    public synchronized void reset() {
+        stacks.clear();
+        namesById.clear();
+        stackDuration = Duration.ZERO;
+        holds = Map.of();
+        faultRate = 0;
+        random = new Random(42);
+    }
+
+    /** How long a stack takes from its start (CreateStack, ExecuteChangeSet) to CREATE_COMPLETE. */
+    public void stackDuration(Duration duration) {
+        this.stackDuration = duration;
+    }
+
+    /** Answers every call of this action only after the delay (the call takes effect at once). */
+    public synchronized void hold(String action, Duration delay) {
+        var copy = new HashMap<>(holds);
+        copy.put(action, delay);
+        holds = Map.copyOf(copy);
+    }
+
+    /**
+     * Fails this share of calls with throttling, a 500 or a connection reset; a third of the resets happen after the
+     * call took effect, so the caller never learns that it did.
+     */
+    public void faults(double rate, long seed) {
+        this.random = new Random(seed);
+        this.faultRate = rate;
+    }
+
+    /** Every stack by name, with the account that created it. */
+    public Map<String, Stack> stacks() {
+        return Map.copyOf(stacks);
+    }
+
+    /**
+     * The most operations that were in flight at once in the account ({@code null}: all accounts), from each stack's
+     * start until its caller was first told it is complete.
+     */
+    public int maxInFlight(String account) {
+        var edges = new ArrayList<long[]>();
+        for (var stack : stacks.values()) {
+            if (stack.startedAt == 0 || (account != null && !account.equals(stack.account))) {
+                continue;
+            }
+            edges.add(new long[] {stack.startedAt, 1});
+            edges.add(new long[] {stack.seenCompleteAt == 0 ? Long.MAX_VALUE : stack.seenCompleteAt, -1});
+        }
+        // Ends sort before starts at the same instant: a slot freed and taken in one millisecond is one operation.
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int current = 0, max = 0;
+        for (var edge : edges) {
+            current += (int) edge[1];
+            max = Math.max(max, current);
+        }
+        return max;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        var request = serveEvent.getRequest();
+        var form = form(request.getBodyAsString());
+        var action = form.getOrDefault("Action", "");
+        var account = accountOf(request.getHeader("Authorization"));
+        var fault = fault(action);
+        if (fault == Injected.RESET_BEFORE) {
+            return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        if (fault == Injected.THROTTLE) {
+            return error(400, "Throttling", "Rate exceeded").build();
+        }
+        if (fault == Injected.SERVER_ERROR) {
+            return error(500, "InternalFailure", "We encountered an internal error. Please try again.")
+                    .build();
+        }
+        var response =
+                switch (action) {
+                    case "AssumeRole" -> assumeRole(form);
+                    case "CreateStack" -> createStack(form, account, true);
+                    case "CreateChangeSet" -> createChangeSet(form, account);
+                    case "DescribeChangeSet" -> describeChangeSet(form);
+                    case "ExecuteChangeSet" -> executeChangeSet(form);
+                    case "DescribeStacks" -> describeStacks(form);
+                    case "DescribeStackEvents" -> xml(200, "DescribeStackEvents", "<StackEvents/>");
+                    default -> error(400, "InvalidAction", "Not simulated: " + action);
+                };
+        if (fault == Injected.RESET_AFTER) {
+            return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        var hold = holds.get(action);
+        if (hold != null) {
+            response.withFixedDelay((int) hold.toMillis());
+        }
+        return response.build();
+    }
+
+    private ResponseDefinitionBuilder assumeRole(Map<String, String> form) {
+        var matcher = ACCOUNT_IN_ROLE.matcher(form.getOrDefault("RoleArn", ""));
+        var account = matcher.matches() ? matcher.group(1) : "000000000000";
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(
+                        """
+                        <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                          <AssumeRoleResult>
+                            <Credentials>
+                              <AccessKeyId>ASIA%sSIM</AccessKeyId>
+                              <SecretAccessKey>assumed-secret</SecretAccessKey>
+                              <SessionToken>assumed-session-token</SessionToken>
+                              <Expiration>2099-01-01T00:00:00Z</Expiration>
+                            </Credentials>
+                            <AssumedRoleUser>
+                              <Arn>arn:aws:sts::%s:assumed-role/VendoExecution/vendo</Arn>
+                              <AssumedRoleId>AROAVENDO:vendo</AssumedRoleId>
+                            </AssumedRoleUser>
+                          </AssumeRoleResult>
+                          <ResponseMetadata><RequestId>sts-sim</RequestId></ResponseMetadata>
+                        </AssumeRoleResponse>"""
+                                .formatted(account, account));
+    }
+
+    private synchronized ResponseDefinitionBuilder createStack(
+            Map<String, String> form, String account, boolean start) {
+        var name = form.get("StackName");
+        var token = form.get("ClientRequestToken");
+        var existing = stacks.get(name);
+        if (existing != null) {
+            if (token != null && token.equals(existing.token)) {
+                return xml(200, "CreateStack", "<StackId>" + existing.id + "</StackId>");
+            }
+            return error(400, "AlreadyExistsException", "Stack [" + name + "] already exists");
+        }
+        var stack = new Stack(name, stackId(account, name), token, account);
+        if (start) {
+            stack.startedAt = System.currentTimeMillis();
+        }
+        stacks.put(name, stack);
+        namesById.put(stack.id, name);
+        return xml(200, "CreateStack", "<StackId>" + stack.id + "</StackId>");
+    }
+
+    private synchronized ResponseDefinitionBuilder createChangeSet(Map<String, String> form, String account) {
+        var name = form.get("StackName");
+        var changeSet = form.get("ChangeSetName");
+        var stack = stacks.get(name);
+        if (stack == null) {
+            stack = new Stack(name, stackId(account, name), form.get("ClientToken"), account);
+            stacks.put(name, stack);
+            namesById.put(stack.id, name);
+        } else if (stack.changeSet != null && !stack.changeSet.equals(changeSet)) {
+            return error(400, "ValidationError", "Stack " + name + " has a change set already (simulated)");
+        }
+        stack.changeSet = changeSet;
+        return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSetId(stack), stack.id));
+    }
+
+    private ResponseDefinitionBuilder describeChangeSet(Map<String, String> form) {
+        var stack = stackFor(form.get("StackName"), form.get("ChangeSetName"));
+        if (stack == null || stack.changeSet == null) {
+            return error(400, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
+        }
+        return xml(
+                200,
+                "DescribeChangeSet",
+                """
+                <ChangeSetName>%s</ChangeSetName><ChangeSetId>%s</ChangeSetId><StackId>%s</StackId>
+                <StackName>%s</StackName><Status>CREATE_COMPLETE</Status>
+                <ExecutionStatus>%s</ExecutionStatus><Changes/>"""
+                        .formatted(
+                                stack.changeSet,
+                                changeSetId(stack),
+                                stack.id,
+                                stack.name,
+                                stack.startedAt == 0 ? "AVAILABLE" : "EXECUTE_COMPLETE"));
+    }
+
+    private synchronized ResponseDefinitionBuilder executeChangeSet(Map<String, String> form) {
+        var stack = stackFor(form.get("StackName"), form.get("ChangeSetName"));
+        if (stack == null || stack.changeSet == null) {
+            return error(400, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
+        }
+        if (stack.startedAt != 0) {
+            var token = form.get("ClientRequestToken");
+            if (token != null && token.equals(stack.executeToken)) {
+                return xml(200, "ExecuteChangeSet", "");
+            }
+            return error(400, "InvalidChangeSetStatus", "ChangeSet is in EXECUTE_IN_PROGRESS status (simulated)");
+        }
+        stack.executeToken = form.get("ClientRequestToken");
+        stack.startedAt = System.currentTimeMillis();
+        return xml(200, "ExecuteChangeSet", "");
+    }
+
+    private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
+        var key = form.get("StackName");
+        var stack = key == null ? null : stacks.get(namesById.getOrDefault(key, key));
+        if (stack == null) {
+            return error(400, "ValidationError", "Stack with id " + key + " does not exist");
+        }
+        String status;
+        if (stack.startedAt == 0) {
+            status = "REVIEW_IN_PROGRESS";
+        } else if (System.currentTimeMillis() - stack.startedAt < stackDuration.toMillis()) {
+            status = "CREATE_IN_PROGRESS";
+        } else {
+            status = "CREATE_COMPLETE";
+            synchronized (stack) {
+                if (stack.seenCompleteAt == 0) {
+                    stack.seenCompleteAt = System.currentTimeMillis();
+                }
+            }
+        }
+        stack.statusCalls.incrementAndGet();
+        return xml(
+                200,
+                "DescribeStacks",
+                """
+                <Stacks><member><StackName>%s</StackName><StackId>%s</StackId>
+                <CreationTime>2026-11-23T10:00:00Z</CreationTime><StackStatus>%s</StackStatus><Outputs/></member></Stacks>"""
+                        .formatted(stack.name, stack.id, status));
+    }
+
+    private Stack stackFor(String stackName, String changeSet) {
+        if (stackName != null) {
+            return stacks.get(namesById.getOrDefault(stackName, stackName));
+        }
+        return stacks.values().stream()
+                .filter(stack -> changeSet != null && changeSetId(stack).equals(changeSet))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private Injected fault(String action) {
+        if (faultRate == 0 || action.equals("AssumeRole")) {
+            return Injected.NONE;
+        }
+        synchronized (this) {
+            if (random.nextDouble() >= faultRate) {
+                return Injected.NONE;
+            }
+            return Injected.values()[1 + random.nextInt(4)];
+        }
+    }
+
+    private static String accountOf(String authorization) {
+        if (authorization == null) {
+            return "unknown";
+        }
+        Matcher matcher = CREDENTIAL.matcher(authorization);
+        if (matcher.find()
+                && matcher.group(1).startsWith("ASIA")
+                && matcher.group(1).length() == 19) {
+            return matcher.group(1).substring(4, 16);
+        }
+        return "portal";
+    }
+
+    private static String stackId(String account, String name) {
+        return "arn:aws:cloudformation:eu-west-1:%s:stack/%s/%s"
+                .formatted(account, name, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String changeSetId(Stack stack) {
+        return "arn:aws:cloudformation:eu-west-1:%s:changeSet/%s/%s"
+                .formatted(
+                        stack.account,
+                        stack.changeSet,
+                        UUID.nameUUIDFromBytes((stack.name + stack.changeSet).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                        pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "",
+                        (a, b) -> b));
+    }
+
+    private static ResponseDefinitionBuilder xml(int status, String action, String result) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(
+                        """
+                        <%sResponse xmlns="%s"><%sResult>%s</%sResult>
+                        <ResponseMetadata><RequestId>%s</RequestId></ResponseMetadata></%sResponse>"""
+                                .formatted(action, CFN_NS, action, result, action, UUID.randomUUID(), action));
+    }
+
+    private static ResponseDefinitionBuilder error(int status, String code, String message) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(
+                        """
+                        <ErrorResponse xmlns="%s">
+                          <Error><Type>%s</Type><Code>%s</Code><Message>%s</Message></Error>
+                          <RequestId>%s</RequestId>
+                        </ErrorResponse>"""
+                                .formatted(
+                                        CFN_NS,
+                                        status >= 500 ? "Receiver" : "Sender",
+                                        code,
+                                        message,
+                                        UUID.randomUUID()));
+    }
+
+    private enum Injected {
+        NONE,
+        THROTTLE,
+        SERVER_ERROR,
+        RESET_BEFORE,
+        RESET_AFTER
+    }
+
+    /** One stack as the simulator knows it; times are epoch milliseconds, 0 for not yet. */
+    public static final class Stack {
+        public final String name;
+        public final String id;
+        public final String token;
+        public final String account;
+        volatile String changeSet;
+        volatile String executeToken;
+        public volatile long startedAt;
+        public volatile long seenCompleteAt;
+        public final java.util.concurrent.atomic.AtomicInteger statusCalls =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        Stack(String name, String id, String token, String account) {
+            this.name = name;
+            this.id = id;
+            this.token = token;
+            this.account = account;
+        }
+    }
+
+    /** For assertions that list what the simulator saw. */
+    public List<Stack> stackList() {
+        return List.copyOf(stacks.values());
+    }
+}
