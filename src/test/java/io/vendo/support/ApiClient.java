@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,24 +68,35 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends a request to {@code path} that the caller shapes (method, headers, body) as this user. */
+    public Response exchange(String path, UnaryOperator<HttpRequest.Builder> request) {
+        return call(request.apply(HttpRequest.newBuilder(URI.create(baseUrl + path))));
+    }
+
     private Response send(HttpRequest.Builder request) {
+        return call(request.header("Accept", "application/json, application/problem+json"));
+    }
+
+    private Response call(HttpRequest.Builder request) {
         try {
             var response = http.send(
-                    request.header("Authorization", authorization)
-                            .header("Accept", "application/json, application/problem+json")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    request.header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
-                    response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+                    isJson(response) ? JSON.readTree(response.body()) : JSON.nullNode());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isJson(HttpResponse<String> response) {
+        return !response.body().isEmpty()
+                && response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
 
     public record Response(int status, String contentType, boolean replayed, JsonNode body) {}
