@@ -1,7 +1,7 @@
 package io.vendo.audit;
 
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -47,6 +47,14 @@ public class AuditTrail {
 
     /** The newest entries matching every given filter (blank filters match all), newest first, at most {@code limit}. */
     public List<AuditRecord> search(AuditFilter filter, int limit) {
+        return search(filter, null, limit);
+    }
+
+    /**
+     * Like {@link #search(AuditFilter, int)}, continuing below {@code beforeId}: the id of the last entry of the
+     * previous page (ids only grow, so newest first is id descending, and no entry is skipped or repeated).
+     */
+    public List<AuditRecord> search(AuditFilter filter, @Nullable Long beforeId, int limit) {
         Specification<AuditEvent> matching = (root, query, cb) -> cb.conjunction();
         if (!filter.actor().isBlank()) {
             matching = matching.and((root, query, cb) -> cb.equal(root.get("actor"), filter.actor()));
@@ -64,8 +72,15 @@ public class AuditTrail {
         if (filter.to() != null) {
             matching = matching.and((root, query, cb) -> cb.lessThan(root.get("occurredAt"), filter.to()));
         }
+        if (beforeId != null) {
+            matching = matching.and((root, query, cb) -> cb.lessThan(root.get("id"), beforeId));
+        }
+        // No count query: a page needs its rows, not how many match in total.
         return repository
-                .findAll(matching, PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "id")))
+                .findBy(matching, query -> query.sortBy(Sort.by(Sort.Direction.DESC, "id"))
+                        .limit(limit)
+                        .all())
+                .stream()
                 .map(AuditEvent::toRecord)
                 .toList();
     }

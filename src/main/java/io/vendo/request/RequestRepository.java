@@ -3,9 +3,10 @@ package io.vendo.request;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
-interface RequestRepository extends Repository<VendingRequest, UUID> {
+interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecificationExecutor<VendingRequest> {
 
     VendingRequest save(VendingRequest request);
 

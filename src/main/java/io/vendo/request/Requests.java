@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,6 +68,22 @@ public class Requests {
                 ? repository.findTop100ByOrderBySubmittedAtDesc()
                 : repository.findTop100ByRequesterOrderBySubmittedAtDesc(viewer.username());
         return requests.stream().map(VendingRequest::toView).toList();
+    }
+
+    /**
+     * A page of the requests the viewer may see that match the search, newest first (ties by id), so that pages
+     * neither skip nor repeat a request while new ones arrive.
+     */
+    @Transactional(readOnly = true)
+    public RequestSearch.Result search(RequestSearch search, Actor viewer) {
+        var matching = RequestSpecifications.visibleTo(viewer).and(RequestSpecifications.matching(search));
+        var sort = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
+        var found = repository.findBy(
+                matching, query -> query.sortBy(sort).limit(search.limit() + 1).all());
+        var hasMore = found.size() > search.limit();
+        var page =
+                found.stream().limit(search.limit()).map(VendingRequest::toView).toList();
+        return new RequestSearch.Result(page, hasMore);
     }
 
     /** For other modules, which authorise on their own terms. */

@@ -3,19 +3,23 @@ package io.vendo.request.api;
 import io.vendo.audit.AuditEntry;
 import io.vendo.audit.AuditTrail;
 import io.vendo.identity.Actor;
+import io.vendo.request.RequestSearch;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
+import io.vendo.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,6 +105,44 @@ class RequestsApiController {
                 .buildAndExpand(submitted.id())
                 .toUri();
         return ResponseEntity.created(location).body(RequestResponse.of(submitted));
+    }
+
+    /**
+     * The requests the caller may see, newest first, a page at a time. Filters combine; the cursor of a page is only
+     * meaningful with the filters it was returned for.
+     */
+    @GetMapping
+    RequestPage list(@Valid RequestListQuery query, BindingResult binding, Actor actor) {
+        var errors = InvalidInputException.errors(binding);
+        RequestSearch.Position after = null;
+        if (query.getCursor() != null && !errors.containsKey("cursor")) {
+            after = RequestCursor.decode(query.getCursor()).orElse(null);
+            if (after == null) {
+                errors.put("cursor", "not a cursor returned by this list");
+            }
+        }
+        if (query.getSubmittedFrom() != null
+                && query.getSubmittedBefore() != null
+                && !query.getSubmittedFrom().isBefore(query.getSubmittedBefore())) {
+            errors.putIfAbsent("submittedBefore", "must be later than submittedFrom");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var result = requests.search(
+                new RequestSearch(
+                        query.getState() == null ? Set.of() : Set.copyOf(query.getState()),
+                        query.getBlueprint(),
+                        query.getTarget(),
+                        query.getRequester(),
+                        query.getSubmittedFrom(),
+                        query.getSubmittedBefore(),
+                        after,
+                        query.limitOrDefault()),
+                actor);
+        var items = result.requests().stream().map(RequestResponse::of).toList();
+        var next = result.hasMore() ? RequestCursor.after(result.requests().getLast()) : null;
+        return new RequestPage(items, next);
     }
 
     @GetMapping("/{id}")

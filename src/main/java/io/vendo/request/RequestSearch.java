@@ -1,0 +1,45 @@
+package io.vendo.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of the requests a viewer may see, newest first; every given filter must match, absent ones match all.
+ *
+ * @param states any of these states; empty for all
+ * @param blueprint a blueprint's slug
+ * @param target a target's slug
+ * @param requester the requester's user name
+ * @param submittedFrom submitted at or after this instant
+ * @param submittedBefore submitted before this instant
+ * @param after where the previous page ended; {@code null} for the first page
+ * @param limit how many requests at most
+ */
+public record RequestSearch(
+        Set<RequestState> states,
+        @Nullable String blueprint,
+        @Nullable String target,
+        @Nullable String requester,
+        @Nullable Instant submittedFrom,
+        @Nullable Instant submittedBefore,
+        @Nullable Position after,
+        int limit) {
+
+    public RequestSearch {
+        states = Set.copyOf(states);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+    }
+
+    /** The sort key of a request in the newest-first order: its submission time, then its id to break ties. */
+    public record Position(Instant submittedAt, UUID id) {}
+
+    /**
+     * @param hasMore whether requests follow the last one of this page
+     */
+    public record Result(List<RequestView> requests, boolean hasMore) {}
+}
