@@ -35,6 +35,16 @@ public class CatalogAdministration {
      */
     public BlueprintVersionDetails register(NewBlueprint request) {
         var parsed = parser.parse(request.templateBody());
+        parsed.parameters().stream()
+                .filter(ParameterDefinition::noEcho)
+                .findFirst()
+                .ifPresent(secret -> {
+                    // Lifted once requests store NoEcho values encrypted: until then they would be stored as typed.
+                    throw new InvalidTemplateException(
+                            "Parameter %s is NoEcho: Vendo does not yet store secret parameter values, so it cannot "
+                                            .formatted(secret.name())
+                                    + "offer this template");
+                });
         var sha256 = Sha256.hex(request.templateBody());
         var blueprint = blueprints
                 .findBySlug(request.slug())

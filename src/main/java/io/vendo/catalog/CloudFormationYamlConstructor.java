@@ -10,10 +10,12 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads CloudFormation's short-form intrinsic tags ({@code !Ref}, {@code !Sub}, {@code !GetAtt}, …) in scalar,
- * sequence and mapping form into their long form ({@code {"Fn::Sub": …}}), as CloudFormation itself does.
+ * sequence and mapping form into their long form ({@code {"Fn::Sub": …}}), as CloudFormation itself does. Any other
+ * tag is refused.
  */
 final class CloudFormationYamlConstructor extends SafeConstructor {
 
@@ -35,7 +37,8 @@ final class CloudFormationYamlConstructor extends SafeConstructor {
             "Not",
             "Or",
             "ToJsonString",
-            "Length");
+            "Length",
+            "ForEach");
 
     CloudFormationYamlConstructor(LoaderOptions options) {
         super(options);
@@ -43,6 +46,25 @@ final class CloudFormationYamlConstructor extends SafeConstructor {
         yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
         for (var function : FUNCTIONS) {
             yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
+        }
+    }
+
+    /** Builds the document from an already composed node tree (which the parser keeps for line numbers). */
+    Object construct(Node document) {
+        return constructDocument(document);
+    }
+
+    /**
+     * Plain scalars stay text: CloudFormation reads {@code Default: 1.10} as "1.10" and {@code Default: 012345678901}
+     * as that account id, where YAML 1.1's implicit typing would make them 1.1 and an octal number. Only null is
+     * resolved, so that an empty value reads as absent.
+     */
+    static final class TextResolver extends Resolver {
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
         }
     }
 
@@ -63,7 +85,7 @@ final class CloudFormationYamlConstructor extends SafeConstructor {
                         case MappingNode mapping -> constructMapping(mapping);
                         default -> throw new IllegalStateException("Unexpected YAML node " + node);
                     };
-            // !GetAtt Resource.Attribute is the short form of [Resource, Attribute].
+            // !GetAtt Resource.Attribute is the short form of [Resource, Attribute]; attributes may contain dots.
             if (longName.equals("Fn::GetAtt") && argument instanceof String dotted) {
                 argument = List.of(dotted.split("\\.", 2));
             }
