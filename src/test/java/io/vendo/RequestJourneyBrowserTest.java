@@ -10,6 +10,7 @@ import io.vendo.support.AwsStub;
 import io.vendo.support.ChromiumPages;
 import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @VendoIntegrationTest
 class RequestJourneyBrowserTest {
 
+    private static final String CHANGE_SET_ID =
+            "arn:aws:cloudformation:eu-west-1:111122223333:changeSet/vendo-browser/7a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
     private static final String STACK_ID =
             "arn:aws:cloudformation:eu-west-1:111122223333:stack/vendo-static-website/0b9c2a50-c5f2-11ee-9a4e-06c3f2e1b2a1";
     private static final String WEBSITE = "http://browser-site.s3-website.eu-west-1.amazonaws.com";
@@ -48,7 +51,14 @@ class RequestJourneyBrowserTest {
     @BeforeEach
     void stubAws() {
         AwsStub.reset();
-        AwsStub.stubCreateStack(STACK_ID);
+        AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.<String[]>of(new String[] {"Add", "SiteBucket", "AWS::S3::Bucket", ""}),
+                "",
+                "CREATE_COMPLETE");
+        AwsStub.stubExecuteChangeSet();
         AwsStub.stubDescribeStacks(
                 STACK_ID,
                 Map.of("WebsiteURL", WEBSITE, "BucketName", "browser-site-b"),
@@ -100,8 +110,9 @@ class RequestJourneyBrowserTest {
             assertThat(page.getByTestId("outputs")).containsText(WEBSITE);
             assertThat(page.getByTestId("outputs")).containsText("browser-site-b");
             assertThat(page.getByTestId("timeline")).containsText("request.succeeded");
+            assertThat(page.getByTestId("resource-changes")).containsText("AWS::S3::Bucket");
         }
-        var create = AwsStub.form(AwsStub.received("CreateStack").getFirst());
+        var create = AwsStub.form(AwsStub.received("CreateChangeSet").getFirst());
         assertThat(create).containsValue("browser-site").containsValue("14");
     }
 

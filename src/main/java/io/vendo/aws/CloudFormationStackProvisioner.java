@@ -1,33 +1,42 @@
 package io.vendo.aws;
 
-import io.vendo.execution.ProvisioningException;
+import static io.vendo.aws.AwsCalls.call;
+
+import io.vendo.execution.ChangeSetStatus;
+import io.vendo.execution.ResourceChange;
 import io.vendo.execution.StackProvisioner;
 import io.vendo.execution.StackSpec;
 import io.vendo.execution.StackStatus;
 import io.vendo.execution.StackStatus.Outcome;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
-import software.amazon.awssdk.services.cloudformation.model.CreateStackRequest;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
-import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 
-/** {@link StackProvisioner} on CloudFormation: CreateStack with the spec's token, DescribeStacks, DescribeStackEvents. */
+/**
+ * {@link StackProvisioner} on CloudFormation: CreateChangeSet with the spec's ClientToken, DescribeChangeSet,
+ * ExecuteChangeSet with the spec's ClientRequestToken, DescribeStacks, DescribeStackEvents, UpdateTerminationProtection.
+ */
 @Component
 class CloudFormationStackProvisioner implements StackProvisioner {
 
-    /** The status in which a newly created stack stands complete; every other non-in-progress status is a failure. */
-    private static final Set<String> TERMINAL_SUCCESS = Set.of("CREATE_COMPLETE");
+    /** The statuses in which a stack stands as requested; every other status not in progress is a failure. */
+    private static final Set<String> TERMINAL_SUCCESS = Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE");
+
+    /** How CloudFormation says that a change set would change nothing (FAILED with this reason). */
+    private static final List<String> NO_CHANGES = List.of("didn't contain changes", "No updates are to be performed");
 
     private final AwsConnection aws;
 
@@ -36,49 +45,49 @@ class CloudFormationStackProvisioner implements StackProvisioner {
     }
 
     @Override
-    public boolean live() {
-        return aws.live();
-    }
-
-    @Override
     public String plan(StackSpec spec) {
-        var create = createRequest(spec);
-        var plan = new StringBuilder()
-                .append("CloudFormation CreateStack in account ")
-                .append(spec.target().accountId())
-                .append(", region ")
-                .append(spec.target().region());
-        if (spec.target().roleArn() != null) {
-            plan.append(", as ").append(spec.target().roleArn());
+        var create = createChangeSetRequest(spec);
+        var plan = new AwsPlan(spec.target());
+        plan.call("CloudFormation", "CreateChangeSet")
+                .field("StackName", create.stackName())
+                .field("ChangeSetName", create.changeSetName())
+                .field("ChangeSetType", create.changeSetTypeAsString())
+                .field("ClientToken", create.clientToken())
+                .field("TemplateBody", spec.templateBody().length() + " characters");
+        create.parameters()
+                .forEach(parameter -> plan.field(
+                        "Parameter " + parameter.parameterKey(),
+                        spec.secretParameters().contains(parameter.parameterKey())
+                                ? "****"
+                                : parameter.parameterValue()));
+        create.capabilitiesAsStrings().forEach(capability -> plan.field("Capability", capability));
+        create.tags().forEach(tag -> plan.field("Tag " + tag.key(), tag.value()));
+        plan.call("CloudFormation", "DescribeChangeSet")
+                .note("until CREATE_COMPLETE; its resource changes are shown on the request");
+        plan.call("CloudFormation", "ExecuteChangeSet")
+                .field("ChangeSetName", spec.changeSetName())
+                .field("StackName", spec.stackName())
+                .field("ClientRequestToken", spec.executeToken());
+        plan.call("CloudFormation", "DescribeStacks")
+                .note("until the stack is complete; its outputs become the request's");
+        if (spec.terminationProtection()) {
+            plan.call("CloudFormation", "UpdateTerminationProtection")
+                    .field("StackName", spec.stackName())
+                    .field("EnableTerminationProtection", "true");
         }
-        plan.append("\n  StackName: ").append(create.stackName());
-        plan.append("\n  ClientRequestToken: ").append(create.clientRequestToken());
-        plan.append("\n  TemplateBody: ").append(spec.templateBody().length()).append(" characters");
-        create.parameters().forEach(parameter -> plan.append("\n  Parameter ")
-                .append(parameter.parameterKey())
-                .append(" = ")
-                .append(parameter.parameterValue()));
-        create.capabilitiesAsStrings()
-                .forEach(capability -> plan.append("\n  Capability ").append(capability));
-        create.tags()
-                .forEach(tag ->
-                        plan.append("\n  Tag ").append(tag.key()).append(" = ").append(tag.value()));
-        return plan.toString();
+        return plan.render();
     }
 
     @Override
-    public Optional<String> findStackId(StackSpec spec) {
-        return call("DescribeStacks", () -> {
+    public Optional<ChangeSetIds> findChangeSet(StackSpec spec) {
+        return call("DescribeChangeSet", () -> {
             try {
-                return aws
-                        .cloudFormation(spec.target())
-                        .describeStacks(describe -> describe.stackName(spec.stackName()))
-                        .stacks()
-                        .stream()
-                        .findFirst()
-                        .map(Stack::stackId);
+                var changeSet = aws.cloudFormation(spec.target())
+                        .describeChangeSet(
+                                describe -> describe.stackName(spec.stackName()).changeSetName(spec.changeSetName()));
+                return Optional.of(new ChangeSetIds(changeSet.changeSetId(), changeSet.stackId()));
             } catch (AwsServiceException e) {
-                if (stackDoesNotExist(e)) {
+                if (AwsCalls.is(e, "ChangeSetNotFound") || stackDoesNotExist(e)) {
                     return Optional.empty();
                 }
                 throw e;
@@ -87,10 +96,42 @@ class CloudFormationStackProvisioner implements StackProvisioner {
     }
 
     @Override
-    public String createStack(StackSpec spec) {
-        return call("CreateStack", () -> aws.cloudFormation(spec.target())
-                .createStack(createRequest(spec))
-                .stackId());
+    public ChangeSetIds createChangeSet(StackSpec spec) {
+        return call("CreateChangeSet", () -> {
+            var created = aws.cloudFormationWrites(spec.target()).createChangeSet(createChangeSetRequest(spec));
+            return new ChangeSetIds(created.id(), created.stackId());
+        });
+    }
+
+    @Override
+    public ChangeSetStatus describeChangeSet(StackSpec spec, String changeSetId) {
+        return call("DescribeChangeSet", () -> {
+            var client = aws.cloudFormation(spec.target());
+            var page = client.describeChangeSet(describe -> describe.changeSetName(changeSetId));
+            var first = page;
+            var changes = new ArrayList<ResourceChange>();
+            while (true) {
+                addChanges(page, changes);
+                if (page.nextToken() == null) {
+                    break;
+                }
+                var token = page.nextToken();
+                page = client.describeChangeSet(
+                        describe -> describe.changeSetName(changeSetId).nextToken(token));
+            }
+            var status = first.statusAsString();
+            var reason = first.statusReason();
+            return new ChangeSetStatus(
+                    status, first.executionStatusAsString(), reason, changeSetOutcome(status, reason), changes);
+        });
+    }
+
+    @Override
+    public void executeChangeSet(StackSpec spec, String changeSetId) {
+        AwsCalls.run("ExecuteChangeSet", () -> aws.cloudFormationWrites(spec.target())
+                .executeChangeSet(execute -> execute.changeSetName(changeSetId)
+                        .stackName(spec.stackName())
+                        .clientRequestToken(spec.executeToken())));
     }
 
     @Override
@@ -103,7 +144,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
             var status = stack.stackStatusAsString();
             var outputs = new LinkedHashMap<String, String>();
             stack.outputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
-            return new StackStatus(status, outcome(status), outputs);
+            return new StackStatus(status, stackOutcome(status), outputs);
         });
     }
 
@@ -115,7 +156,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .stackEvents()
                 .stream()
                 .filter(event -> event.clientRequestToken() == null
-                        || event.clientRequestToken().equals(spec.clientRequestToken()))
+                        || event.clientRequestToken().equals(spec.executeToken()))
                 .filter(event -> event.resourceStatusAsString() != null
                         && event.resourceStatusAsString().endsWith("_FAILED"))
                 .filter(event -> event.resourceStatusReason() != null)
@@ -124,10 +165,31 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                         + event.resourceStatusReason()));
     }
 
-    private static CreateStackRequest createRequest(StackSpec spec) {
-        return CreateStackRequest.builder()
+    @Override
+    public void protectFromTermination(StackSpec spec, String stackId) {
+        AwsCalls.run("UpdateTerminationProtection", () -> aws.cloudFormationWrites(spec.target())
+                .updateTerminationProtection(update -> update.stackName(stackId).enableTerminationProtection(true)));
+    }
+
+    private static void addChanges(DescribeChangeSetResponse page, List<ResourceChange> changes) {
+        page.changes().stream()
+                .filter(change -> change.resourceChange() != null)
+                .map(change -> change.resourceChange())
+                .forEach(change -> changes.add(new ResourceChange(
+                        change.actionAsString(),
+                        change.logicalResourceId(),
+                        change.resourceType(),
+                        change.physicalResourceId(),
+                        change.replacementAsString())));
+    }
+
+    private static CreateChangeSetRequest createChangeSetRequest(StackSpec spec) {
+        return CreateChangeSetRequest.builder()
                 .stackName(spec.stackName())
-                .clientRequestToken(spec.clientRequestToken())
+                .changeSetName(spec.changeSetName())
+                .changeSetType(spec.update() ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
+                .clientToken(spec.createToken())
+                .description("Vendo request " + spec.requestId())
                 .templateBody(spec.templateBody())
                 .parameters(spec.parameters().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
@@ -148,38 +210,29 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .build();
     }
 
-    private static Outcome outcome(String status) {
+    private static ChangeSetStatus.Outcome changeSetOutcome(String status, String reason) {
+        return switch (status) {
+            case "CREATE_COMPLETE" -> ChangeSetStatus.Outcome.READY;
+            case "CREATE_PENDING", "CREATE_IN_PROGRESS" -> ChangeSetStatus.Outcome.PENDING;
+            default ->
+                reason != null && NO_CHANGES.stream().anyMatch(reason::contains)
+                        ? ChangeSetStatus.Outcome.NO_CHANGES
+                        : ChangeSetStatus.Outcome.FAILED;
+        };
+    }
+
+    private static Outcome stackOutcome(String status) {
         if (TERMINAL_SUCCESS.contains(status)) {
             return Outcome.SUCCEEDED;
         }
         if (status.endsWith("_IN_PROGRESS")) {
             return Outcome.IN_PROGRESS;
         }
-        // CREATE_FAILED, ROLLBACK_COMPLETE, ROLLBACK_FAILED, DELETE_*: the create did not stand.
+        // *_FAILED, *ROLLBACK_COMPLETE, DELETE_*: what was asked for did not stand.
         return Outcome.FAILED;
     }
 
     private static boolean stackDoesNotExist(AwsServiceException e) {
-        return e.statusCode() == 400
-                && e.awsErrorDetails() != null
-                && "ValidationError".equals(e.awsErrorDetails().errorCode())
-                && String.valueOf(e.awsErrorDetails().errorMessage()).contains("does not exist");
-    }
-
-    /** Maps SDK failures (after the SDK's own retries) to the executor's terms: retry later, or give up. */
-    private static <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (AwsServiceException e) {
-            var details = e.awsErrorDetails();
-            var code = details != null ? details.errorCode() : String.valueOf(e.statusCode());
-            var message = details != null ? details.errorMessage() : e.getMessage();
-            var retryable = e.isThrottlingException() || e.statusCode() >= 500;
-            throw new ProvisioningException("%s failed: %s: %s".formatted(operation, code, message), retryable, e);
-        } catch (SdkClientException e) {
-            throw new ProvisioningException("%s failed: %s".formatted(operation, e.getMessage()), true, e);
-        } catch (SdkException e) {
-            throw new ProvisioningException("%s failed: %s".formatted(operation, e.getMessage()), false, e);
-        }
+        return AwsCalls.is(e, "ValidationError", "does not exist");
     }
 }

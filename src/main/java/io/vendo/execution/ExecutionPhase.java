@@ -1,10 +1,33 @@
 package io.vendo.execution;
 
+/**
+ * Where a request's execution stands. Every kind walks its own path through these phases; each phase is one short step
+ * per scheduler run (one mutating call, or one status call), and a phase that sends a mutating call records the
+ * intent first (see {@link ExecutionRun#aboutToCall}).
+ */
 enum ExecutionPhase {
-    /** The stack is to be created; once an attempt was made, look up before creating again. */
-    SUBMITTING,
-    /** CloudFormation works on the stack; poll its status. */
-    POLLING,
+    /** STACK: create the change set (CREATE for a new stack, UPDATE for an existing one). */
+    CREATE_CHANGE_SET,
+    /** STACK: wait for CloudFormation to compute the change set and its resource changes. */
+    AWAIT_CHANGE_SET,
+    /** STACK: execute the computed change set. */
+    EXECUTE_CHANGE_SET,
+    /** STACK: wait for the stack to reach a terminal status. */
+    AWAIT_STACK,
+    /** ACCOUNT (Account Factory) and SERVICE_CATALOG_PRODUCT: provision the product. */
+    PROVISION_PRODUCT,
+    /** ACCOUNT (Account Factory) and SERVICE_CATALOG_PRODUCT: wait for the provisioning record. */
+    AWAIT_RECORD,
+    /** ACCOUNT (Organizations): create the account. */
+    CREATE_ACCOUNT,
+    /** ACCOUNT (Organizations): wait for the account creation. */
+    AWAIT_ACCOUNT,
+    /** ACCOUNT (Organizations): move the new account into its organizational unit. */
+    MOVE_ACCOUNT,
+    /** STACK_SET: create the stack instances. */
+    CREATE_STACK_INSTANCES,
+    /** STACK_SET: wait for the StackSet operation. */
+    AWAIT_STACK_SET_OPERATION,
     /** The request reached a terminal state. */
     DONE
 }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The durable task that executes a request: one task instance per request, keyed by the request id, that runs one
- * {@link StackExecutor#step} and reschedules itself until the request is done.
+ * {@link RequestExecutor#step} and reschedules itself until the request is done.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestExecutionTask {
@@ -21,7 +21,7 @@ class RequestExecutionTask {
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of("request-execution");
 
     @Bean
-    CustomTask<Void> requestExecution(StackExecutor executor, AdmittedStep admitted, Clock clock) {
+    CustomTask<Void> requestExecution(RequestExecutor executor, AdmittedStep admitted, Clock clock) {
         return Tasks.custom(TASK)
                 // Unexpected errors (a database outage, a bug) retry with growing pauses instead of losing the request.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0))

@@ -2,23 +2,30 @@ package io.vendo.execution;
 
 import java.util.Optional;
 
-/** Creates CloudFormation stacks and reports on them. Implemented by the {@code aws} module. */
+/** Deploys CloudFormation stacks through change sets and reports on them. Implemented by the {@code aws} module. */
 public interface StackProvisioner {
 
-    /** False when no AWS is configured: the executor then renders the calls and ends the request in DRY_RUN. */
-    boolean live();
-
-    /** The calls {@link #createStack} would make, rendered for people (dry run, previews). */
+    /** The calls this provisioner makes for the spec, rendered for people (dry run). */
     String plan(StackSpec spec);
 
-    /** The id of the stack with the spec's name, if AWS has one (a re-submission after a crash must not create another). */
-    Optional<String> findStackId(StackSpec spec);
+    /** The spec's change set, if AWS has it (a re-submission after a crash must not create another). */
+    Optional<ChangeSetIds> findChangeSet(StackSpec spec);
 
-    /** Starts creating the stack and returns its id. */
-    String createStack(StackSpec spec);
+    /** Starts computing the change set. */
+    ChangeSetIds createChangeSet(StackSpec spec);
+
+    ChangeSetStatus describeChangeSet(StackSpec spec, String changeSetId);
+
+    /** Starts executing a computed change set. */
+    void executeChangeSet(StackSpec spec, String changeSetId);
 
     StackStatus describeStack(StackSpec spec, String stackId);
 
     /** The reason of the first resource that failed during this request's operation, if any. */
     Optional<String> firstFailureReason(StackSpec spec, String stackId);
+
+    /** Turns termination protection on; calling it again changes nothing. */
+    void protectFromTermination(StackSpec spec, String stackId);
+
+    record ChangeSetIds(String changeSetId, String stackId) {}
 }

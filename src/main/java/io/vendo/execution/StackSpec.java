@@ -2,24 +2,36 @@ package io.vendo.execution;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Everything needed to create one request's stack. The name and the token derive from the request id, so every
- * retry, restart or second replica asks AWS for the same stack with the same token.
+ * Everything needed to deploy one request's stack through a change set. Names and tokens derive from the request id,
+ * so every retry, restart or second replica asks AWS for the same stack and change set with the same tokens.
+ *
+ * @param update whether the stack exists already (an UPDATE change set) or is created by it (CREATE)
+ * @param createToken the {@code ClientToken} of CreateChangeSet
+ * @param executeToken the {@code ClientRequestToken} of ExecuteChangeSet; the stack's events carry it
+ * @param secretParameters parameters never rendered (NoEcho)
  */
 public record StackSpec(
         UUID requestId,
         String stackName,
-        String clientRequestToken,
+        String changeSetName,
+        boolean update,
+        String createToken,
+        String executeToken,
         String templateBody,
         Map<String, String> parameters,
+        Set<String> secretParameters,
         List<String> capabilities,
         Map<String, String> tags,
+        boolean terminationProtection,
         AwsTarget target) {
 
     public StackSpec {
         parameters = Map.copyOf(parameters);
+        secretParameters = Set.copyOf(secretParameters);
         capabilities = List.copyOf(capabilities);
         tags = Map.copyOf(tags);
     }

@@ -88,7 +88,7 @@ class AdmissionControlTest {
         assertThat(aws.maxInFlight(ACCOUNT_A)).isEqualTo(2);
         assertThat(aws.maxInFlight(ACCOUNT_B)).isLessThanOrEqualTo(2);
         assertThat(aws.maxInFlight(null)).isLessThanOrEqualTo(3);
-        var createsPerStack = AwsStub.received("CreateStack").stream()
+        var createsPerStack = AwsStub.received("CreateChangeSet").stream()
                 .collect(Collectors.groupingBy(
                         request -> AwsStub.form(request).get("StackName"), Collectors.counting()));
         assertThat(createsPerStack).hasSize(10).allSatisfy((stack, creates) -> assertThat(creates)
@@ -135,7 +135,7 @@ class AdmissionControlTest {
         running.forEach(id -> requests.awaitState(id, "SUCCEEDED", Duration.ofSeconds(30)));
         requests.awaitState(waiting, "SUCCEEDED", Duration.ofSeconds(30));
         assertThat(requests.state(cancelled)).isEqualTo("CANCELLED");
-        assertThat(AwsStub.received("CreateStack"))
+        assertThat(AwsStub.received("CreateChangeSet"))
                 .extracting(request -> AwsStub.form(request).get("StackName"))
                 .hasSize(4)
                 .noneMatch(name -> name.endsWith(cancelled));

@@ -12,6 +12,7 @@ import io.vendo.support.ApiClient;
 import io.vendo.support.AwsStub;
 import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A request travels the whole way: API submission, approval, the durable scheduler, STS AssumeRole and
- * CloudFormation through the real SDK against a server speaking CloudFormation's wire protocol, to a terminal state.
+ * A STACK request travels the whole way: API submission, approval, the durable scheduler, STS AssumeRole and
+ * CloudFormation change sets through the real SDK against a server speaking CloudFormation's wire protocol, to a
+ * terminal state.
  */
 @VendoIntegrationTest
 class StackProvisioningFlowTest {
 
     private static final String STACK_ID =
             "arn:aws:cloudformation:eu-west-1:111122223333:stack/vendo-static-website/6f0e4b60-c5f1-11ee-8c37-0a0d1f0e3a4f";
+    private static final String CHANGE_SET_ID =
+            "arn:aws:cloudformation:eu-west-1:111122223333:changeSet/vendo-1/0c3f1e2a-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
     private static final String ROLE = "arn:aws:iam::111122223333:role/VendoExecution";
 
     @DynamicPropertySource
@@ -57,8 +61,18 @@ class StackProvisioningFlowTest {
     }
 
     @Test
-    void approvedRequestCreatesTheStackAsTheTargetRoleAndSucceedsWithItsOutputs() {
-        AwsStub.stubCreateStack(STACK_ID);
+    void approvedRequestDeploysTheStackThroughAChangeSetAsTheTargetRoleAndSucceedsWithItsOutputs() {
+        AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.of(
+                        new String[] {"Add", "SiteBucket", "AWS::S3::Bucket", ""},
+                        new String[] {"Add", "SiteBucketPolicy", "AWS::S3::BucketPolicy", ""}),
+                "",
+                "CREATE_IN_PROGRESS",
+                "CREATE_COMPLETE");
+        AwsStub.stubExecuteChangeSet();
         AwsStub.stubDescribeStacks(
                 STACK_ID,
                 Map.of("WebsiteURL", "http://my-site.s3-website.eu-west-1.amazonaws.com", "BucketName", "my-site-b"),
@@ -87,20 +101,35 @@ class StackProvisioningFlowTest {
         var assumeRole = AwsStub.form(AwsStub.received("AssumeRole").getFirst());
         assertThat(assumeRole).containsEntry("RoleArn", ROLE).containsEntry("ExternalId", "ext-0815");
 
-        var creates = AwsStub.received("CreateStack");
+        var creates = AwsStub.received("CreateChangeSet");
         assertThat(creates).hasSize(1);
         assertThat(creates.getFirst().getHeader("Authorization"))
                 .contains("Credential=" + AwsStub.ASSUMED_ACCESS_KEY + "/");
         var create = AwsStub.form(creates.getFirst());
         assertThat(create)
                 .containsEntry("StackName", "vendo-static-website-" + id)
-                .containsEntry("ClientRequestToken", "vendo-" + id + "-create")
+                .containsEntry("ChangeSetName", "vendo-" + id)
+                .containsEntry("ChangeSetType", "CREATE")
+                .containsEntry("ClientToken", "vendo-" + id + "-create-change-set")
                 .containsEntry("Parameters.member.3.ParameterKey", "SiteName")
                 .containsEntry("Parameters.member.3.ParameterValue", "my-site")
                 .containsEntry("Tags.member.2.Key", "vendo:request-id")
-                .containsEntry("Tags.member.2.Value", id);
+                .containsEntry("Tags.member.2.Value", id)
+                .containsEntry("Tags.member.3.Key", "vendo:requester")
+                .containsEntry("Tags.member.3.Value", "requester")
+                .containsEntry("Tags.member.4.Key", "vendo:team")
+                .containsEntry("Tags.member.4.Value", "web-team");
         assertThat(create.get("TemplateBody")).contains("AWS::S3::Bucket");
+
+        var executes = AwsStub.received("ExecuteChangeSet");
+        assertThat(executes).hasSize(1);
+        assertThat(AwsStub.form(executes.getFirst()))
+                .containsEntry("ChangeSetName", CHANGE_SET_ID)
+                .containsEntry("StackName", "vendo-static-website-" + id)
+                .containsEntry("ClientRequestToken", "vendo-" + id + "-execute-change-set");
+        assertThat(AwsStub.received("DescribeChangeSet")).hasSize(2);
         assertThat(AwsStub.received("DescribeStacks")).hasSize(3);
+        assertThat(AwsStub.received("UpdateTerminationProtection")).isEmpty();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditTrail.timeline(id))
                 .extracting(AuditEntry::action)
@@ -110,12 +139,67 @@ class StackProvisioningFlowTest {
                         "approval.approved",
                         "request.approved",
                         "request.started",
+                        "execution.change-set-created",
+                        "execution.aws-status",
+                        "execution.aws-status",
+                        "execution.change-set-ready",
+                        "execution.change-set-executed",
+                        "execution.aws-status",
+                        "execution.aws-status",
                         "request.succeeded"));
+        assertThat(auditTrail.timeline(id))
+                .filteredOn(entry -> entry.action().equals("execution.change-set-ready"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.details())
+                        .containsEntry(
+                                "changes",
+                                "Add SiteBucket (AWS::S3::Bucket)\nAdd SiteBucketPolicy (AWS::S3::BucketPolicy)"));
+
+        // Approvers and the requester see the computed resource changes on the request page.
+        var page = new WebSession(port).logIn("approver").get("/requests/" + id + "/execution");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Resource changes", "SiteBucketPolicy", "AWS::S3::BucketPolicy", CHANGE_SET_ID, "DONE");
+    }
+
+    @Test
+    void productionStacksGetTerminationProtection() {
+        AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.<String[]>of(new String[] {"Add", "SiteBucket", "AWS::S3::Bucket", ""}),
+                "",
+                "CREATE_COMPLETE");
+        AwsStub.stubExecuteChangeSet();
+        AwsStub.stubDescribeStacks(STACK_ID, Map.of("BucketName", "prod-site"), "CREATE_COMPLETE");
+        AwsStub.stubUpdateTerminationProtection(STACK_ID);
+        catalog.register(new NewTarget(
+                "prod-with-role", "Production (role)", AwsStub.ACCOUNT, "eu-west-1", EnvironmentTier.PROD, ROLE, null));
+
+        var id = submit("prod-with-role");
+        approve(id, "lead");
+        approve(id, "approver");
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        var protects = AwsStub.received("UpdateTerminationProtection");
+        assertThat(protects).hasSize(1);
+        assertThat(AwsStub.form(protects.getFirst()))
+                .containsEntry("StackName", STACK_ID)
+                .containsEntry("EnableTerminationProtection", "true");
     }
 
     @Test
     void stackThatRollsBackFailsTheRequestWithTheFirstResourceFailure() {
-        AwsStub.stubCreateStack(STACK_ID);
+        AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.<String[]>of(new String[] {"Add", "SiteBucket", "AWS::S3::Bucket", ""}),
+                "",
+                "CREATE_COMPLETE");
+        AwsStub.stubExecuteChangeSet();
         AwsStub.stubDescribeStacks(
                 STACK_ID, Map.of(), "CREATE_IN_PROGRESS", "ROLLBACK_IN_PROGRESS", "ROLLBACK_COMPLETE");
         AwsStub.stubDescribeStackEvents(
@@ -143,8 +227,29 @@ class StackProvisioningFlowTest {
     }
 
     @Test
+    void failedChangeSetFailsTheRequestWithItsStatusReasonAndIsNotExecuted() {
+        AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.of(),
+                "Template error: instance of Fn::GetAtt references undefined resource SiteBuckett",
+                "CREATE_IN_PROGRESS",
+                "FAILED");
+
+        var id = submitAndApprove("dev-with-role");
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("Change set vendo-" + id
+                        + " FAILED: Template error: instance of Fn::GetAtt references undefined resource SiteBuckett");
+        assertThat(AwsStub.received("ExecuteChangeSet")).isEmpty();
+    }
+
+    @Test
     void permanentAwsErrorFailsTheRequestWithAwsCodeAndMessage() {
-        AwsStub.stubCreateStackError(
+        AwsStub.stubCreateChangeSetError(
                 400, "InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_IAM]");
 
         var id = submitAndApprove("dev-with-role");
@@ -153,11 +258,47 @@ class StackProvisioningFlowTest {
         assertThat(request.path("state").asString()).isEqualTo("FAILED");
         assertThat(request.path("failureReason").asString())
                 .isEqualTo(
-                        "CreateStack failed: InsufficientCapabilitiesException: Requires capabilities : [CAPABILITY_IAM]");
-        assertThat(AwsStub.received("CreateStack")).hasSize(1);
+                        "CreateChangeSet failed: InsufficientCapabilitiesException: Requires capabilities : [CAPABILITY_IAM]");
+        assertThat(AwsStub.received("CreateChangeSet")).hasSize(1);
+    }
+
+    @Test
+    void lostCreateChangeSetResponseIsLookedUpNotSentAgain() {
+        AwsStub.stubCreateChangeSetResponseLost(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.<String[]>of(new String[] {"Add", "SiteBucket", "AWS::S3::Bucket", ""}),
+                "",
+                "CREATE_COMPLETE");
+        AwsStub.stubExecuteChangeSet();
+        AwsStub.stubDescribeStacks(STACK_ID, Map.of("BucketName", "my-site-b"), "CREATE_COMPLETE");
+
+        var id = submitAndApprove("dev-with-role");
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(AwsStub.received("CreateChangeSet")).hasSize(1);
+        var lookup = AwsStub.form(AwsStub.received("DescribeChangeSet").getFirst());
+        assertThat(lookup)
+                .containsEntry("ChangeSetName", "vendo-" + id)
+                .containsEntry("StackName", "vendo-static-website-" + id);
+        assertThat(AwsStub.received("ExecuteChangeSet")).hasSize(1);
     }
 
     private String submitAndApprove(String target) {
+        var id = submit(target);
+        approve(id, "approver");
+        return id;
+    }
+
+    private void approve(String id, String approver) {
+        var decided = ApiClient.as(approver, port)
+                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
+        assertThat(decided.status()).isEqualTo(200);
+    }
+
+    private String submit(String target) {
         var submitted = ApiClient.as("requester", port)
                 .postJson(
                         "/api/v1/requests",
@@ -167,13 +308,7 @@ class StackProvisioningFlowTest {
                 """
                                 .formatted(target));
         assertThat(submitted.status()).isEqualTo(201);
-        var id = submitted.body().path("id").asString();
-
-        var decided = ApiClient.as("approver", port)
-                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
-        assertThat(decided.status()).isEqualTo(200);
-        assertThat(decided.body().path("requestState").asString()).isEqualTo("APPROVED");
-        return id;
+        return submitted.body().path("id").asString();
     }
 
     private JsonNode awaitTerminal(String id) {

@@ -71,10 +71,14 @@ class RequestApiTest {
                         () -> requester().get("/api/v1/requests/" + id).body(),
                         body -> body.path("state").asString().equals("DRY_RUN"));
         assertThat(request.path("dryRunPlan").asString())
-                .contains("CreateStack in account 111122223333, region eu-west-1")
-                .contains("StackName: vendo-static-website-" + id)
-                .contains("ClientRequestToken: vendo-" + id + "-create")
-                .contains("Parameter SiteName = docs-site");
+                .startsWith("In account 111122223333, region eu-west-1:")
+                .contains("CloudFormation CreateChangeSet\n  StackName: vendo-static-website-" + id)
+                .contains("ChangeSetType: CREATE")
+                .contains("ClientToken: vendo-" + id + "-create-change-set")
+                .contains("Parameter SiteName: docs-site")
+                .contains("Tag vendo:request-id: " + id)
+                .contains("CloudFormation ExecuteChangeSet")
+                .contains("ClientRequestToken: vendo-" + id + "-execute-change-set");
         assertThat(request.path("outputs").isEmpty()).isTrue();
     }
 

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
@@ -148,6 +149,140 @@ public final class AwsStub {
                           <ResponseMetadata><RequestId>cfn-events</RequestId></ResponseMetadata>
                         </DescribeStackEventsResponse>"""
                                 .formatted(CFN_NS, members))));
+    }
+
+    public static void stubCreateChangeSet(String changeSetId, String stackId) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=CreateChangeSet"))
+                .inScenario("create-change-set")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(createChangeSet(changeSetId, stackId)));
+    }
+
+    /** The first CreateChangeSet reaches AWS, but its response is lost (the connection resets); AWS has the change set. */
+    public static void stubCreateChangeSetResponseLost(String changeSetId, String stackId) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=CreateChangeSet"))
+                .inScenario("create-change-set")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("created")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=CreateChangeSet"))
+                .inScenario("create-change-set")
+                .whenScenarioStateIs("created")
+                .willReturn(xml(400, error("AlreadyExistsException", "ChangeSet already exists"))));
+    }
+
+    public static void stubCreateChangeSetError(int status, String code, String message) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=CreateChangeSet"))
+                .willReturn(xml(status, error(code, message))));
+    }
+
+    /**
+     * DescribeChangeSet answers with each status in turn (the last from then on); {@code changes} are {action,
+     * logicalId, type, replacement} and come with the last; {@code reason} is the last one's StatusReason.
+     */
+    public static void stubDescribeChangeSet(
+            String changeSetId, String stackId, List<String[]> changes, String reason, String... statuses) {
+        for (int i = 0; i < statuses.length; i++) {
+            var state = i == 0 ? Scenario.STARTED : "change-set-" + i;
+            var last = i == statuses.length - 1;
+            var stub = post(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=DescribeChangeSet"))
+                    .inScenario("describe-change-set")
+                    .whenScenarioStateIs(state)
+                    .willReturn(xml(
+                            200,
+                            describeChangeSet(
+                                    changeSetId,
+                                    stackId,
+                                    statuses[i],
+                                    last && "CREATE_COMPLETE".equals(statuses[i]) ? "AVAILABLE" : "UNAVAILABLE",
+                                    last ? reason : "",
+                                    last ? changes : List.of())));
+            server().stubFor(last ? stub : stub.willSetStateTo("change-set-" + (i + 1)));
+        }
+    }
+
+    public static void stubExecuteChangeSet() {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ExecuteChangeSet"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <ExecuteChangeSetResponse xmlns="%s">
+                          <ExecuteChangeSetResult/>
+                          <ResponseMetadata><RequestId>cfn-execute</RequestId></ResponseMetadata>
+                        </ExecuteChangeSetResponse>"""
+                                .formatted(CFN_NS))));
+    }
+
+    public static void stubUpdateTerminationProtection(String stackId) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=UpdateTerminationProtection"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <UpdateTerminationProtectionResponse xmlns="%s">
+                          <UpdateTerminationProtectionResult><StackId>%s</StackId></UpdateTerminationProtectionResult>
+                          <ResponseMetadata><RequestId>cfn-protect</RequestId></ResponseMetadata>
+                        </UpdateTerminationProtectionResponse>"""
+                                .formatted(CFN_NS, stackId))));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder createChangeSet(
+            String changeSetId, String stackId) {
+        return xml(
+                200,
+                """
+                <CreateChangeSetResponse xmlns="%s">
+                  <CreateChangeSetResult><Id>%s</Id><StackId>%s</StackId></CreateChangeSetResult>
+                  <ResponseMetadata><RequestId>cfn-create-change-set</RequestId></ResponseMetadata>
+                </CreateChangeSetResponse>"""
+                        .formatted(CFN_NS, changeSetId, stackId));
+    }
+
+    private static String describeChangeSet(
+            String changeSetId,
+            String stackId,
+            String status,
+            String executionStatus,
+            String reason,
+            List<String[]> changes) {
+        var members = changes.stream()
+                .map(change ->
+                        """
+                        <member>
+                          <Type>Resource</Type>
+                          <ResourceChange>
+                            <Action>%s</Action>
+                            <LogicalResourceId>%s</LogicalResourceId>
+                            <ResourceType>%s</ResourceType>
+                            <Replacement>%s</Replacement>
+                            <Scope/>
+                            <Details/>
+                          </ResourceChange>
+                        </member>"""
+                                .formatted(change[0], change[1], change[2], change[3]))
+                .collect(Collectors.joining());
+        return """
+                <DescribeChangeSetResponse xmlns="%s">
+                  <DescribeChangeSetResult>
+                    <ChangeSetName>change-set</ChangeSetName>
+                    <ChangeSetId>%s</ChangeSetId>
+                    <StackId>%s</StackId>
+                    <StackName>stack</StackName>
+                    <Status>%s</Status>
+                    <ExecutionStatus>%s</ExecutionStatus>
+                    <StatusReason>%s</StatusReason>
+                    <CreationTime>2026-11-23T10:00:00Z</CreationTime>
+                    <Changes>%s</Changes>
+                  </DescribeChangeSetResult>
+                  <ResponseMetadata><RequestId>cfn-describe-change-set</RequestId></ResponseMetadata>
+                </DescribeChangeSetResponse>"""
+                .formatted(CFN_NS, changeSetId, stackId, status, executionStatus, reason, members);
     }
 
     /** The requests AWS received for one action, in order. */

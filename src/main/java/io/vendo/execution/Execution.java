@@ -1,0 +1,194 @@
+package io.vendo.execution;
+
+import io.vendo.catalog.BlueprintKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * The executor's durable memory of one request: its phase, the identifiers AWS returned, how often each mutating call
+ * was attempted (written before the call, so a restarted executor knows it must look up before it calls again), the
+ * last status AWS reported and, for stacks, the change set's resource changes. Every save is conditional on the
+ * version, so two workers cannot both advance the same request.
+ */
+@Entity
+@Table(name = "execution")
+class Execution extends AbstractAggregateRoot<Execution> {
+
+    @Id
+    @Column(name = "request_id")
+    private UUID requestId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private BlueprintKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ExecutionPhase phase;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "aws_ids", nullable = false)
+    private Map<String, String> awsIds = new LinkedHashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "mutating_calls", nullable = false)
+    private Map<String, Integer> mutatingCalls = new LinkedHashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "resource_changes", nullable = false)
+    private List<ResourceChange> resourceChanges = new ArrayList<>();
+
+    @Column(name = "aws_status")
+    private @Nullable String awsStatus;
+
+    @Column(nullable = false)
+    private int polls;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "last_error")
+    private @Nullable String lastError;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private Instant startedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Execution() {}
+
+    Execution(UUID requestId, BlueprintKind kind, ExecutionPhase firstPhase, Instant now) {
+        this.requestId = requestId;
+        this.kind = kind;
+        this.phase = firstPhase;
+        this.startedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Counts an attempt at a mutating call; @return true when an earlier attempt may have reached AWS */
+    boolean intend(String operation, Instant now) {
+        int attempts = mutatingCalls.merge(operation, 1, Integer::sum);
+        updatedAt = now;
+        return attempts > 1;
+    }
+
+    void moveTo(ExecutionPhase next, Instant now) {
+        phase = next;
+        polls = 0;
+        failedAttempts = 0;
+        updatedAt = now;
+    }
+
+    /** Remembers an identifier AWS returned (a stack id, a record id, an account id). */
+    void remember(String name, String value) {
+        awsIds.put(name, value);
+    }
+
+    Optional<String> awsId(String name) {
+        return Optional.ofNullable(awsIds.get(name));
+    }
+
+    String requireAwsId(String name) {
+        return awsId(name)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Execution of request %s has no %s in phase %s".formatted(requestId, name, phase)));
+    }
+
+    /** A status call answered; a status different from the last one goes to the request's timeline. */
+    void polled(String status, Map<String, String> details, Instant now) {
+        polls++;
+        failedAttempts = 0;
+        updatedAt = now;
+        if (!status.equals(awsStatus)) {
+            var facts = new LinkedHashMap<String, String>();
+            facts.put("status", status);
+            facts.putAll(details);
+            record("execution.aws-status", facts, now);
+            awsStatus = status;
+        }
+    }
+
+    void resourceChanges(List<ResourceChange> changes) {
+        resourceChanges = new ArrayList<>(changes);
+    }
+
+    /** Appends a fact about AWS's side of the request to the request's timeline. */
+    void record(String action, Map<String, String> details, Instant now) {
+        registerEvent(new ExecutionEvent(UUID.randomUUID(), requestId, now, action, details));
+    }
+
+    void failedAttempt(String error, Instant now) {
+        failedAttempts++;
+        lastError = error;
+        updatedAt = now;
+    }
+
+    void done(Instant now) {
+        phase = ExecutionPhase.DONE;
+        updatedAt = now;
+    }
+
+    UUID requestId() {
+        return requestId;
+    }
+
+    BlueprintKind kind() {
+        return kind;
+    }
+
+    ExecutionPhase phase() {
+        return phase;
+    }
+
+    int polls() {
+        return polls;
+    }
+
+    int failedAttempts() {
+        return failedAttempts;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    @Nullable
+    String awsStatus() {
+        return awsStatus;
+    }
+
+    ExecutionView toView() {
+        return new ExecutionView(
+                requestId,
+                kind,
+                phase.name(),
+                Map.copyOf(awsIds),
+                Map.copyOf(mutatingCalls),
+                List.copyOf(resourceChanges),
+                awsStatus,
+                polls,
+                lastError,
+                startedAt,
+                updatedAt);
+    }
+}

@@ -1,0 +1,48 @@
+package io.vendo.execution;
+
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.TargetDetails;
+import io.vendo.request.RequestView;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One approved request with everything its executor needs: the pinned blueprint version, the target, the tags every
+ * created resource carries, and which parameters are secret (never rendered).
+ */
+record Job(
+        RequestView request,
+        BlueprintVersionDetails blueprint,
+        TargetDetails targetDetails,
+        Map<String, String> tags,
+        Set<String> secretParameters,
+        boolean terminationProtection) {
+
+    UUID requestId() {
+        return request.id();
+    }
+
+    AwsTarget target() {
+        return new AwsTarget(
+                targetDetails.accountId(),
+                targetDetails.region(),
+                targetDetails.executionRoleArn(),
+                targetDetails.externalId());
+    }
+
+    /**
+     * The idempotency token of one mutating call of this request: every retry, restart or second replica sends the
+     * same token for the same call. Letters, digits and hyphens, a letter first: valid for every AWS token field used.
+     */
+    String token(String operation) {
+        return "vendo-" + request.id() + "-" + operation;
+    }
+
+    /** A name for what the request creates: at most {@code max} characters, a letter first, then letters, digits, hyphens. */
+    String resourceName(int max) {
+        var prefix = "vendo-" + blueprint.slug().replaceAll("[^A-Za-z0-9-]", "-");
+        var suffix = "-" + request.id();
+        return prefix.substring(0, Math.max(0, Math.min(prefix.length(), max - suffix.length()))) + suffix;
+    }
+}

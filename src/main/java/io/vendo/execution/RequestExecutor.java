@@ -1,0 +1,200 @@
+package io.vendo.execution;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.ParameterDefinition;
+import io.vendo.request.RequestState;
+import io.vendo.request.RequestView;
+import io.vendo.request.Requests;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One short step of a request's execution, whatever its kind: the kind's executor submits or polls, then this says
+ * when to run again. Each state change is its own transaction, and a mutating call's intent is written before the
+ * call, so a crash at any point leaves a state from which the next run continues without creating anything twice.
+ */
+@Component
+class RequestExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestExecutor.class);
+
+    private final Requests requests;
+    private final Catalog catalog;
+    private final AwsAvailability aws;
+    private final List<KindExecutor> kinds;
+    private final ExecutionRepository executions;
+    private final ExecutionProperties properties;
+    private final Clock clock;
+
+    RequestExecutor(
+            Requests requests,
+            Catalog catalog,
+            AwsAvailability aws,
+            List<KindExecutor> kinds,
+            ExecutionRepository executions,
+            ExecutionProperties properties,
+            Clock clock) {
+        this.requests = requests;
+        this.catalog = catalog;
+        this.aws = aws;
+        this.kinds = kinds;
+        this.executions = executions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return when to run again, or empty when the request reached a terminal state */
+    Optional<Duration> step(UUID requestId) {
+        var request = requests.require(requestId);
+        if (request.state().terminal()) {
+            return Optional.empty();
+        }
+        var job = jobFor(request);
+        var kind = executorFor(job);
+        if (!aws.live()) {
+            requests.completeDryRun(requestId, kind.plan(job));
+            return Optional.empty();
+        }
+        var run = new ExecutionRun(
+                executions,
+                properties,
+                clock,
+                executions
+                        .findById(requestId)
+                        .orElseGet(() -> new Execution(
+                                requestId, job.blueprint().kind(), kind.firstPhase(job), clock.instant())));
+        if (run.execution().phase() == ExecutionPhase.DONE) {
+            return Optional.empty();
+        }
+        if (request.state() == RequestState.APPROVED) {
+            requests.start(requestId, kind.firstOperation(job));
+        }
+        var timeout = properties.timeouts().of(job.blueprint().kind());
+        if (run.execution().startedAt().plus(timeout).isBefore(clock.instant())) {
+            return finish(run, new StepOutcome.Failed(timedOut(run.execution(), timeout)));
+        }
+        try {
+            return finish(run, kind.step(job, run));
+        } catch (ProvisioningException e) {
+            return handleFailure(run, e);
+        }
+    }
+
+    private Optional<Duration> finish(ExecutionRun run, StepOutcome outcome) {
+        var requestId = run.execution().requestId();
+        switch (outcome) {
+            case StepOutcome.Continue next -> {
+                run.save();
+                return Optional.of(next.after());
+            }
+            case StepOutcome.Succeeded succeeded -> {
+                run.execution().done(run.now());
+                run.save();
+                requests.succeed(requestId, succeeded.outputs());
+            }
+            case StepOutcome.Failed failed -> {
+                log.warn("Request {} failed: {}", requestId, failed.reason());
+                run.execution().done(run.now());
+                run.save();
+                requests.fail(requestId, failed.reason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Duration> handleFailure(ExecutionRun run, ProvisioningException e) {
+        var execution = run.execution();
+        execution.failedAttempt(e.getMessage(), run.now());
+        switch (e.retry()) {
+            case WHEN_AWS_IS_FREE -> {
+                if (execution.failedAttempts() == 1) {
+                    execution.record(
+                            "execution.waiting",
+                            Map.of("reason", e.getMessage(), "code", String.valueOf(e.code())),
+                            run.now());
+                }
+                log.info("Request {}: AWS is busy or throttling, waiting: {}", execution.requestId(), e.getMessage());
+                run.save();
+                return Optional.of(backoff(execution.failedAttempts()));
+            }
+            case LIMITED -> {
+                if (execution.failedAttempts() < properties.maxAttempts()) {
+                    log.warn(
+                            "Request {}: retryable AWS failure, attempt {}: {}",
+                            execution.requestId(),
+                            execution.failedAttempts(),
+                            e.getMessage());
+                    run.save();
+                    return Optional.of(backoff(execution.failedAttempts()));
+                }
+                return finish(run, new StepOutcome.Failed(e.getMessage()));
+            }
+            case NEVER -> {
+                return finish(run, new StepOutcome.Failed(e.getMessage()));
+            }
+        }
+        throw new IllegalStateException("Unknown retry " + e.retry());
+    }
+
+    /** Exponential backoff with jitter, so throttled replicas do not retry in lockstep. */
+    private Duration backoff(int failedAttempts) {
+        var ceiling = Math.min(
+                properties
+                        .retryDelay()
+                        .multipliedBy(1L << Math.min(failedAttempts - 1, 16))
+                        .toMillis(),
+                properties.maxRetryDelay().toMillis());
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private static String timedOut(Execution execution, Duration timeout) {
+        var status = execution.awsStatus() != null ? ", AWS last reported " + execution.awsStatus() : "";
+        return "Timed out: still in %s after %s (the limit for %s requests)%s"
+                .formatted(execution.phase(), timeout, execution.kind(), status);
+    }
+
+    private KindExecutor executorFor(Job job) {
+        return kinds.stream()
+                .filter(kind -> kind.handles(job))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No executor for %s blueprint %s"
+                        .formatted(job.blueprint().kind(), job.blueprint().slug())));
+    }
+
+    private Job jobFor(RequestView request) {
+        var blueprint = catalog.version(request.blueprintVersionId());
+        var target = catalog.target(request.targetId());
+        var tags = new LinkedHashMap<String, String>();
+        tags.put("vendo:request-id", request.id().toString());
+        tags.put("vendo:blueprint", blueprint.slug());
+        tags.put("vendo:requester", request.requester());
+        if (!request.team().isBlank()) {
+            tags.put("vendo:team", request.team());
+        }
+        var costCentre = request.parameters().get(properties.costCentreParameter());
+        if (costCentre != null && !costCentre.isBlank()) {
+            tags.put("vendo:cost-centre", costCentre);
+        }
+        var secrets = blueprint.parameters().stream()
+                .filter(ParameterDefinition::noEcho)
+                .map(ParameterDefinition::name)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Job(
+                request,
+                blueprint,
+                target,
+                tags,
+                secrets,
+                properties.terminationProtection().contains(target.environment()));
+    }
+}

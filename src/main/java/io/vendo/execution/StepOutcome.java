@@ -1,0 +1,25 @@
+package io.vendo.execution;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** What one step of a kind's executor ended with. */
+sealed interface StepOutcome {
+
+    /** Run again after this delay (zero: at once, the next phase needs no waiting). */
+    record Continue(Duration after) implements StepOutcome {}
+
+    /** The request succeeded with these outputs. */
+    record Succeeded(Map<String, String> outputs) implements StepOutcome {
+        public Succeeded {
+            outputs = Map.copyOf(outputs);
+        }
+    }
+
+    /** The request failed for this reason (AWS's own words where it gave any). */
+    record Failed(String reason) implements StepOutcome {}
+
+    static StepOutcome now() {
+        return new Continue(Duration.ZERO);
+    }
+}
