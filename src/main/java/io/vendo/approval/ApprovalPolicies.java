@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -57,6 +58,21 @@ public class ApprovalPolicies {
     @Transactional(readOnly = true)
     public PolicyView applicableTo(String blueprint, EnvironmentTier environment, String team) {
         return resolve(blueprint, environment, team).toView();
+    }
+
+    /**
+     * The policy a blueprint names, when it names one that exists; otherwise the most specific one whose scope
+     * matches. A named policy applies in every environment the blueprint is deployed to.
+     */
+    ApprovalPolicy resolve(
+            String blueprint, EnvironmentTier environment, String team, @Nullable String namedByBlueprint) {
+        if (namedByBlueprint != null) {
+            var named = repository.findByName(namedByBlueprint);
+            if (named.isPresent()) {
+                return named.get();
+            }
+        }
+        return resolve(blueprint, environment, team);
     }
 
     ApprovalPolicy resolve(String blueprint, EnvironmentTier environment, String team) {

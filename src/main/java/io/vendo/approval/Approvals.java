@@ -87,7 +87,11 @@ public class Approvals {
      */
     @EventListener
     void open(RequestSubmitted submitted) {
-        var policy = policies.resolve(submitted.blueprint(), submitted.environment(), submitted.team());
+        var policy = policies.resolve(
+                submitted.blueprint(),
+                submitted.environment(),
+                submitted.team(),
+                catalog.blueprint(submitted.blueprint()).metadata().approvalPolicy());
         if (policy.autoApprove()) {
             requests.approve(submitted.requestId(), "policy:" + policy.name());
             return;

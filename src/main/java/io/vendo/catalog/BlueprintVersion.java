@@ -44,6 +44,10 @@ class BlueprintVersion {
     @Column(nullable = false)
     private List<String> capabilities;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Delivery delivery;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -56,6 +60,7 @@ class BlueprintVersion {
             String templateSha256,
             TemplateParser.ParsedTemplate parsed,
             List<String> capabilities,
+            Delivery delivery,
             Instant createdAt) {
         this.id = UUID.randomUUID();
         this.blueprintId = blueprintId;
@@ -65,6 +70,7 @@ class BlueprintVersion {
         this.parameters = parsed.parameters();
         this.outputs = parsed.outputs();
         this.capabilities = List.copyOf(capabilities);
+        this.delivery = delivery;
         this.createdAt = createdAt;
     }
 
@@ -80,7 +86,20 @@ class BlueprintVersion {
                 templateBody,
                 parameters,
                 outputs,
-                capabilities);
+                capabilities,
+                blueprint.tags(),
+                delivery);
+    }
+
+    /** Whether this version already holds what a new one would: versions change only when one of these does. */
+    boolean holds(String sha256, List<String> capabilities, Delivery delivery) {
+        return templateSha256.equals(sha256)
+                && this.capabilities.equals(capabilities)
+                && this.delivery.equals(delivery);
+    }
+
+    BlueprintVersionSummary toSummary() {
+        return new BlueprintVersionSummary(id, number, templateSha256, createdAt);
     }
 
     UUID id() {
@@ -113,5 +132,13 @@ class BlueprintVersion {
 
     List<String> capabilities() {
         return capabilities;
+    }
+
+    Delivery delivery() {
+        return delivery;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 }

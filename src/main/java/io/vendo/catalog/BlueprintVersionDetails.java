@@ -1,9 +1,15 @@
 package io.vendo.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** One pinned blueprint version: everything needed to render its form and to deploy its template. */
+/**
+ * One pinned blueprint version: everything needed to render its form and to deliver it.
+ *
+ * @param tags the blueprint's tags, to apply to everything the version creates
+ * @param delivery the kind-specific settings the executor uses, pinned with the version
+ */
 public record BlueprintVersionDetails(
         UUID versionId,
         UUID blueprintId,
@@ -15,4 +21,40 @@ public record BlueprintVersionDetails(
         String templateBody,
         List<ParameterDefinition> parameters,
         List<String> outputs,
-        List<String> capabilities) {}
+        List<String> capabilities,
+        Map<String, String> tags,
+        Delivery delivery) {
+
+    public BlueprintVersionDetails {
+        tags = Map.copyOf(tags);
+    }
+
+    /** A STACK version without tags, for callers that need nothing else. */
+    public BlueprintVersionDetails(
+            UUID versionId,
+            UUID blueprintId,
+            String slug,
+            String name,
+            String description,
+            BlueprintKind kind,
+            int number,
+            String templateBody,
+            List<ParameterDefinition> parameters,
+            List<String> outputs,
+            List<String> capabilities) {
+        this(
+                versionId,
+                blueprintId,
+                slug,
+                name,
+                description,
+                kind,
+                number,
+                templateBody,
+                parameters,
+                outputs,
+                capabilities,
+                Map.of(),
+                new Delivery.Stack());
+    }
+}

@@ -1,5 +1,6 @@
 package io.vendo.catalog;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.Repository;
@@ -11,4 +12,8 @@ interface BlueprintVersionRepository extends Repository<BlueprintVersion, UUID> 
     Optional<BlueprintVersion> findById(UUID id);
 
     Optional<BlueprintVersion> findFirstByBlueprintIdOrderByNumberDesc(UUID blueprintId);
+
+    Optional<BlueprintVersion> findByBlueprintIdAndNumber(UUID blueprintId, int number);
+
+    List<BlueprintVersion> findByBlueprintIdOrderByNumberDesc(UUID blueprintId);
 }

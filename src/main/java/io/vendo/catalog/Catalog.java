@@ -1,7 +1,9 @@
 package io.vendo.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +25,10 @@ public class Catalog {
         this.targets = targets;
     }
 
+    /** The blueprints that take new requests. */
     public List<BlueprintSummary> blueprints() {
         return blueprints.findAllByOrderByNameAsc().stream()
+                .filter(blueprint -> !blueprint.retired())
                 .map(blueprint -> new BlueprintSummary(
                         blueprint.id(),
                         blueprint.slug(),
@@ -36,12 +40,102 @@ public class Catalog {
                 .toList();
     }
 
-    /** The newest version of a blueprint: what a new request pins. */
+    /** The blueprints a search finds, by name. */
+    public List<BlueprintDetails> search(CatalogQuery query) {
+        return blueprints.findAllByOrderByNameAsc().stream()
+                .map(blueprint -> blueprint.toDetails(latestVersionOf(blueprint).number()))
+                .filter(query::matches)
+                .toList();
+    }
+
+    /** A blueprint with its metadata, retired or not. */
+    public BlueprintDetails blueprint(String slug) {
+        var blueprint = requireBlueprint(slug);
+        return blueprint.toDetails(latestVersionOf(blueprint).number());
+    }
+
+    public BlueprintDetails blueprint(UUID id) {
+        var blueprint =
+                blueprints.findById(id).orElseThrow(() -> new CatalogItemNotFoundException("blueprint", id.toString()));
+        return blueprint.toDetails(latestVersionOf(blueprint).number());
+    }
+
+    /** A blueprint's versions, newest first. */
+    public List<BlueprintVersionSummary> versions(String slug) {
+        return versions
+                .findByBlueprintIdOrderByNumberDesc(requireBlueprint(slug).id())
+                .stream()
+                .map(BlueprintVersion::toSummary)
+                .toList();
+    }
+
+    /** One version by its number. */
+    public BlueprintVersionDetails version(String slug, int number) {
+        var blueprint = requireBlueprint(slug);
+        return versions.findByBlueprintIdAndNumber(blueprint.id(), number)
+                .orElseThrow(() -> new CatalogItemNotFoundException("blueprint version", slug + " v" + number))
+                .toDetails(blueprint);
+    }
+
+    /**
+     * The newest version of a blueprint: what a new request pins.
+     *
+     * @throws BlueprintRetiredException when the blueprint takes no new requests
+     */
     public BlueprintVersionDetails latestVersion(String blueprintSlug) {
-        var blueprint = blueprints
-                .findBySlug(blueprintSlug)
-                .orElseThrow(() -> new CatalogItemNotFoundException("blueprint", blueprintSlug));
+        var blueprint = requireBlueprint(blueprintSlug);
+        if (blueprint.retired()) {
+            throw new BlueprintRetiredException(blueprintSlug);
+        }
         return latestVersionOf(blueprint).toDetails(blueprint);
+    }
+
+    /** How many active requests of the blueprint one team may have; none: no limit. */
+    public Optional<Integer> quotaPerTeam(String blueprintSlug) {
+        return Optional.ofNullable(requireBlueprint(blueprintSlug).metadata().quotaPerTeam());
+    }
+
+    /** The targets a new request of this blueprint may choose: those that take it, in the tiers it allows. */
+    public List<TargetDetails> targetsFor(BlueprintVersionDetails version) {
+        var metadata = requireBlueprint(version.slug()).metadata();
+        return targets().stream()
+                .filter(target -> target.accepts(version.slug()) && metadata.allows(target.environment()))
+                .toList();
+    }
+
+    /**
+     * Refuses a target the blueprint may not deploy to, and for ACCOUNT blueprints an OU the target does not allow.
+     *
+     * @throws TargetNotAllowedException naming the reason
+     */
+    public void checkPlacement(BlueprintVersionDetails version, TargetDetails target, Map<String, String> values) {
+        var metadata = requireBlueprint(version.slug()).metadata();
+        if (!target.accepts(version.slug())) {
+            throw new TargetNotAllowedException(
+                    "target", "Target %s does not take blueprint %s".formatted(target.slug(), version.slug()));
+        }
+        if (!metadata.allows(target.environment())) {
+            throw new TargetNotAllowedException(
+                    "target",
+                    "Blueprint %s may be deployed to %s only, not to %s"
+                            .formatted(
+                                    version.slug(),
+                                    String.join(
+                                            ", ",
+                                            metadata.allowedEnvironments().stream()
+                                                    .map(Enum::name)
+                                                    .toList()),
+                                    target.environment()));
+        }
+        var unit = values.get("ManagedOrganizationalUnit");
+        if (version.kind() == BlueprintKind.ACCOUNT
+                && !target.allowedOrganizationalUnits().isEmpty()
+                && !target.allowedOrganizationalUnits().contains(unit)) {
+            throw new TargetNotAllowedException(
+                    "ManagedOrganizationalUnit",
+                    "Target %s allows new accounts in %s only"
+                            .formatted(target.slug(), String.join(", ", target.allowedOrganizationalUnits())));
+        }
     }
 
     public BlueprintVersionDetails version(UUID versionId) {
@@ -79,7 +173,27 @@ public class Catalog {
      * @throws InvalidParametersException naming each value CloudFormation would refuse
      */
     public Map<String, String> validateParameters(BlueprintVersionDetails version, Map<String, String> submitted) {
-        return validator.validate(version.parameters(), submitted);
+        if (version.kind() != BlueprintKind.ACCOUNT) {
+            return validator.validate(version.parameters(), submitted);
+        }
+        // Every refused field at once: the template's constraints and Account Factory's own rules together.
+        var errors = new LinkedHashMap<String, String>();
+        Map<String, String> values = Map.of();
+        try {
+            values = validator.validate(version.parameters(), submitted);
+        } catch (InvalidParametersException e) {
+            errors.putAll(e.errors());
+        }
+        AccountFields.check(version.delivery(), values.isEmpty() ? submitted : values)
+                .forEach(errors::putIfAbsent);
+        if (!errors.isEmpty()) {
+            throw new InvalidParametersException(errors);
+        }
+        return values;
+    }
+
+    private Blueprint requireBlueprint(String slug) {
+        return blueprints.findBySlug(slug).orElseThrow(() -> new CatalogItemNotFoundException("blueprint", slug));
     }
 
     private BlueprintVersion latestVersionOf(Blueprint blueprint) {

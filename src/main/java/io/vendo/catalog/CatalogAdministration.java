@@ -2,10 +2,20 @@ package io.vendo.catalog;
 
 import io.vendo.digest.Sha256;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
-/** Adds blueprints, blueprint versions and targets to the catalog. */
+/**
+ * The platform team's changes to the catalog: blueprints, their versions and targets. Every change is checked field by
+ * field and refused whole, naming each problem, so nothing half-valid is stored.
+ */
 @Service
 @Transactional
 public class CatalogAdministration {
@@ -28,53 +38,223 @@ public class CatalogAdministration {
     }
 
     /**
-     * Registers a STACK blueprint, or a new version of it when its template changed; an unchanged template adds
-     * nothing.
+     * Adds a blueprint with its first version.
      *
-     * @throws InvalidTemplateException when CloudFormation would refuse the template
+     * @throws InvalidEntryException naming every refused field, the template's problem under {@code template}
+     * @throws ErrorResponseException 409 when the slug is taken
      */
-    public BlueprintVersionDetails register(NewBlueprint request) {
-        var parsed = parser.parse(request.templateBody());
-        parsed.parameters().stream()
-                .filter(ParameterDefinition::noEcho)
-                .findFirst()
-                .ifPresent(secret -> {
-                    // Lifted once requests store NoEcho values encrypted: until then they would be stored as typed.
-                    throw new InvalidTemplateException(
-                            "Parameter %s is NoEcho: Vendo does not yet store secret parameter values, so it cannot "
-                                            .formatted(secret.name())
-                                    + "offer this template");
-                });
-        var sha256 = Sha256.hex(request.templateBody());
-        var blueprint = blueprints
-                .findBySlug(request.slug())
-                .orElseGet(() -> blueprints.save(new Blueprint(
-                        request.slug(),
-                        request.name(),
-                        request.description(),
-                        BlueprintKind.STACK,
-                        request.owner(),
-                        clock.instant())));
-        var latest = versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id());
-        if (latest.isPresent() && latest.get().templateSha256().equals(sha256)) {
-            return latest.get().toDetails(blueprint);
+    public BlueprintVersionDetails create(NewBlueprint request) {
+        var errors = new LinkedHashMap<String, String>();
+        errors.putAll(CatalogRules.check(request.slug()));
+        errors.putAll(CatalogRules.check(request.metadata()));
+        var checked = check(request.kind(), request.version(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException("blueprint", errors);
         }
-        var number = latest.map(version -> version.number() + 1).orElse(1);
-        var version = versions.save(new BlueprintVersion(
-                blueprint.id(),
-                number,
-                request.templateBody(),
-                sha256,
-                parsed,
-                request.capabilities(),
-                clock.instant()));
-        return version.toDetails(blueprint);
+        if (blueprints.findBySlug(request.slug()).isPresent()) {
+            throw conflict("A blueprint '%s' exists already: add a version to it instead".formatted(request.slug()));
+        }
+        var blueprint =
+                blueprints.save(new Blueprint(request.slug(), request.kind(), request.metadata(), clock.instant()));
+        return versions.save(checked.toVersion(blueprint.id(), 1)).toDetails(blueprint);
+    }
+
+    /**
+     * Adds the next version of a blueprint, unless its newest version holds the same template, capabilities and
+     * delivery: then that one is returned and nothing is added.
+     */
+    public VersionOutcome addVersion(UUID blueprintId, NewVersion request) {
+        var blueprint = blueprints
+                .findById(blueprintId)
+                .orElseThrow(() -> new CatalogItemNotFoundException("blueprint", blueprintId.toString()));
+        return addVersion(blueprint, request);
+    }
+
+    /** Changes a blueprint's metadata; its versions stay as they are. */
+    public BlueprintDetails describe(UUID blueprintId, BlueprintMetadata metadata) {
+        var errors = CatalogRules.check(metadata);
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException("blueprint", errors);
+        }
+        var blueprint = blueprints
+                .findById(blueprintId)
+                .orElseThrow(() -> new CatalogItemNotFoundException("blueprint", blueprintId.toString()));
+        blueprint.describe(metadata);
+        return blueprint.toDetails(latestNumber(blueprint));
+    }
+
+    /** Takes a blueprint out of the catalog for new requests; requests already made are unaffected. */
+    public BlueprintDetails retire(UUID blueprintId) {
+        var blueprint = blueprints
+                .findById(blueprintId)
+                .orElseThrow(() -> new CatalogItemNotFoundException("blueprint", blueprintId.toString()));
+        blueprint.retire(clock.instant());
+        return blueprint.toDetails(latestNumber(blueprint));
+    }
+
+    /**
+     * Brings a blueprint in line with a descriptor from the catalog directory: adds it, changes its metadata, adds a
+     * version, or leaves it as it is.
+     */
+    SyncOutcome synchronize(NewBlueprint request) {
+        var errors = new LinkedHashMap<String, String>();
+        errors.putAll(CatalogRules.check(request.slug()));
+        errors.putAll(CatalogRules.check(request.metadata()));
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException("blueprint", errors);
+        }
+        var existing = blueprints.findBySlug(request.slug());
+        if (existing.isEmpty()) {
+            return new SyncOutcome(SyncChange.ADDED, create(request));
+        }
+        var blueprint = existing.get();
+        if (blueprint.kind() != request.kind()) {
+            throw new InvalidEntryException(
+                    "blueprint",
+                    Map.of(
+                            "kind",
+                            "Blueprint '%s' is a %s; a kind never changes: retire it and add a new one"
+                                    .formatted(blueprint.slug(), blueprint.kind())));
+        }
+        var described = blueprint.describe(request.metadata());
+        var versioned = addVersion(blueprint, request.version());
+        var change = versioned.created()
+                ? SyncChange.NEW_VERSION
+                : described ? SyncChange.METADATA_CHANGED : SyncChange.UNCHANGED;
+        return new SyncOutcome(change, versioned.version());
+    }
+
+    /**
+     * Adds a target.
+     *
+     * @throws InvalidEntryException naming every refused field
+     * @throws ErrorResponseException 409 when the slug is taken
+     */
+    public TargetDetails createTarget(NewTarget target) {
+        refuseInvalid(target);
+        if (targets.findBySlug(target.slug()).isPresent()) {
+            throw conflict("A target '%s' exists already".formatted(target.slug()));
+        }
+        return targets.save(new Target(target, clock.instant())).toDetails();
+    }
+
+    /** Changes a target's settings; its slug stays. Requests already made keep the target they were made for. */
+    public TargetDetails updateTarget(String slug, NewTarget target) {
+        var existing = targets.findBySlug(slug).orElseThrow(() -> new CatalogItemNotFoundException("target", slug));
+        if (!slug.equals(target.slug())) {
+            throw new InvalidEntryException("target", Map.of("slug", "A target's slug never changes"));
+        }
+        refuseInvalid(target);
+        existing.update(target);
+        return existing.toDetails();
     }
 
     /** Adds a target unless one with the same slug exists. */
     public TargetDetails register(NewTarget target) {
-        return targets.findBySlug(target.slug())
-                .orElseGet(() -> targets.save(new Target(target, clock.instant())))
-                .toDetails();
+        var existing = targets.findBySlug(target.slug());
+        if (existing.isPresent()) {
+            return existing.get().toDetails();
+        }
+        refuseInvalid(target);
+        return targets.save(new Target(target, clock.instant())).toDetails();
     }
+
+    private VersionOutcome addVersion(Blueprint blueprint, NewVersion request) {
+        var errors = new LinkedHashMap<String, String>();
+        var checked = check(blueprint.kind(), request, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException("version", errors);
+        }
+        var latest = versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id());
+        if (latest.isPresent() && latest.get().holds(checked.sha256(), checked.capabilities(), checked.delivery())) {
+            return new VersionOutcome(false, latest.get().toDetails(blueprint));
+        }
+        var number = latest.map(version -> version.number() + 1).orElse(1);
+        return new VersionOutcome(
+                true, versions.save(checked.toVersion(blueprint.id(), number)).toDetails(blueprint));
+    }
+
+    private CheckedVersion check(BlueprintKind kind, NewVersion request, Map<String, String> errors) {
+        var delivery = request.delivery() != null
+                ? request.delivery()
+                : kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
+        if (delivery == null) {
+            errors.put("delivery", "Say how a %s blueprint is delivered".formatted(kind));
+        } else {
+            errors.putAll(CatalogRules.check(kind, request.capabilities(), delivery));
+        }
+        TemplateParser.ParsedTemplate parsed = null;
+        if (request.templateBody() == null || request.templateBody().isBlank()) {
+            errors.put("template", "A template is required");
+        } else {
+            try {
+                parsed = parser.parse(request.templateBody());
+                errors.putAll(CatalogRules.check(kind, parsed.parameters()));
+                parsed.parameters().stream()
+                        .filter(ParameterDefinition::noEcho)
+                        .findFirst()
+                        // Lifted once requests store NoEcho values encrypted: until then they would be stored as typed.
+                        .ifPresent(secret -> errors.put(
+                                "template",
+                                ("Parameter %s is NoEcho: Vendo does not yet store secret parameter values, so it "
+                                                + "cannot offer this template")
+                                        .formatted(secret.name())));
+            } catch (InvalidTemplateException e) {
+                errors.put("template", e.getBody().getDetail());
+            }
+        }
+        return new CheckedVersion(
+                request.templateBody(),
+                request.templateBody() == null ? "" : Sha256.hex(request.templateBody()),
+                parsed,
+                request.capabilities(),
+                delivery,
+                clock);
+    }
+
+    private void refuseInvalid(NewTarget target) {
+        var errors = CatalogRules.check(target);
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException("target", errors);
+        }
+    }
+
+    private int latestNumber(Blueprint blueprint) {
+        return versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id())
+                .map(BlueprintVersion::number)
+                .orElse(0);
+    }
+
+    private static ErrorResponseException conflict(String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle("Already in the catalog");
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /** A version that passed every check, ready to store. */
+    private record CheckedVersion(
+            String templateBody,
+            String sha256,
+            TemplateParser.ParsedTemplate parsed,
+            List<String> capabilities,
+            Delivery delivery,
+            Clock clock) {
+
+        BlueprintVersion toVersion(UUID blueprintId, int number) {
+            return new BlueprintVersion(
+                    blueprintId, number, templateBody, sha256, parsed, capabilities, delivery, clock.instant());
+        }
+    }
+
+    /** @param created false when the newest version already held the same */
+    public record VersionOutcome(boolean created, BlueprintVersionDetails version) {}
+
+    enum SyncChange {
+        ADDED,
+        NEW_VERSION,
+        METADATA_CHANGED,
+        UNCHANGED
+    }
+
+    record SyncOutcome(SyncChange change, BlueprintVersionDetails version) {}
 }

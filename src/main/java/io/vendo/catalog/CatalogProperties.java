@@ -1,12 +1,17 @@
 package io.vendo.catalog;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code vendo.catalog}.
  *
- * @param demo whether to add the demo blueprint and target at start-up (the local run does)
+ * @param directory where the catalog directory is, as a Spring resource location: {@code file:/srv/catalog} for a git
+ *     checkout kept fresh beside the portal (e.g. by a git-sync sidecar), {@code classpath:catalog/demo} for the
+ *     local run's demo catalog. It holds one folder per blueprint ({@code <slug>/blueprint.yaml} and its template)
+ *     and optionally {@code targets.yaml}. None: blueprints and targets come from the admin pages and the API only
+ * @param syncOnStart whether the directory is synchronized at start-up (an admin can always sync from the admin page)
  */
 @ConfigurationProperties("vendo.catalog")
-record CatalogProperties(@DefaultValue("false") boolean demo) {}
+record CatalogProperties(@Nullable String directory, @DefaultValue("true") boolean syncOnStart) {}

@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /** An AWS account and region that blueprints deploy to, with the role Vendo assumes there. */
@@ -41,6 +45,14 @@ class Target {
     @Column(name = "external_id")
     private @Nullable String externalId;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "allowed_blueprints", nullable = false)
+    private List<String> allowedBlueprints = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "allowed_organizational_units", nullable = false)
+    private List<String> allowedOrganizationalUnits = new ArrayList<>();
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -52,17 +64,33 @@ class Target {
     Target(NewTarget target, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.slug = target.slug();
+        this.createdAt = createdAt;
+        update(target);
+    }
+
+    void update(NewTarget target) {
         this.name = target.name();
         this.accountId = target.accountId();
         this.region = target.region();
         this.environment = target.environment();
         this.executionRoleArn = target.executionRoleArn();
         this.externalId = target.externalId();
-        this.createdAt = createdAt;
+        this.allowedBlueprints = new ArrayList<>(target.allowedBlueprints());
+        this.allowedOrganizationalUnits = new ArrayList<>(target.allowedOrganizationalUnits());
     }
 
     TargetDetails toDetails() {
-        return new TargetDetails(id, slug, name, accountId, region, environment, executionRoleArn, externalId);
+        return new TargetDetails(
+                id,
+                slug,
+                name,
+                accountId,
+                region,
+                environment,
+                executionRoleArn,
+                externalId,
+                allowedBlueprints,
+                allowedOrganizationalUnits);
     }
 
     String slug() {

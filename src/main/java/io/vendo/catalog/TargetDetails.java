@@ -1,9 +1,16 @@
 package io.vendo.catalog;
 
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Where a request deploys: account, region, tier, and the role to assume there (none: the portal's own). */
+/**
+ * Where a request deploys: account, region, tier, and the role to assume there (none: the portal's own).
+ *
+ * @param allowedBlueprints slugs of the blueprints that may deploy here; empty: every blueprint
+ * @param allowedOrganizationalUnits OUs that new accounts requested here may go to; empty: no restriction beyond
+ *     the blueprint's
+ */
 public record TargetDetails(
         UUID id,
         String slug,
@@ -12,4 +19,30 @@ public record TargetDetails(
         String region,
         EnvironmentTier environment,
         @Nullable String executionRoleArn,
-        @Nullable String externalId) {}
+        @Nullable String externalId,
+        List<String> allowedBlueprints,
+        List<String> allowedOrganizationalUnits) {
+
+    public TargetDetails {
+        allowedBlueprints = List.copyOf(allowedBlueprints);
+        allowedOrganizationalUnits = List.copyOf(allowedOrganizationalUnits);
+    }
+
+    /** A target open to every blueprint. */
+    public TargetDetails(
+            UUID id,
+            String slug,
+            String name,
+            String accountId,
+            String region,
+            EnvironmentTier environment,
+            @Nullable String executionRoleArn,
+            @Nullable String externalId) {
+        this(id, slug, name, accountId, region, environment, executionRoleArn, externalId, List.of(), List.of());
+    }
+
+    /** Whether this target takes the blueprint. */
+    public boolean accepts(String blueprintSlug) {
+        return allowedBlueprints.isEmpty() || allowedBlueprints.contains(blueprintSlug);
+    }
+}

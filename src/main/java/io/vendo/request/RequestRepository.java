@@ -1,9 +1,11 @@
 package io.vendo.request;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecificationExecutor<VendingRequest> {
@@ -15,4 +17,20 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
     List<VendingRequest> findTop100ByRequesterOrderBySubmittedAtDesc(String requester);
 
     List<VendingRequest> findTop100ByOrderBySubmittedAtDesc();
+
+    long countByBlueprintSlugAndTeamAndStateIn(String blueprintSlug, String team, Collection<RequestState> states);
+
+    /** Account e-mails are case-insensitive for AWS. */
+    @Query(
+            value = "select count(*) from vending_request"
+                    + " where lower(parameters ->> 'AccountEmail') = lower(:email) and state in (:states)",
+            nativeQuery = true)
+    long countByAccountEmail(String email, Collection<String> states);
+
+    /**
+     * Serializes submissions that check the same limit (quota, account e-mail) until the transaction ends, so two
+     * concurrent ones cannot both pass it.
+     */
+    @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtext(:key))) as locked", nativeQuery = true)
+    int lockFor(String key);
 }

@@ -1,11 +1,17 @@
 package io.vendo.request;
 
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
+import io.vendo.catalog.InvalidParametersException;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Sort;
@@ -19,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Requests {
+
+    /** Requests that hold or will hold something in AWS: they count against quotas and keep account e-mails. */
+    static final Set<RequestState> ACTIVE = EnumSet.of(
+            RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS, RequestState.SUCCEEDED);
 
     private final RequestRepository repository;
     private final Catalog catalog;
@@ -34,12 +44,21 @@ public class Requests {
      * Validates and stores a request as {@link RequestState#PENDING_APPROVAL}.
      *
      * @throws io.vendo.catalog.CatalogItemNotFoundException for an unknown blueprint or target
-     * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse
+     * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse, and an account
+     *     e-mail an earlier request uses
+     * @throws io.vendo.catalog.TargetNotAllowedException for a target the blueprint may not deploy to
+     * @throws io.vendo.catalog.BlueprintRetiredException for a retired blueprint
+     * @throws QuotaExceededException when the team has reached the blueprint's quota
      */
     public RequestView submit(SubmitRequest submission, Actor requester) {
         var blueprint = catalog.latestVersion(submission.blueprint());
         var target = catalog.target(submission.target());
         var parameters = catalog.validateParameters(blueprint, submission.parameters());
+        catalog.checkPlacement(blueprint, target, parameters);
+        refuseOverQuota(blueprint, requester.primaryTeam());
+        if (blueprint.kind() == BlueprintKind.ACCOUNT) {
+            refuseTakenAccountEmail(parameters.getOrDefault("AccountEmail", ""));
+        }
         var request = VendingRequest.submit(
                 new NewRequest(
                         blueprint,
@@ -124,6 +143,30 @@ public class Requests {
 
     public RequestView completeDryRun(UUID id, String plan) {
         return change(id, request -> request.completeDryRun(plan, clock.instant()));
+    }
+
+    private void refuseOverQuota(BlueprintVersionDetails blueprint, String team) {
+        var quota = catalog.quotaPerTeam(blueprint.slug());
+        if (quota.isEmpty()) {
+            return;
+        }
+        repository.lockFor("quota:" + blueprint.slug() + ":" + team);
+        var active = repository.countByBlueprintSlugAndTeamAndStateIn(blueprint.slug(), team, ACTIVE);
+        if (active >= quota.get()) {
+            throw new QuotaExceededException(blueprint.slug(), team, quota.get());
+        }
+    }
+
+    /** AWS refuses a second account with the same e-mail; a request that created nothing leaves it free. */
+    private void refuseTakenAccountEmail(String email) {
+        repository.lockFor("account-email:" + email.toLowerCase(Locale.ROOT));
+        var taken = repository.countByAccountEmail(
+                email, ACTIVE.stream().map(Enum::name).toList());
+        if (taken > 0) {
+            throw new InvalidParametersException(Map.of(
+                    "AccountEmail",
+                    "An earlier request already uses %s for an account: choose another e-mail".formatted(email)));
+        }
     }
 
     private RequestView change(UUID id, Consumer<VendingRequest> transition) {

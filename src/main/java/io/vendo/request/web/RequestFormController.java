@@ -4,7 +4,10 @@ import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.catalog.TargetNotAllowedException;
 import io.vendo.identity.Actor;
+import io.vendo.request.QuotaExceededException;
+import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.PageController;
@@ -49,7 +52,8 @@ class RequestFormController {
             RedirectAttributes redirect) {
         var blueprint = catalog.latestVersion(slug);
         var errors = new LinkedHashMap<String, String>();
-        if (catalog.targets().stream().noneMatch(target -> target.slug().equals(form.getTarget()))) {
+        if (catalog.targetsFor(blueprint).stream()
+                .noneMatch(target -> target.slug().equals(form.getTarget()))) {
             errors.put("target", "Choose where to deploy");
         }
         if (form.getJustification().isBlank()) {
@@ -67,8 +71,21 @@ class RequestFormController {
         if (!errors.isEmpty()) {
             return render(model, blueprint, form, errors);
         }
-        var submitted =
-                requests.submit(new SubmitRequest(slug, form.getTarget(), values, form.getJustification()), actor);
+        RequestView submitted;
+        try {
+            submitted =
+                    requests.submit(new SubmitRequest(slug, form.getTarget(), values, form.getJustification()), actor);
+        } catch (InvalidParametersException e) {
+            return render(model, blueprint, form, e.errors());
+        } catch (TargetNotAllowedException e) {
+            return render(model, blueprint, form, e.errors());
+        } catch (QuotaExceededException e) {
+            return render(
+                    model,
+                    blueprint,
+                    form,
+                    Map.of("quota", String.valueOf(e.getBody().getDetail())));
+        }
         redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
         return "redirect:/requests/" + submitted.id();
     }
@@ -95,7 +112,7 @@ class RequestFormController {
         model.addAttribute(
                 "parameters",
                 blueprint.parameters().stream().map(ParameterField::of).toList());
-        model.addAttribute("targets", catalog.targets());
+        model.addAttribute("targets", catalog.targetsFor(blueprint));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "request/form";

@@ -1,0 +1,63 @@
+package io.vendo.catalog;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search of the catalog; every criterion left out matches everything.
+ *
+ * @param text words found in the name, description, slug or owner (case-insensitive)
+ * @param tag a tag key, or {@code key=value}
+ * @param includeRetired whether retired blueprints are listed too (admins see them)
+ */
+public record CatalogQuery(
+        @Nullable String text,
+        @Nullable BlueprintKind kind,
+        @Nullable String owner,
+        @Nullable String tag,
+        @Nullable EnvironmentTier environment,
+        boolean includeRetired) {
+
+    public static CatalogQuery everything() {
+        return new CatalogQuery(null, null, null, null, null, false);
+    }
+
+    boolean matches(BlueprintDetails blueprint) {
+        var metadata = blueprint.metadata();
+        if (blueprint.retired() && !includeRetired) {
+            return false;
+        }
+        if (kind != null && blueprint.kind() != kind) {
+            return false;
+        }
+        if (present(owner) && !metadata.owner().equalsIgnoreCase(owner.strip())) {
+            return false;
+        }
+        if (environment != null && !metadata.allows(environment)) {
+            return false;
+        }
+        if (present(tag)) {
+            var separator = tag.indexOf('=');
+            var key = separator < 0 ? tag.strip() : tag.substring(0, separator).strip();
+            var value = separator < 0 ? null : tag.substring(separator + 1).strip();
+            if (!metadata.tags().containsKey(key)
+                    || (value != null && !value.equals(metadata.tags().get(key)))) {
+                return false;
+            }
+        }
+        if (present(text)) {
+            var haystack = String.join(" ", blueprint.slug(), metadata.name(), metadata.description(), metadata.owner())
+                    .toLowerCase(Locale.ROOT);
+            for (var word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!word.isBlank() && !haystack.contains(word)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean present(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+}

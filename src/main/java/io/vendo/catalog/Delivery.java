@@ -1,0 +1,99 @@
+package io.vendo.catalog;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a blueprint version is delivered to AWS: the kind-specific settings the executors need besides the template and
+ * the request's parameters. Part of the immutable version, so a request runs with the settings it was approved with.
+ * Stored as JSON with a {@code type} discriminator.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Delivery.Stack.class, name = "Stack"),
+    @JsonSubTypes.Type(value = Delivery.AccountFactory.class, name = "AccountFactory"),
+    @JsonSubTypes.Type(value = Delivery.OrganizationsAccount.class, name = "OrganizationsAccount"),
+    @JsonSubTypes.Type(value = Delivery.ServiceCatalogProduct.class, name = "ServiceCatalogProduct"),
+    @JsonSubTypes.Type(value = Delivery.StackSet.class, name = "StackSet")
+})
+public sealed interface Delivery {
+
+    /** The blueprint kinds this delivery can serve. */
+    BlueprintKind kind();
+
+    /** The version's template is deployed as a CloudFormation stack in the target account and region. */
+    record Stack() implements Delivery {
+
+        @Override
+        public BlueprintKind kind() {
+            return BlueprintKind.STACK;
+        }
+    }
+
+    /**
+     * A new account through Control Tower's Account Factory: the Service Catalog product Control Tower manages,
+     * provisioned with the request's Account Factory parameters.
+     */
+    record AccountFactory(String productId, String provisioningArtifactId, List<String> allowedOrganizationalUnits)
+            implements Delivery {
+
+        public AccountFactory {
+            allowedOrganizationalUnits = List.copyOf(allowedOrganizationalUnits);
+        }
+
+        @Override
+        public BlueprintKind kind() {
+            return BlueprintKind.ACCOUNT;
+        }
+    }
+
+    /** A new account through Organizations {@code CreateAccount}, then moved into the chosen OU. */
+    record OrganizationsAccount(List<String> allowedOrganizationalUnits, String executionRoleName) implements Delivery {
+
+        public static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
+
+        public OrganizationsAccount {
+            allowedOrganizationalUnits = List.copyOf(allowedOrganizationalUnits);
+            if (executionRoleName == null || executionRoleName.isBlank()) {
+                executionRoleName = DEFAULT_ROLE;
+            }
+        }
+
+        @Override
+        public BlueprintKind kind() {
+            return BlueprintKind.ACCOUNT;
+        }
+    }
+
+    /** Any Service Catalog product, provisioned at one provisioning artifact (and launch path, when given). */
+    record ServiceCatalogProduct(String productId, String provisioningArtifactId, @Nullable String pathId)
+            implements Delivery {
+
+        @Override
+        public BlueprintKind kind() {
+            return BlueprintKind.SERVICE_CATALOG_PRODUCT;
+        }
+    }
+
+    /** Stack instances of a StackSet in the target account, in these regions, with these operation preferences. */
+    record StackSet(
+            String stackSetName, List<String> regions, int maxConcurrentPercentage, int failureTolerancePercentage)
+            implements Delivery {
+
+        public StackSet {
+            regions = List.copyOf(regions);
+        }
+
+        @Override
+        public BlueprintKind kind() {
+            return BlueprintKind.STACK_SET;
+        }
+    }
+
+    /** The organizational units an account may be placed in; empty for kinds that create no account. */
+    default List<String> allowedOrganizationalUnits() {
+        return List.of();
+    }
+}

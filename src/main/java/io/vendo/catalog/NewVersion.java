@@ -1,0 +1,17 @@
+package io.vendo.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template and its delivery settings, to become a blueprint's next version unless the newest version holds the
+ * same.
+ *
+ * @param delivery none: {@link Delivery.Stack} for STACK blueprints; other kinds must say how they are delivered
+ */
+public record NewVersion(String templateBody, List<String> capabilities, @Nullable Delivery delivery) {
+
+    public NewVersion {
+        capabilities = List.copyOf(capabilities);
+    }
+}

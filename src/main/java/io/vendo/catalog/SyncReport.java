@@ -1,0 +1,30 @@
+package io.vendo.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a catalog directory sync did, file by file. */
+public record SyncReport(String location, Instant finishedAt, List<Entry> entries) {
+
+    public SyncReport {
+        entries = List.copyOf(entries);
+    }
+
+    public long count(Outcome outcome) {
+        return entries.stream().filter(entry -> entry.outcome() == outcome).count();
+    }
+
+    public enum Outcome {
+        ADDED,
+        CHANGED,
+        UNCHANGED,
+        REFUSED
+    }
+
+    /**
+     * @param file the file, relative to the directory
+     * @param subject the blueprint or target slug
+     * @param detail what changed, or why the file was refused
+     */
+    public record Entry(String file, String subject, Outcome outcome, String detail) {}
+}
