@@ -6,12 +6,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.vendo.catalog.BlueprintDetails;
 import io.vendo.catalog.BlueprintKind;
-import io.vendo.catalog.BlueprintSummary;
+import io.vendo.catalog.BlueprintMetadata;
 import io.vendo.catalog.Catalog;
+import io.vendo.catalog.CatalogQuery;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.TargetDetails;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,15 +44,16 @@ class CatalogApiSliceTest {
     @Test
     @WithMockUser(roles = "REQUESTER")
     void listsBlueprintsWithTheirNewestVersion() throws Exception {
-        given(catalog.blueprints())
-                .willReturn(List.of(new BlueprintSummary(
+        given(catalog.search(CatalogQuery.everything()))
+                .willReturn(List.of(new BlueprintDetails(
                         UUID.randomUUID(),
                         "static-website",
-                        "Static website",
-                        "S3 site",
                         BlueprintKind.STACK,
-                        "platform",
-                        3)));
+                        new BlueprintMetadata(
+                                "Static website", "S3 site", "platform", Map.of(), List.of(), null, null, null),
+                        3,
+                        null,
+                        Instant.now())));
 
         mvc.perform(get("/api/v1/blueprints"))
                 .andExpect(status().isOk())

@@ -1,0 +1,165 @@
+package io.vendo.catalog.api;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.CatalogDirectory;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewBlueprint;
+import io.vendo.catalog.NewTarget;
+import io.vendo.catalog.NewVersion;
+import io.vendo.catalog.SyncReport;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The platform team's catalog changes over the API: blueprints, versions, targets, and the directory sync. */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasRole('ADMIN')")
+class CatalogAdminApiController {
+
+    private final Catalog catalog;
+    private final CatalogAdministration administration;
+    private final CatalogDirectory directory;
+
+    CatalogAdminApiController(Catalog catalog, CatalogAdministration administration, CatalogDirectory directory) {
+        this.catalog = catalog;
+        this.administration = administration;
+        this.directory = directory;
+    }
+
+    @PostMapping("/blueprints")
+    ResponseEntity<BlueprintDetailsResponse> create(@RequestBody BlueprintInput input) {
+        if (input.kind() == null) {
+            throw new InvalidInputException("kind", "Choose STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT or STACK_SET");
+        }
+        var version =
+                administration.create(new NewBlueprint(input.slug(), input.kind(), input.metadata(), input.version()));
+        return ResponseEntity.created(URI.create("/api/v1/blueprints/" + version.slug()))
+                .body(BlueprintDetailsResponse.of(catalog.blueprint(version.slug()), catalog.versions(version.slug())));
+    }
+
+    /** 201 with the new version; 200 with the newest one when it already holds the same template and settings. */
+    @PostMapping("/blueprints/{blueprint}/versions")
+    ResponseEntity<VersionResponse> addVersion(@PathVariable String blueprint, @RequestBody VersionInput input) {
+        var outcome = administration.addVersion(
+                catalog.blueprint(blueprint).id(),
+                new NewVersion(
+                        input.template(),
+                        input.capabilities() == null ? List.of() : input.capabilities(),
+                        input.delivery()));
+        var body = VersionResponse.of(outcome.version());
+        var location = URI.create("/api/v1/blueprints/%s/versions/%d"
+                .formatted(outcome.version().slug(), outcome.version().number()));
+        return outcome.created()
+                ? ResponseEntity.created(location).body(body)
+                : ResponseEntity.ok().location(location).body(body);
+    }
+
+    @PutMapping("/blueprints/{blueprint}")
+    BlueprintDetailsResponse describe(@PathVariable String blueprint, @RequestBody BlueprintInput input) {
+        var id = catalog.blueprint(blueprint).id();
+        var details = administration.describe(id, input.metadata());
+        return BlueprintDetailsResponse.of(details, catalog.versions(details.slug()));
+    }
+
+    @PostMapping("/blueprints/{blueprint}/retire")
+    BlueprintDetailsResponse retire(@PathVariable String blueprint) {
+        var details = administration.retire(catalog.blueprint(blueprint).id());
+        return BlueprintDetailsResponse.of(details, catalog.versions(details.slug()));
+    }
+
+    @PostMapping("/targets")
+    ResponseEntity<TargetAdminResponse> createTarget(@RequestBody TargetInput input) {
+        var target = administration.createTarget(input.toNewTarget(null));
+        return ResponseEntity.created(URI.create("/api/v1/targets/" + target.slug()))
+                .body(TargetAdminResponse.of(target));
+    }
+
+    @PutMapping("/targets/{slug}")
+    TargetAdminResponse updateTarget(@PathVariable String slug, @RequestBody TargetInput input) {
+        return TargetAdminResponse.of(administration.updateTarget(slug, input.toNewTarget(slug)));
+    }
+
+    @PostMapping("/catalog/sync")
+    SyncReport sync() {
+        if (directory.location().isEmpty()) {
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT, "No catalog directory is configured (vendo.catalog.directory)");
+            problem.setTitle("No catalog directory");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        }
+        return directory.synchronize();
+    }
+
+    record VersionInput(
+            @Nullable String template,
+            @Nullable List<String> capabilities,
+            io.vendo.catalog.@Nullable Delivery delivery) {}
+
+    record TargetInput(
+            @Nullable String slug,
+            @Nullable String name,
+            @Nullable String accountId,
+            @Nullable String region,
+            @Nullable EnvironmentTier environment,
+            @Nullable String executionRoleArn,
+            @Nullable String externalId,
+            @Nullable List<String> allowedBlueprints,
+            @Nullable List<String> allowedOrganizationalUnits) {
+
+        NewTarget toNewTarget(@Nullable String pathSlug) {
+            return new NewTarget(
+                    pathSlug != null && slug == null ? pathSlug : slug,
+                    name,
+                    accountId,
+                    region,
+                    environment,
+                    blankToNull(executionRoleArn),
+                    blankToNull(externalId),
+                    allowedBlueprints == null ? List.of() : allowedBlueprints,
+                    allowedOrganizationalUnits == null ? List.of() : allowedOrganizationalUnits);
+        }
+
+        private static @Nullable String blankToNull(@Nullable String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    /** A target as admins see it: with the role and whether an external id is set, never the external id itself. */
+    record TargetAdminResponse(
+            String slug,
+            String name,
+            String accountId,
+            String region,
+            EnvironmentTier environment,
+            @Nullable String executionRoleArn,
+            boolean externalIdSet,
+            List<String> allowedBlueprints,
+            List<String> allowedOrganizationalUnits) {
+
+        static TargetAdminResponse of(io.vendo.catalog.TargetDetails target) {
+            return new TargetAdminResponse(
+                    target.slug(),
+                    target.name(),
+                    target.accountId(),
+                    target.region(),
+                    target.environment(),
+                    target.executionRoleArn(),
+                    target.externalId() != null,
+                    target.allowedBlueprints(),
+                    target.allowedOrganizationalUnits());
+        }
+    }
+}

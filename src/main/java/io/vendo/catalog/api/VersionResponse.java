@@ -1,0 +1,31 @@
+package io.vendo.catalog.api;
+
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.Delivery;
+import java.util.List;
+import java.util.UUID;
+
+/** A blueprint version as added: what it holds, and where its parameter model is published. */
+record VersionResponse(
+        UUID versionId,
+        String blueprint,
+        BlueprintKind kind,
+        int number,
+        List<String> parameters,
+        List<String> capabilities,
+        Delivery delivery,
+        String schema) {
+
+    static VersionResponse of(BlueprintVersionDetails version) {
+        return new VersionResponse(
+                version.versionId(),
+                version.slug(),
+                version.kind(),
+                version.number(),
+                version.parameters().stream().map(p -> p.name()).toList(),
+                version.capabilities(),
+                version.delivery(),
+                "/api/v1/blueprints/%s/versions/%d".formatted(version.slug(), version.number()));
+    }
+}
