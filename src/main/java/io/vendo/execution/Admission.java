@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -70,10 +71,13 @@ class Admission {
         } else if (state.get() != SlotState.QUEUED) {
             return Optional.empty();
         }
-        transaction.executeWithoutResult(status -> admitWhatFits());
-        return stateOf(requestId).orElseThrow() == SlotState.QUEUED
-                ? Optional.of(limits.recheckInterval())
-                : Optional.empty();
+        // Never wait for another replica's pass while holding a connection: if one runs, it may already have read
+        // the queue without this request, so look again shortly instead.
+        var passed = transaction.execute(status -> tryToAdmitWhatFits());
+        if (stateOf(requestId).orElseThrow() != SlotState.QUEUED) {
+            return Optional.empty();
+        }
+        return Optional.of(Boolean.TRUE.equals(passed) ? limits.recheckInterval() : busyRecheck());
     }
 
     /** Frees the request's slot (or its place in the queue) and admits whoever fits now. Idempotent. */
@@ -152,12 +156,28 @@ class Admission {
                 service, account, service == AdmissionService.STACK_SET ? request.blueprintSlug() : null);
     }
 
+    /** Like {@link #admitWhatFits()}, unless another pass holds the lock. @return whether this pass ran */
+    private boolean tryToAdmitWhatFits() {
+        var locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+                .param("lock", LOCK)
+                .query(Boolean.class)
+                .single();
+        if (locked) {
+            admitWhatFitsLocked();
+        }
+        return locked;
+    }
+
     /** Within the caller's transaction: admits queued requests oldest first while their scopes have room. */
     private void admitWhatFits() {
         jdbc.sql("select pg_advisory_xact_lock(:lock)")
                 .param("lock", LOCK)
                 .query()
                 .singleRow();
+        admitWhatFitsLocked();
+    }
+
+    private void admitWhatFitsLocked() {
         var taken = new HashMap<String, Integer>();
         jdbc.sql(
                         """
@@ -240,6 +260,12 @@ class Admission {
         // Those ahead start in waves of the narrowest limit; each wave lasts about one recent operation.
         var waves = (position + parallel - 1) / parallel;
         return clock.instant().plusMillis(Math.round(average.get() * 1000 * waves));
+    }
+
+    /** Soon, with jitter, so that requests that met a busy pass do not all come back at once. */
+    private Duration busyRecheck() {
+        var ceiling = Math.max(4, Math.min(limits.recheckInterval().toMillis(), 1000));
+        return Duration.ofMillis(ceiling / 4 + ThreadLocalRandom.current().nextLong(ceiling * 3 / 4));
     }
 
     private Optional<SlotState> stateOf(UUID requestId) {

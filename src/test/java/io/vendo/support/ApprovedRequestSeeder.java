@@ -1,0 +1,111 @@
+package io.vendo.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Approved requests of the demo blueprint written straight into a portal database, with their execution task due:
+ * what the executor finds after approvals, without spending the approval workflow on hundreds of requests. Needs a
+ * database that a worker has migrated and seeded with the demo catalog.
+ */
+public final class ApprovedRequestSeeder {
+
+    private static final String BLUEPRINT = "static-website";
+    private final JdbcTemplate jdbc;
+
+    public ApprovedRequestSeeder(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** A target in the account whose role the CloudFormation simulator maps back to the account. */
+    public String target(String account) {
+        var slug = "sim-" + account;
+        jdbc.update(
+                """
+                insert into target (id, slug, name, account_id, region, environment, execution_role_arn, external_id,
+                                    created_at, version)
+                values (?, ?, ?, ?, 'eu-west-1', 'DEV', ?, null, now(), 0) on conflict (slug) do nothing""",
+                UUID.randomUUID(),
+                slug,
+                "Simulated " + account,
+                account,
+                "arn:aws:iam::" + account + ":role/VendoExecution");
+        return slug;
+    }
+
+    /** @return the ids of {@code count} new approved requests for the target, each with its task due now */
+    public List<UUID> approved(int count, String targetSlug, String namePrefix) {
+        // The demo catalog is loaded just after the worker started.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from blueprint where slug = ?", Integer.class, BLUEPRINT)
+                                > 0);
+        var version = jdbc.queryForMap(
+                """
+                select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
+                where b.slug = ? order by v.number desc limit 1""",
+                BLUEPRINT);
+        var target = jdbc.queryForMap("select id, name from target where slug = ?", targetSlug);
+        var now = Timestamp.from(Instant.now());
+        var ids = new ArrayList<UUID>();
+        var requests = new ArrayList<Object[]>();
+        var tasks = new ArrayList<Object[]>();
+        for (int i = 0; i < count; i++) {
+            var id = UUID.randomUUID();
+            ids.add(id);
+            requests.add(new Object[] {
+                id,
+                version.get("id"),
+                BLUEPRINT,
+                version.get("name"),
+                version.get("number"),
+                target.get("id"),
+                targetSlug,
+                target.get("name"),
+                "{\"SiteName\": \"%s-%d\"}".formatted(namePrefix, i),
+                now,
+                now
+            });
+            tasks.add(new Object[] {id.toString(), now});
+        }
+        jdbc.batchUpdate(
+                """
+                insert into vending_request (id, kind, state, blueprint_version_id, blueprint_slug, blueprint_name,
+                    blueprint_version, target_id, target_slug, target_name, parameters, justification, requester, team,
+                    outputs, submitted_at, updated_at, version)
+                values (?, 'PROVISION', 'APPROVED', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'Seeded for an execution test',
+                    'requester', 'web-team', '{}'::jsonb, ?, ?, 0)""",
+                requests);
+        jdbc.batchUpdate(
+                """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('request-execution', ?, ?, false, 1)""",
+                tasks);
+        return ids;
+    }
+
+    /** How many of the requests are in each state. */
+    public Map<String, Long> states(List<UUID> ids) {
+        return jdbc
+                .queryForList(
+                        "select state, count(*) as n from vending_request where id = any(?::uuid[]) group by state",
+                        ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .stream()
+                .collect(
+                        Collectors.toMap(row -> (String) row.get("state"), row -> ((Number) row.get("n")).longValue()));
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+}

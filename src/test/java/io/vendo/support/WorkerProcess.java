@@ -1,0 +1,133 @@
+package io.vendo.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A separate JVM running the portal ({@link WorkerMain}) and its scheduler against a test database and the AWS
+ * stub, started from the test's own classpath. {@link #kill()} is {@code kill -9}: no shutdown hook, no graceful
+ * stop, the scheduler's picked executions stay picked until another worker declares them dead.
+ */
+public final class WorkerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final String name;
+
+    private WorkerProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts a worker and waits until its application is up.
+     *
+     * @param jdbcUrl the database, with credentials
+     * @param properties extra application properties
+     */
+    public static WorkerProcess start(String name, String jdbcUrl, Map<String, String> properties) {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<>(List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Daws.disableEc2Metadata=true",
+                "-Daws.accessKeyId=AKIAVENDOTESTING0001",
+                "-Daws.secretAccessKey=vendo-test-only-not-a-secret",
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkerMain.class.getName(),
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.hikari.maximum-pool-size=12",
+                "--server.port=0",
+                "--vendo.aws.mode=live",
+                "--vendo.aws.endpoint-url=" + AwsStub.endpoint(),
+                "--logging.level.root=WARN",
+                "--logging.level.io.vendo=INFO"));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            var log = Files.createDirectories(Path.of("target", "workers")).resolve(name + ".log");
+            var process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            var worker = new WorkerProcess(name, process, log);
+            worker.awaitStarted(Duration.ofMinutes(4));
+            return worker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitStarted(Duration timeout) throws IOException {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            if (Files.readString(log).contains("Started VendoApplication")) {
+                return;
+            }
+            sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not start within " + timeout + ":\n" + tail());
+    }
+
+    /** SIGKILL, and wait until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The last lines of the worker's output, for failure messages. */
+    public String tail() {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
