@@ -42,8 +42,11 @@ class AwsConnection implements AwsAvailability, DisposableBean {
     private final DefaultCredentialsProvider baseCredentials =
             DefaultCredentialsProvider.builder().build();
 
-    AwsConnection(AwsProperties properties) {
+    private final AwsErrorMetrics errorMetrics;
+
+    AwsConnection(AwsProperties properties, AwsErrorMetrics errorMetrics) {
         this.properties = properties;
+        this.errorMetrics = errorMetrics;
         this.endpoint = properties.endpointUrl() != null ? properties.endpointUrl() : endpointFromEnvironment();
         this.live = switch (properties.mode()) {
             case LIVE -> true;
@@ -105,6 +108,7 @@ class AwsConnection implements AwsAvailability, DisposableBean {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(config -> config.retryStrategy(
                                 retries ? AwsRetryStrategy.standardRetryStrategy() : AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(errorMetrics)
                         .apiCallTimeout(properties.apiCallTimeout())
                         .apiCallAttemptTimeout(properties.apiCallAttemptTimeout()));
         if (endpoint != null) {

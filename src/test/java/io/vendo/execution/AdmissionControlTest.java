@@ -13,8 +13,14 @@ import io.vendo.support.CloudFormationSimulator;
 import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
 import io.vendo.support.WebSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,5 +145,44 @@ class AdmissionControlTest {
                 .extracting(request -> AwsStub.form(request).get("StackName"))
                 .hasSize(4)
                 .noneMatch(name -> name.endsWith(cancelled));
+    }
+
+    @Test
+    void metricsReachPrometheusForAdminsOnly() throws Exception {
+        AwsStub.reset();
+        AwsStub.stubAssumeRole();
+        AwsStub.stubCreateStackError(
+                400, "InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_IAM]");
+        var failed = requests.submitAndApprove("dev-" + ACCOUNT_A, "metrics");
+        requests.awaitState(failed, "FAILED", Duration.ofSeconds(30));
+
+        assertThat(scrape(null).statusCode()).isEqualTo(401);
+        assertThat(scrape("requester").statusCode()).isEqualTo(403);
+        var metrics = scrape("admin");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("vendo_execution_queue_depth ")
+                .contains("vendo_execution_in_flight{service=\"cloudformation\"}")
+                .contains("vendo_execution_step_seconds_count{outcome=\"finished\"}")
+                .containsPattern("vendo_aws_errors_total\\{code=\"InsufficientCapabilitiesException\","
+                        + "operation=\"CreateStack\",service=\"CloudFormation\"} [1-9]")
+                .containsPattern("vendo_requests\\{state=\"FAILED\"} [1-9]");
+        var health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> scrape(String user) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"));
+        if (user != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

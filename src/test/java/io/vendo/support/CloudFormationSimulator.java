@@ -63,6 +63,12 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         random = new Random(42);
     }
 
+    /** Forgets the stacks (and so the measurements) but keeps the settings, e.g. after a warm-up. */
+    public synchronized void forgetStacks() {
+        stacks.clear();
+        namesById.clear();
+    }
+
     /** How long a stack takes from its start (CreateStack, ExecuteChangeSet) to CREATE_COMPLETE. */
     public void stackDuration(Duration duration) {
         this.stackDuration = duration;
