@@ -151,7 +151,7 @@ class AdmissionControlTest {
     void metricsReachPrometheusForAdminsOnly() throws Exception {
         AwsStub.reset();
         AwsStub.stubAssumeRole();
-        AwsStub.stubCreateStackError(
+        AwsStub.stubCreateChangeSetError(
                 400, "InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_IAM]");
         var failed = requests.submitAndApprove("dev-" + ACCOUNT_A, "metrics");
         requests.awaitState(failed, "FAILED", Duration.ofSeconds(30));
@@ -165,7 +165,7 @@ class AdmissionControlTest {
                 .contains("vendo_execution_in_flight{service=\"cloudformation\"}")
                 .contains("vendo_execution_step_seconds_count{outcome=\"finished\"}")
                 .containsPattern("vendo_aws_errors_total\\{code=\"InsufficientCapabilitiesException\","
-                        + "operation=\"CreateStack\",service=\"CloudFormation\"} [1-9]")
+                        + "operation=\"CreateChangeSet\",service=\"CloudFormation\"} [1-9]")
                 .containsPattern("vendo_requests\\{state=\"FAILED\"} [1-9]");
         var health = HttpClient.newHttpClient()
                 .send(

@@ -31,8 +31,6 @@ class WorkerFaultTest {
 
     private static final String ACCOUNT = "111122223333";
     private static final int MAX_ATTEMPTS = 6;
-    /** The SDK's standard retry mode tries every call up to three times. */
-    private static final int SDK_ATTEMPTS = 3;
 
     /** Fast polling, and a dead worker declared dead after 4 s instead of minutes. */
     private static final Map<String, String> FAST = Map.of(
@@ -65,23 +63,24 @@ class WorkerFaultTest {
     }
 
     @Test
-    void workersKilledInsideCreateStackAndBeforeItsStateCommitLeaveOneStackPerRequest() throws Exception {
+    void workersKilledInsideCreateChangeSetAndBeforeItsStateCommitLeaveOneStackPerRequest() throws Exception {
         aws.stackDuration(Duration.ofMillis(500));
-        aws.hold("CreateStack", Duration.ofSeconds(5));
+        aws.hold("CreateChangeSet", Duration.ofSeconds(5));
         var first = start("crash-1", Map.of());
         var target = seeder.target(ACCOUNT);
 
-        // Killed while AWS holds the CreateStack response: the stack exists, the worker never learned its id.
+        // Killed while AWS holds the CreateChangeSet response: the change set exists, the worker never learned its id.
         var inside = seeder.approved(3, target, "inside");
         await().atMost(Duration.ofSeconds(60)).until(() -> !aws.stacks().isEmpty());
         first.kill();
         assertThat(seeder.jdbc()
                         .queryForObject(
-                                "select count(*) from stack_execution where stack_id is not null", Integer.class))
+                                "select count(*) from execution where aws_ids ->> 'ChangeSetId' is not null",
+                                Integer.class))
                 .isZero();
 
-        // Killed after CreateStack answered, while the worker waits to record the stack id (we hold the row).
-        aws.hold("CreateStack", Duration.ofSeconds(3));
+        // Killed after CreateChangeSet answered, while the worker waits to record its id (we hold the row).
+        aws.hold("CreateChangeSet", Duration.ofSeconds(3));
         var second = start("crash-2", Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> inside.stream().allMatch(id -> stackOf(id) != null));
         var after = seeder.approved(1, target, "after").getFirst();
@@ -89,13 +88,15 @@ class WorkerFaultTest {
             lock.setAutoCommit(false);
             await().atMost(Duration.ofSeconds(60)).until(() -> stackOf(after) != null);
             lockExecutionRow(lock, after);
-            await().atMost(Duration.ofSeconds(30)).until(() -> workerWaitsOnLock("stack_execution"));
+            await().atMost(Duration.ofSeconds(30)).until(this::workerWaitsOnExecutionRow);
             second.kill();
             lock.rollback();
         }
         assertThat(seeder.jdbc()
                         .queryForObject(
-                                "select stack_id from stack_execution where request_id = ?", String.class, after))
+                                "select aws_ids ->> 'ChangeSetId' from execution where request_id = ?",
+                                String.class,
+                                after))
                 .isNull();
 
         start("crash-3", Map.of());
@@ -104,12 +105,13 @@ class WorkerFaultTest {
         awaitAll(all, "SUCCEEDED", Duration.ofSeconds(120));
 
         assertOneStackAndOneTokenPerRequest(all);
-        // The restarted worker looked the stacks up instead of creating them again.
-        assertThat(creates()).hasSize(all.size());
+        // The restarted workers looked the change sets up instead of creating them again.
+        assertThat(calls("CreateChangeSet")).hasSize(all.size());
+        assertThat(calls("ExecuteChangeSet")).hasSize(all.size());
     }
 
     @Test
-    void twoWorkersOnOneDatabaseCreateEachOfTwoHundredStacksOnceWithinTheLimit() throws Exception {
+    void twoWorkersOnOneDatabaseDeployEachOfTwoHundredStacksOnceWithinTheLimit() throws Exception {
         aws.stackDuration(Duration.ofMillis(300));
         var limits = Map.of("vendo.execution.admission.cloud-formation-per-account", "10");
         var a = CompletableFuture.supplyAsync(() -> start("twin-a", limits));
@@ -122,7 +124,8 @@ class WorkerFaultTest {
         awaitAll(ids, "SUCCEEDED", Duration.ofSeconds(180));
 
         assertOneStackAndOneTokenPerRequest(ids);
-        assertThat(creates()).hasSize(200);
+        assertThat(calls("CreateChangeSet")).hasSize(200);
+        assertThat(calls("ExecuteChangeSet")).hasSize(200);
         assertThat(aws.maxInFlight(ACCOUNT)).isLessThanOrEqualTo(10);
     }
 
@@ -137,15 +140,17 @@ class WorkerFaultTest {
         awaitAll(ids, "SUCCEEDED", Duration.ofSeconds(180));
 
         assertOneStackAndOneTokenPerRequest(ids);
-        var perRequest =
-                creates().stream().collect(Collectors.groupingBy(form -> form.get("StackName"), Collectors.counting()));
-        assertThat(perRequest).hasSize(40);
-        // Every CreateStack of a request: at most the SDK's attempts for each of the executor's attempts.
-        assertThat(perRequest.values())
-                .allSatisfy(attempts -> assertThat(attempts).isLessThanOrEqualTo((long) SDK_ATTEMPTS * MAX_ATTEMPTS));
-        assertThat(perRequest.values().stream().mapToLong(Long::longValue).sum())
-                .as("faults were injected into CreateStack too")
-                .isGreaterThan(40);
+        // Mutating calls are not retried by the SDK: the executor sends each at most max-attempts times, and looks up
+        // what AWS has before every repeat. Status calls get the SDK's attempts within each of the executor's.
+        for (var action : List.of("CreateChangeSet", "ExecuteChangeSet")) {
+            var perRequest = attemptsPerStack(action);
+            assertThat(perRequest).as(action).hasSize(40);
+            assertThat(perRequest.values()).as(action).allSatisfy(attempts -> assertThat(attempts)
+                    .isBetween(1L, (long) MAX_ATTEMPTS));
+        }
+        assertThat(calls("CreateChangeSet").size() + calls("ExecuteChangeSet").size())
+                .as("faults hit the mutating calls too")
+                .isGreaterThan(80);
     }
 
     private WorkerProcess start(String name, Map<String, String> extra) {
@@ -166,20 +171,19 @@ class WorkerFaultTest {
     }
 
     private static void lockExecutionRow(Connection connection, UUID requestId) throws Exception {
-        try (var statement =
-                connection.prepareStatement("select 1 from stack_execution where request_id = ? for update")) {
+        try (var statement = connection.prepareStatement("select 1 from execution where request_id = ? for update")) {
             statement.setObject(1, requestId);
             statement.executeQuery().close();
         }
     }
 
-    private boolean workerWaitsOnLock(String table) {
+    private boolean workerWaitsOnExecutionRow() {
         return seeder.jdbc()
                         .queryForObject(
                                 """
                                 select count(*) from pg_stat_activity
-                                where wait_event_type = 'Lock' and query ilike 'update ' || ? || '%'""",
-                                Integer.class, table)
+                                where wait_event_type = 'Lock' and query ilike 'update execution set%'""",
+                                Integer.class)
                 > 0;
     }
 
@@ -189,26 +193,44 @@ class WorkerFaultTest {
                 .containsExactly(Map.entry(state, (long) ids.size())));
     }
 
-    private static List<Map<String, String>> creates() {
-        return AwsStub.received("CreateStack").stream().map(AwsStub::form).toList();
+    private static List<Map<String, String>> calls(String action) {
+        return AwsStub.received(action).stream().map(AwsStub::form).toList();
     }
 
-    /** Every request has one stack, and every CreateStack for it carried the request's own token. */
+    /** Calls of the action per stack (named after its request), from WireMock's journal. */
+    private static Map<String, Long> attemptsPerStack(String action) {
+        return calls(action).stream()
+                .collect(Collectors.groupingBy(form -> form.get("StackName"), Collectors.counting()));
+    }
+
+    /**
+     * Every request has one stack, and each of its mutating calls carried the request's own token for that call, so
+     * a repeat could never create or execute anything twice.
+     */
     private void assertOneStackAndOneTokenPerRequest(List<UUID> ids) {
         for (var id : ids) {
             var stacks = aws.stackList().stream()
                     .filter(stack -> stack.name.endsWith(id.toString()))
                     .toList();
             assertThat(stacks).as("stacks of request %s", id).hasSize(1);
-            var tokens = creates().stream()
-                    .filter(form -> form.get("StackName").endsWith(id.toString()))
-                    .map(form -> form.get("ClientRequestToken"))
-                    .distinct()
-                    .toList();
-            assertThat(tokens).as("CreateStack tokens of request %s", id).containsExactly("vendo-" + id + "-create");
+            assertThat(tokens("CreateChangeSet", "ClientToken", stacks.getFirst()))
+                    .as("CreateChangeSet tokens of request %s", id)
+                    .containsExactly("vendo-" + id + "-create-change-set");
+            assertThat(tokens("ExecuteChangeSet", "ClientRequestToken", stacks.getFirst()))
+                    .as("ExecuteChangeSet tokens of request %s", id)
+                    .containsExactly("vendo-" + id + "-execute-change-set");
         }
         assertThat(AwsStub.server().getAllServeEvents())
-                .as("no stack was refused as a duplicate")
-                .noneMatch(event -> event.getResponse().getBodyAsString().contains("AlreadyExistsException"));
+                .as("no stack or change set was refused as a duplicate")
+                .noneMatch(event -> event.getResponse().getBodyAsString().contains("AlreadyExistsException")
+                        || event.getResponse().getBodyAsString().contains("InvalidChangeSetStatus"));
+    }
+
+    private static List<String> tokens(String action, String field, CloudFormationSimulator.Stack stack) {
+        return calls(action).stream()
+                .filter(form -> stack.name.equals(form.get("StackName")))
+                .map(form -> form.get(field))
+                .distinct()
+                .toList();
     }
 }
