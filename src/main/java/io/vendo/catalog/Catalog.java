@@ -77,6 +77,11 @@ public class Catalog {
                 .toDetails(blueprint);
     }
 
+    /** What changed from one version of a blueprint to another: template lines and parameter model. */
+    public VersionDiff diff(String slug, int from, int to) {
+        return VersionDiff.between(version(slug, from), version(slug, to));
+    }
+
     /**
      * The newest version of a blueprint: what a new request pins.
      *
@@ -148,6 +153,11 @@ public class Catalog {
     /** The resources a blueprint version's template declares, in template order: what a request will create. */
     public List<TemplateResource> resources(UUID versionId) {
         return parser.parse(version(versionId).templateBody()).resources();
+    }
+
+    /** AWS's regions as the SDK knows them: what a target may name. */
+    public java.util.SortedSet<String> regions() {
+        return CatalogRules.regions();
     }
 
     public List<TargetDetails> targets() {

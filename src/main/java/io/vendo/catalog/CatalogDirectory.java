@@ -31,8 +31,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog directory: one folder per blueprint with a descriptor ({@code blueprint.yaml}) and its template, and
@@ -75,7 +73,6 @@ public class CatalogDirectory implements ApplicationRunner {
     private final Catalog catalog;
     private final CatalogProperties properties;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicReference<@Nullable SyncReport> lastReport = new AtomicReference<>();
 
     CatalogDirectory(CatalogAdministration administration, Catalog catalog, CatalogProperties properties, Clock clock) {
@@ -292,30 +289,14 @@ public class CatalogDirectory implements ApplicationRunner {
                 quota);
     }
 
-    private @Nullable Delivery delivery(BlueprintKind kind, Map<String, Object> yaml) {
+    private static @Nullable Delivery delivery(BlueprintKind kind, Map<String, Object> yaml) {
         if (!(yaml.get("delivery") instanceof Map<?, ?> settings)) {
             if (yaml.get("delivery") != null) {
                 throw new DescriptorException("delivery must be a mapping");
             }
             return kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
         }
-        var withType = new LinkedHashMap<String, Object>();
-        withType.put("type", defaultDeliveryType(kind));
-        settings.forEach((key, value) -> withType.put(String.valueOf(key), value));
-        try {
-            return json.convertValue(withType, Delivery.class);
-        } catch (JacksonException e) {
-            throw new DescriptorException("delivery is not understood: " + e.getOriginalMessage());
-        }
-    }
-
-    private static String defaultDeliveryType(BlueprintKind kind) {
-        return switch (kind) {
-            case STACK -> "Stack";
-            case ACCOUNT -> "AccountFactory";
-            case SERVICE_CATALOG_PRODUCT -> "ServiceCatalogProduct";
-            case STACK_SET -> "StackSet";
-        };
+        return DeliveryText.fromMap(kind, settings);
     }
 
     @SuppressWarnings("unchecked")

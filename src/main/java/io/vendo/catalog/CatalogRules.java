@@ -40,7 +40,7 @@ final class CatalogRules {
 
     private CatalogRules() {}
 
-    static Set<String> regions() {
+    static java.util.SortedSet<String> regions() {
         return Region.regions().stream()
                 .filter(region -> !region.isGlobalRegion())
                 .map(Region::id)
@@ -240,11 +240,14 @@ final class CatalogRules {
                 .filter(slug -> !SLUG.matcher(slug).matches())
                 .findFirst()
                 .ifPresent(slug -> errors.put("allowedBlueprints", "'%s' is not a blueprint slug".formatted(slug)));
+        // Account Factory names OUs ("Workloads" or "Workloads (ou-ab12-cd34ef56)"), Organizations by id: both pass.
         target.allowedOrganizationalUnits().stream()
-                .filter(ou -> !OU_ID.matcher(ou).matches())
+                .filter(ou -> ou.isBlank() || ou.length() > 128 || ou.contains(","))
                 .findFirst()
                 .ifPresent(ou -> errors.put(
-                        "allowedOrganizationalUnits", "'%s' is not an OU id such as ou-ab12-cd34ef56".formatted(ou)));
+                        "allowedOrganizationalUnits",
+                        "'%s' is not an organizational unit name or id (1 to 128 characters, no commas)"
+                                .formatted(ou)));
         return errors;
     }
 

@@ -188,7 +188,7 @@ class CatalogApiTest {
                 {"slug": "api-target", "name": "API target", "accountId": "12345678901",
                  "region": "eu-middle-9", "environment": "DEV",
                  "executionRoleArn": "arn:aws:iam::999999999999:role/Vendo", "externalId": "x",
-                 "allowedOrganizationalUnits": ["Workloads"]}
+                 "allowedOrganizationalUnits": ["Workloads, Sandbox"]}
                 """);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(names(invalid.body().path("errors").propertyNames()))
