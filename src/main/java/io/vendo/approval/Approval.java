@@ -100,6 +100,21 @@ class Approval extends AbstractAggregateRoot<Approval> {
         this.deadline = now.plus(timing.expireAfter());
     }
 
+    /**
+     * Whether the actor takes part in this approval: decided it, or is an approver in one of its groups (the fallback
+     * group included, escalated or not), so may look at the request it is about.
+     */
+    boolean involves(Actor actor) {
+        if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
+            return true;
+        }
+        if (!actor.has(Role.APPROVER)) {
+            return false;
+        }
+        return requirements.stream().anyMatch(requirement -> inGroup(actor, requirement.group()))
+                || (fallbackGroup != null && inGroup(actor, fallbackGroup));
+    }
+
     /** Whether this actor could decide now; the inbox and the buttons show only what would be accepted. */
     boolean mayDecide(Actor actor) {
         return refusal(actor) == null;

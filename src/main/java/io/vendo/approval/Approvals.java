@@ -132,6 +132,7 @@ public class Approvals {
      * Records a decision and moves the request on when it completes the approval (or rejects it).
      *
      * @param source the caller's network address, for the audit log
+     * @throws io.vendo.request.RequestNotFoundException when the actor may not see the request
      * @throws DecisionRefusedException when the actor may not decide this request now (audited)
      */
     public RequestView decide(
@@ -141,6 +142,8 @@ public class Approvals {
             String comment,
             DecisionChannel channel,
             String source) {
+        // Someone who may not even see the request learns nothing about it, not even that it exists.
+        requests.requireVisible(requestId, actor);
         return refusalsAudited(
                 requestId,
                 actor,

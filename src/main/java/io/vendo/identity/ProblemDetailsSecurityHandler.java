@@ -10,31 +10,54 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers the API's 401 and 403 with RFC 9457 problem details, as every other API error. */
+/**
+ * Answers the API's 401 and 403 with RFC 9457 problem details, as every other API error, and with the {@code
+ * WWW-Authenticate} challenge RFC 6750 asks for ({@code Bearer error="invalid_token"}, {@code
+ * error="insufficient_scope"}); Spring Security's bearer handlers write the challenge, this class the body.
+ */
 class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper jsonMapper;
+    private final boolean basicToo;
+    private final BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
-    ProblemDetailsSecurityHandler(JsonMapper jsonMapper) {
+    /** @param basicToo whether HTTP Basic (demo users, local profile only) is offered as well */
+    ProblemDetailsSecurityHandler(JsonMapper jsonMapper, boolean basicToo) {
         this.jsonMapper = jsonMapper;
+        this.basicToo = basicToo;
+        bearerChallenge.setRealmName("vendo");
+        bearerDenied.setRealmName("vendo");
     }
 
     @Override
     public void commence(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vendo\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required to use the Vendo API.");
+        bearerChallenge.commence(request, response, authException);
+        if (basicToo) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vendo\"");
+        }
+        var detail = authException instanceof OAuth2AuthenticationException oauth2
+                        && oauth2.getError().getDescription() != null
+                ? "The access token was refused: " + oauth2.getError().getDescription()
+                : "Authentication is required to use the Vendo API: send an OAuth2 access token "
+                        + "(Authorization: Bearer …).";
+        write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 
     @Override
     public void handle(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
             throws IOException {
+        bearerDenied.handle(request, response, accessDeniedException);
         write(request, response, HttpStatus.FORBIDDEN, "You are not allowed to perform this operation.");
     }
 

@@ -1,5 +1,7 @@
 package io.vendo.identity;
 
+import java.util.Optional;
+
 /** What a person or integration may do in Vendo; granted as {@code ROLE_<name>} authorities. */
 public enum Role {
     REQUESTER,
@@ -8,5 +10,14 @@ public enum Role {
 
     String authority() {
         return "ROLE_" + name();
+    }
+
+    static Optional<Role> fromAuthority(String authority) {
+        for (var role : values()) {
+            if (role.authority().equals(authority)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,43 +1,73 @@
 package io.vendo.identity;
 
+import java.net.URI;
 import java.util.List;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: a stateless one for {@code /api/**} that answers 401/403 with problem details, and a session
- * one for pages with form login and CSRF. Both authenticate the configured demo users; the portal refuses to start
- * without any way to log people in.
+ * Two filter chains. {@code /api/**} is stateless: OAuth2 access tokens from the issuer (and, in the local profile
+ * only, the demo users over HTTP Basic), 401/403 as problem details. Pages keep a session: login through the issuer
+ * ({@code oauth2Login}; in the local profile also the demo users' form), CSRF on every form, session fixation
+ * protection, a strict Content-Security-Policy, and a logout that also ends the issuer's session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    /** Everything a page needs is served by the portal itself; nothing inline, nothing from a CDN. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    static final String REGISTRATION_ID = "vendo";
+    static final String ISSUER_PROPERTY = "vendo.identity.oidc.issuer-uri";
+
+    /**
+     * Everything a page needs is served by the portal itself; nothing inline, nothing from a CDN. Forms post only to
+     * the portal, and to the issuer's logout (browsers apply {@code form-action} to the redirect after a post).
+     */
+    static String contentSecurityPolicy(@Nullable String logoutOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "object-src 'none'; base-uri 'self'; form-action 'self'"
+                + (logoutOrigin == null ? "" : " " + logoutOrigin)
+                + "; frame-ancestors 'none'";
+    }
+
+    @Bean
+    IdentityMode identityMode(IdentityProperties properties, Environment environment) {
+        return new IdentityMode(properties, environment);
+    }
 
     /**
      * Actuator endpoints other than health (metrics, Prometheus): admins only, stateless with HTTP Basic so that a
@@ -59,68 +89,172 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
-        var problems = new ProblemDetailsSecurityHandler(jsonMapper);
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http,
+            JsonMapper jsonMapper,
+            IdentityMode mode,
+            IdentityProperties properties,
+            ObjectProvider<JwtDecoder> accessTokens)
+            throws Exception {
+        var problems = new ProblemDetailsSecurityHandler(jsonMapper, mode.passwords());
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/requests")
-                        .hasRole(Role.REQUESTER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/decisions")
-                        .hasAnyRole(Role.APPROVER.name(), Role.ADMIN.name())
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(ApiAccess::rules)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No cookies authenticate here, so there is nothing to forge across sites.
                 .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (mode.oidc()) {
+            var authentication = new AccessTokenAuthentication(new GroupMapping(properties), properties);
+            http.oauth2ResourceServer(server -> server.jwt(
+                            jwt -> jwt.decoder(accessTokens.getObject()).jwtAuthenticationConverter(authentication))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
+        if (mode.passwords()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageFilterChain(
+            HttpSecurity http,
+            IdentityMode mode,
+            IdentityProperties properties,
+            ObjectProvider<People> people,
+            ObjectProvider<ClientRegistrationRepository> clientRegistrations)
+            throws Exception {
+        var csp = contentSecurityPolicy(logoutOrigin(properties, clientRegistrations.getIfAvailable()));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
                         .requestMatchers("/assets/**", "/login", "/error", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/approvals")
+                        .hasAnyRole(Role.APPROVER.name(), Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .formLogin(login -> login.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .logout(logout ->
+                        logout.logoutSuccessHandler(logoutSuccess(properties, clientRegistrations.getIfAvailable())));
+        if (mode.oidc()) {
+            var users = new GroupMappedOidcUserService(new GroupMapping(properties), people.getObject());
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .failureUrl("/login?error")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users)));
+        }
+        if (mode.passwords()) {
+            http.formLogin(login -> login.loginPage("/login").permitAll());
+        } else {
+            // Nobody has a password here: go straight to the issuer instead of showing a page with one button.
+            http.exceptionHandling(handling -> handling.authenticationEntryPoint(
+                    new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION_ID)));
+        }
         return http.build();
     }
 
+    /** Where logging out sends the browser when it leaves the portal: Cognito's domain or the issuer's end session. */
+    private static @Nullable String logoutOrigin(
+            IdentityProperties properties, @Nullable ClientRegistrationRepository clientRegistrations) {
+        var oidc = properties.oidc();
+        if (!oidc.configured()) {
+            return null;
+        }
+        URI target = oidc.cognitoDomain();
+        if (target == null && clientRegistrations != null) {
+            var endSession = clientRegistrations
+                    .findByRegistrationId(REGISTRATION_ID)
+                    .getProviderDetails()
+                    .getConfigurationMetadata()
+                    .get("end_session_endpoint");
+            target = endSession == null ? null : URI.create(endSession.toString());
+        }
+        if (target == null) {
+            return null;
+        }
+        return target.getScheme() + "://" + target.getRawAuthority();
+    }
+
+    private static LogoutSuccessHandler logoutSuccess(
+            IdentityProperties properties, ClientRegistrationRepository clientRegistrations) {
+        var oidc = properties.oidc();
+        if (oidc.configured() && oidc.cognitoDomain() != null) {
+            return new CognitoLogoutSuccessHandler(oidc.cognitoDomain(), oidc.clientId());
+        }
+        if (oidc.configured()) {
+            var rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(clientRegistrations);
+            rpInitiated.setPostLogoutRedirectUri("{baseUrl}" + CognitoLogoutSuccessHandler.LOGGED_OUT);
+            rpInitiated.setDefaultTargetUrl(CognitoLogoutSuccessHandler.LOGGED_OUT);
+            return rpInitiated;
+        }
+        var local = new SimpleUrlLogoutSuccessHandler();
+        local.setDefaultTargetUrl(CognitoLogoutSuccessHandler.LOGGED_OUT);
+        return local;
+    }
+
+    /** The portal's app client, from the issuer's discovery document (read once, at startup). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    @ConditionalOnProperty(ISSUER_PROPERTY)
+    ClientRegistrationRepository clientRegistrations(IdentityProperties properties) {
+        var oidc = properties.oidc();
+        var registration = ClientRegistrations.fromIssuerLocation(
+                        oidc.issuerUri().toString())
+                .registrationId(REGISTRATION_ID)
+                .clientId(oidc.clientId())
+                .clientSecret(oidc.clientSecret())
+                .scope(oidc.scopes())
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
     }
 
     /**
-     * The demo users' passwords are published in the README, so hashing them would protect nothing; it would only
-     * spend ~100 ms of CPU (bcrypt) on every API call of the local run. They are compared as they are.
+     * Access tokens: signed by the issuer with RS256 (keys from its JWKS; a token with an unknown {@code kid} makes the
+     * decoder fetch the key set again, so key rotation needs no restart), from the issuer, unexpired, an access token
+     * ({@code token_use=access}: Cognito's ID tokens are signed by the same keys), and issued to an accepted client
+     * ({@code client_id}; Cognito access tokens carry no {@code aud}). The discovery document is read on first use.
      */
     @Bean
-    UserDetailsService demoUsers(IdentityProperties properties) {
-        if (properties.demoUsers().isEmpty()) {
-            throw new IllegalStateException("Vendo has no way to log people in: configure vendo.identity.demo-users "
-                    + "(local run only; see README)");
-        }
-        List<UserDetails> users = properties.demoUsers().stream()
-                .map(demo -> User.withUsername(demo.username())
-                        .password("{noop}" + demo.password())
-                        .authorities(authorities(demo))
-                        .build())
-                .toList();
-        return new InMemoryUserDetailsManager(users);
+    @ConditionalOnProperty(ISSUER_PROPERTY)
+    JwtDecoder accessTokenDecoder(IdentityProperties properties) {
+        var issuer = properties.oidc().issuerUri().toString();
+        var accepted = properties.acceptedClientIds();
+        return new SupplierJwtDecoder(() -> {
+            var decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(issuer),
+                    new JwtClaimValidator<String>("token_use", "access"::equals),
+                    new JwtClaimValidator<String>("client_id", accepted::contains)));
+            return decoder;
+        });
     }
 
-    private static List<SimpleGrantedAuthority> authorities(IdentityProperties.DemoUser user) {
-        var roles = user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()));
-        var teams = user.teams().stream().map(team -> new SimpleGrantedAuthority(Actor.TEAM_PREFIX + team));
-        return Stream.concat(roles, teams).toList();
+    /** The local run's users; the demo users' passwords are in the README. */
+    @Configuration(proxyBeanMethods = false)
+    @Profile(IdentityMode.LOCAL_PROFILE)
+    static class DemoLogin {
+
+        /**
+         * The passwords are published, so hashing them would protect nothing; it would only spend ~100 ms of CPU
+         * (bcrypt) on every API call of the local run. They are compared as they are.
+         */
+        @Bean
+        UserDetailsService demoUsers(IdentityProperties properties) {
+            List<UserDetails> users = properties.demoUsers().stream()
+                    .map(demo -> User.withUsername(demo.username())
+                            .password("{noop}" + demo.password())
+                            .authorities(GroupMapping.authorities(demo.roles(), demo.teams()))
+                            .build())
+                    .toList();
+            return new InMemoryUserDetailsManager(users);
+        }
     }
 
     @Override

@@ -33,4 +33,7 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
      */
     @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtext(:key))) as locked", nativeQuery = true)
     int lockFor(String key);
+
+    List<VendingRequest> findTop100ByRequesterOrTeamInOrderBySubmittedAtDesc(
+            String requester, Collection<String> teams);
 }

@@ -9,12 +9,19 @@ final class RequestSpecifications {
 
     private RequestSpecifications() {}
 
-    /** The same rule as a single read: requesters see their own requests, approvers and admins all of them. */
+    /**
+     * What lists show: the viewer's own requests and their teams'; every request for admins. (A single read also lets
+     * approvers open the requests they take part in deciding; lists leave those to the approvals inbox.)
+     */
     static Specification<VendingRequest> visibleTo(Actor viewer) {
-        if (viewer.has(Role.APPROVER) || viewer.has(Role.ADMIN)) {
+        if (viewer.has(Role.ADMIN)) {
             return Specification.unrestricted();
         }
-        return (root, query, cb) -> cb.equal(root.get("requester"), viewer.username());
+        if (viewer.teams().isEmpty()) {
+            return (root, query, cb) -> cb.equal(root.get("requester"), viewer.username());
+        }
+        return (root, query, cb) ->
+                cb.or(cb.equal(root.get("requester"), viewer.username()), root.get("team").in(viewer.teams()));
     }
 
     static Specification<VendingRequest> matching(RequestSearch search) {

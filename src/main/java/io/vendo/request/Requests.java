@@ -15,12 +15,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The request module's entry point: submission and reads for people, and the lifecycle transitions that the
- * approval and execution modules drive. Each transition is one transaction on the aggregate.
+ * The request module's entry point: submission and reads for people and integrations, and the lifecycle transitions
+ * that the approval and execution modules drive. Each transition is one transaction on the aggregate.
+ *
+ * <p>Who sees what is decided here, whatever the URL rules say: a requester sees their own requests and their teams';
+ * an approver also those they take part in deciding; an admin everything; an integration like a requester of its
+ * configured teams, and only with a read scope. A request the caller may not see is answered as unknown (404), so
+ * that ids leak nothing about other teams' requests.
  */
 @Service
 @Transactional
@@ -32,11 +38,13 @@ public class Requests {
 
     private final RequestRepository repository;
     private final Catalog catalog;
+    private final RequestParticipation participation;
     private final Clock clock;
 
-    Requests(RequestRepository repository, Catalog catalog, Clock clock) {
+    Requests(RequestRepository repository, Catalog catalog, RequestParticipation participation, Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
+        this.participation = participation;
         this.clock = clock;
     }
 
@@ -51,6 +59,9 @@ public class Requests {
      * @throws QuotaExceededException when the team has reached the blueprint's quota
      */
     public RequestView submit(SubmitRequest submission, Actor requester) {
+        if (!requester.has(Role.REQUESTER)) {
+            throw new AccessDeniedException("%s may not submit requests".formatted(requester.username()));
+        }
         var blueprint = catalog.latestVersion(submission.blueprint());
         var target = catalog.target(submission.target());
         var parameters = catalog.validateParameters(blueprint, submission.parameters());
@@ -70,22 +81,31 @@ public class Requests {
         return repository.save(request).toView();
     }
 
-    /** A request the viewer may see: their own, or any for approvers and admins. */
+    /**
+     * A request the viewer may see (see the class comment).
+     *
+     * @throws RequestNotFoundException also when the request exists but the viewer may not see it
+     * @throws AccessDeniedException for an integration without a read scope
+     */
     @Transactional(readOnly = true)
     public RequestView get(UUID id, Actor viewer) {
-        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
-        if (!mayView(viewer, request)) {
-            throw new RequestNotFoundException(id);
-        }
-        return request.toView();
+        requireReader(viewer);
+        return visible(id, viewer).toView();
     }
 
-    /** The newest requests the viewer may see. */
+    /**
+     * The newest requests of the viewer and of the viewer's teams; every request for admins. Requests of other teams
+     * that an approver takes part in deciding are in the approvals inbox, not here.
+     */
     @Transactional(readOnly = true)
     public List<RequestView> visibleTo(Actor viewer) {
-        var requests = viewer.has(Role.APPROVER) || viewer.has(Role.ADMIN)
+        requireReader(viewer);
+        var requests = viewer.has(Role.ADMIN)
                 ? repository.findTop100ByOrderBySubmittedAtDesc()
-                : repository.findTop100ByRequesterOrderBySubmittedAtDesc(viewer.username());
+                : viewer.teams().isEmpty()
+                        ? repository.findTop100ByRequesterOrderBySubmittedAtDesc(viewer.username())
+                        : repository.findTop100ByRequesterOrTeamInOrderBySubmittedAtDesc(
+                                viewer.username(), viewer.teams());
         return requests.stream().map(VendingRequest::toView).toList();
     }
 
@@ -95,6 +115,7 @@ public class Requests {
      */
     @Transactional(readOnly = true)
     public RequestSearch.Result search(RequestSearch search, Actor viewer) {
+        requireReader(viewer);
         var matching = RequestSpecifications.visibleTo(viewer).and(RequestSpecifications.matching(search));
         var sort = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
         var found = repository.findBy(
@@ -119,9 +140,12 @@ public class Requests {
         return change(id, request -> request.reject(approver, reason, clock.instant()));
     }
 
-    /** @throws RequestCancellationRefusedException unless the actor is the requester */
+    /**
+     * @throws RequestNotFoundException when the actor may not see the request
+     * @throws RequestCancellationRefusedException unless the actor is the requester
+     */
     public RequestView cancel(UUID id, Actor actor) {
-        get(id, actor);
+        visible(id, actor);
         return change(id, request -> request.cancel(actor.username(), clock.instant()));
     }
 
@@ -175,7 +199,33 @@ public class Requests {
         return repository.save(request).toView();
     }
 
-    private static boolean mayView(Actor viewer, VendingRequest request) {
-        return viewer.username().equals(request.requester()) || viewer.has(Role.APPROVER) || viewer.has(Role.ADMIN);
+    /**
+     * The request, if the actor may see it, for acting on it (deciding) where no read scope is needed.
+     *
+     * @throws RequestNotFoundException also when the request exists but the actor may not see it
+     */
+    @Transactional(readOnly = true)
+    public RequestView requireVisible(UUID id, Actor actor) {
+        return visible(id, actor).toView();
+    }
+
+    private VendingRequest visible(UUID id, Actor viewer) {
+        return repository
+                .findById(id)
+                .filter(request -> mayView(viewer, request))
+                .orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    private boolean mayView(Actor viewer, VendingRequest request) {
+        return viewer.has(Role.ADMIN)
+                || viewer.username().equals(request.requester())
+                || viewer.teams().contains(request.team())
+                || participation.participates(request.id(), viewer);
+    }
+
+    private static void requireReader(Actor viewer) {
+        if (!viewer.mayReadRequests()) {
+            throw new AccessDeniedException("%s may not read requests".formatted(viewer.username()));
+        }
     }
 }

@@ -217,6 +217,10 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         return requester;
     }
 
+    String team() {
+        return team;
+    }
+
     RequestView toView() {
         return new RequestView(
                 id,

@@ -8,28 +8,43 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the portal's API over real HTTP as one of the demo users, as an integration would. */
+/**
+ * Calls the portal's API over real HTTP: as one of the demo users (HTTP Basic, local profile), with an OAuth2 access
+ * token, or anonymously.
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
-    private final String authorization;
+    private final @Nullable String authorization;
 
-    private ApiClient(int port, String user) {
+    private ApiClient(int port, @Nullable String authorization) {
         this.baseUrl = "http://localhost:" + port;
-        this.authorization =
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     /** Demo users' passwords equal their names (local profile). */
     public static ApiClient as(String user, int port) {
-        return new ApiClient(port, user);
+        return new ApiClient(
+                port,
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** With {@code Authorization: Bearer <token>}. */
+    public static ApiClient withToken(String accessToken, int port) {
+        return new ApiClient(port, "Bearer " + accessToken);
+    }
+
+    public static ApiClient anonymous(int port) {
+        return new ApiClient(port, null);
     }
 
     /** Submits the demo blueprint and returns the new request's id; fails the test unless it was accepted. */
@@ -85,13 +100,17 @@ public final class ApiClient {
 
     private Response call(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             var response = http.send(
-                    request.header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+                    request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
-                    isJson(response) ? JSON.readTree(response.body()) : JSON.nullNode());
+                    isJson(response) ? JSON.readTree(response.body()) : JSON.nullNode(),
+                    response.headers().allValues("WWW-Authenticate"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -105,5 +124,6 @@ public final class ApiClient {
                 && response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
 
-    public record Response(int status, String contentType, boolean replayed, JsonNode body) {}
+    public record Response(
+            int status, String contentType, boolean replayed, JsonNode body, List<String> wwwAuthenticate) {}
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,8 +23,9 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final String baseUrl;
@@ -42,6 +44,42 @@ public final class WebSession {
         // Logging in rotates the CSRF token: pick up the new one, as a browser would from its next page.
         get("/");
         return this;
+    }
+
+    /**
+     * Logs in through the OIDC issuer ({@link OidcIssuer}) as a browser would: the portal sends the browser to the
+     * issuer, the issuer back with a code, the portal exchanges it for tokens. Redirects are followed by hand, across
+     * both hosts.
+     */
+    public WebSession logInThroughIssuer(String username, String email, List<String> groups) {
+        OidcIssuer.nextLogin(username, email, groups);
+        var response = get("/oauth2/authorization/vendo");
+        for (int hop = 0;
+                hop < 5
+                        && response.status() == 302
+                        && !response.location().startsWith(baseUrl + "/?")
+                        && !response.location().equals(baseUrl + "/")
+                        && !response.location().equals("/");
+                hop++) {
+            if (response.location().contains("/login?error")) {
+                break;
+            }
+            response = get(response.location());
+        }
+        if (response.status() != 302 || response.location().contains("error")) {
+            throw new AssertionError("Login of " + username + " through the issuer failed: " + response);
+        }
+        get("/");
+        return this;
+    }
+
+    /** The value of a cookie the portal set, or {@code null}. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public Response get(String pathOrUrl) {
