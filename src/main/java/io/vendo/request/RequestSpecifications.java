@@ -20,8 +20,9 @@ final class RequestSpecifications {
         if (viewer.teams().isEmpty()) {
             return (root, query, cb) -> cb.equal(root.get("requester"), viewer.username());
         }
-        return (root, query, cb) ->
-                cb.or(cb.equal(root.get("requester"), viewer.username()), root.get("team").in(viewer.teams()));
+        return (root, query, cb) -> cb.or(
+                cb.equal(root.get("requester"), viewer.username()),
+                root.get("team").in(viewer.teams()));
     }
 
     static Specification<VendingRequest> matching(RequestSearch search) {

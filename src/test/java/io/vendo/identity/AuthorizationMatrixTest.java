@@ -147,7 +147,7 @@ class AuthorizationMatrixTest {
     private List<String> listed(Caller caller) {
         var ids = new ArrayList<String>();
         caller.api(port)
-                .get("/api/v1/requests?limit=100&blueprint=static-website")
+                .get("/api/v1/requests?limit=100&requester=rita")
                 .body()
                 .path("items")
                 .forEach(item -> ids.add(item.path("id").asString()));

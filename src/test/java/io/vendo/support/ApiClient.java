@@ -103,8 +103,7 @@ public final class ApiClient {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
-            var response = http.send(
-                    request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
