@@ -70,20 +70,33 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Actuator endpoints other than health (metrics, Prometheus): admins only, stateless with HTTP Basic so that a
-     * scraper can authenticate; health stays open for load balancers and probes.
+     * Actuator endpoints other than health (metrics, Prometheus): admins only, stateless, so that a scraper can
+     * authenticate — with an access token (a client-credentials client with {@code vendo/admin}), or in the local run
+     * as a demo admin over HTTP Basic; health stays open for load balancers and probes.
      */
     @Bean
     @Order(0)
-    SecurityFilterChain managementFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain managementFilterChain(
+            HttpSecurity http,
+            IdentityMode mode,
+            IdentityProperties properties,
+            ObjectProvider<JwtDecoder> accessTokens)
+            throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> {});
+                .csrf(csrf -> csrf.disable());
+        if (mode.oidc()) {
+            var authentication = new AccessTokenAuthentication(new GroupMapping(properties), properties);
+            http.oauth2ResourceServer(server -> server.jwt(
+                    jwt -> jwt.decoder(accessTokens.getObject()).jwtAuthenticationConverter(authentication)));
+        }
+        if (mode.passwords()) {
+            http.httpBasic(basic -> {});
+        }
         return http.build();
     }
 

@@ -83,7 +83,10 @@ class AuthorizationMatrixTest {
         APPROVE_DATA_TEAMS_REQUEST((test, api) ->
                 api.postJson("/api/v1/requests/" + test.submitAs(Caller.OTHER_TEAM_REQUESTER) + "/decisions", APPROVE)),
         VERIFY_AUDIT_LOG((test, api) -> api.get("/api/v1/audit/verification")),
-        SEARCH_AUDIT_LOG((test, api) -> api.get("/api/v1/audit/events?limit=5"));
+        SEARCH_AUDIT_LOG((test, api) -> api.get("/api/v1/audit/events?limit=5")),
+        SYNC_CATALOG((test, api) -> api.postJson("/api/v1/catalog/sync", "{}")),
+        PROMETHEUS_METRICS((test, api) ->
+                api.exchange("/actuator/prometheus", request -> request.GET().header("Accept", "text/plain")));
 
         private final BiFunction<AuthorizationMatrixTest, ApiClient, ApiClient.Response> call;
 
@@ -106,8 +109,22 @@ class AuthorizationMatrixTest {
                         row(Endpoint.APPROVE_DEFAULT_POLICY, "401 403 403 200 200 403 403 200 403"),
                         row(Endpoint.APPROVE_DATA_TEAMS_REQUEST, "401 403 403 404 403 403 403 404 403"),
                         row(Endpoint.VERIFY_AUDIT_LOG, "401 403 403 403 200 403 403 403 200"),
-                        row(Endpoint.SEARCH_AUDIT_LOG, "401 403 403 403 200 403 403 403 200"))
+                        row(Endpoint.SEARCH_AUDIT_LOG, "401 403 403 403 200 403 403 403 200"),
+                        row(Endpoint.SYNC_CATALOG, "401 403 403 403 200 403 403 403 200"))
                 .flatMap(List::stream);
+    }
+
+    /** Metrics are for admins (and a scraper with an admin token); not an API endpoint, so no problem documents. */
+    static Stream<Arguments> metrics() {
+        return row(Endpoint.PROMETHEUS_METRICS, "401 403 403 403 200 403 403 403 200").stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource
+    void metrics(Endpoint endpoint, Caller caller, int expected) {
+        var response = endpoint.call.apply(this, caller.api(port));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(expected);
     }
 
     private static List<Arguments> row(Endpoint endpoint, String statuses) {
@@ -125,7 +142,7 @@ class AuthorizationMatrixTest {
         var response = endpoint.call.apply(this, caller.api(port));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(expected);
-        if (expected >= 400) {
+        if (expected >= 400 && endpoint != Endpoint.PROMETHEUS_METRICS) {
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
         if (expected == 401) {
