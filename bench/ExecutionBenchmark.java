@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Executes N approved stack requests with the portal (a worker process with its scheduler) against the
- * CloudFormation simulator, where each stack completes a fixed time after CreateStack, under a concurrency limit.
+ * CloudFormation simulator, where each stack completes a fixed time after ExecuteChangeSet, under a concurrency limit.
  * Prints the makespan against the ideal schedule, status calls per stack, the worker's peak heap and RSS, and
  * duplicates. Usage (see README.md): java -cp ... bench/ExecutionBenchmark.java [requests] [limit] [stackSeconds]
  */
@@ -40,10 +40,12 @@ public class ExecutionBenchmark {
         // Polling adapted to the operation: the first status call when a stack is expected to be done.
         properties.put("vendo.execution.first-poll-delay", stackDuration.toMillis() + "ms");
         properties.put("vendo.execution.max-poll-delay", "5s");
-        properties.put("vendo.scheduler.polling-interval", "200ms");
-        properties.put("vendo.scheduler.threads", "16");
+        // The simulator computes a change set at once; AWS takes seconds (the default waits 3 s).
+        properties.put("vendo.execution.change-set-poll-delay", "100ms");
+        properties.put("vendo.scheduler.polling-interval", "100ms");
+        properties.put("vendo.scheduler.threads", System.getProperty("threads", "16"));
         properties.put("vendo.scheduler.heartbeat-interval", "5s");
-        properties.put("spring.datasource.hikari.maximum-pool-size", "24");
+        properties.put("spring.datasource.hikari.maximum-pool-size", System.getProperty("pool", "24"));
         properties.put("logging.level.io.vendo.notification", "WARN");
         System.out.printf("Starting the worker (limit %d, stacks take %s) ...%n", limit, stackDuration);
         try (var worker = WorkerProcess.start(
@@ -76,29 +78,7 @@ public class ExecutionBenchmark {
             sampler.interrupt();
 
             var ideal = stackDuration.multipliedBy((requests + limit - 1) / limit);
-            var creates = AwsStub.server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
-                    .withRequestBody(WireMock.containing("Action=CreateStack&")));
-            var describes = AwsStub.server().countRequestsMatching(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
-                            .withRequestBody(WireMock.containing("Action=DescribeStacks&"))
-                            .build())
-                    .getCount();
-            var createsPerStack = creates.stream()
-                    .collect(Collectors.groupingBy(
-                            request -> field(request.getBodyAsString(), "StackName"), Collectors.counting()));
-            var tokensPerStack = creates.stream()
-                    .collect(Collectors.groupingBy(
-                            request -> field(request.getBodyAsString(), "StackName"),
-                            Collectors.mapping(
-                                    request -> field(request.getBodyAsString(), "ClientRequestToken"),
-                                    Collectors.toSet())));
-            var duplicateCreates = createsPerStack.values().stream()
-                    .mapToLong(n -> n - 1)
-                    .sum();
-            var stacksWithTwoTokens = tokensPerStack.values().stream()
-                    .filter(tokens -> tokens.size() > 1)
-                    .count();
             var states = seeder.states(ids);
-
             System.out.printf("requests                 %d (states %s)%n", requests, states);
             System.out.printf("concurrency limit        %d, stack duration %s%n", limit, stackDuration);
             System.out.printf(
@@ -107,17 +87,48 @@ public class ExecutionBenchmark {
                     ideal.toMillis() / 1000.0,
                     (double) makespan.toMillis() / ideal.toMillis());
             System.out.printf("max in flight (measured) %d%n", aws.maxInFlight(null));
+            var changeSetPolls = count("DescribeChangeSet");
+            var stackPolls = count("DescribeStacks");
             System.out.printf(
-                    "status calls per stack   %.2f (DescribeStacks %d)%n", (double) describes / requests, describes);
-            System.out.printf(
-                    "stacks created           %d, CreateStack calls %d, duplicate calls %d, stacks with two tokens %d%n",
-                    createsPerStack.size(), creates.size(), duplicateCreates, stacksWithTwoTokens);
+                    "status calls per stack   %.2f (DescribeChangeSet %d, DescribeStacks %d)%n",
+                    (double) (changeSetPolls + stackPolls) / requests,
+                    changeSetPolls,
+                    stackPolls);
+            System.out.printf("stacks                   %d%n", aws.stacks().size());
+            for (var call : List.of(
+                    new String[] {"CreateChangeSet", "ClientToken"},
+                    new String[] {"ExecuteChangeSet", "ClientRequestToken"})) {
+                var sent = AwsStub.server().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+                        .withRequestBody(WireMock.containing("Action=" + call[0] + "&")));
+                var perStack = sent.stream()
+                        .collect(Collectors.groupingBy(
+                                request -> field(request.getBodyAsString(), "StackName"),
+                                Collectors.mapping(
+                                        request -> field(request.getBodyAsString(), call[1]), Collectors.toList())));
+                var duplicates = perStack.values().stream()
+                        .mapToLong(tokens -> tokens.size() - 1)
+                        .sum();
+                var twoTokens = perStack.values().stream()
+                        .filter(tokens -> tokens.stream().distinct().count() > 1)
+                        .count();
+                System.out.printf(
+                        "%-24s %d calls for %d stacks, duplicates %d, stacks with two tokens %d%n",
+                        call[0], sent.size(), perStack.size(), duplicates, twoTokens);
+            }
             System.out.printf("worker peak heap used    %d MB%n", peakHeap[0] / (1024 * 1024));
             System.out.printf("worker peak RSS          %s%n", peakRss(worker.pid()));
         } finally {
             database.close();
         }
         System.exit(0);
+    }
+
+    private static long count(String action) {
+        return AwsStub.server()
+                .countRequestsMatching(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+                        .withRequestBody(WireMock.containing("Action=" + action + "&"))
+                        .build())
+                .getCount();
     }
 
     private static void awaitDone(ApprovedRequestSeeder seeder, List<UUID> ids, Duration atMost)

@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.Catalog;
+import io.vendo.catalog.Delivery;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
@@ -148,12 +149,11 @@ class Admission {
     }
 
     private AdmissionClaim claimOf(RequestView request) {
-        var kind = catalog.version(request.blueprintVersionId()).kind();
+        var version = catalog.version(request.blueprintVersionId());
         var account = catalog.target(request.targetId()).accountId();
-        var service = AdmissionService.of(kind);
-        // Until StackSet delivery settings exist, a blueprint deploys one StackSet, so its slug names it.
-        return new AdmissionClaim(
-                service, account, service == AdmissionService.STACK_SET ? request.blueprintSlug() : null);
+        var service = AdmissionService.of(version.kind());
+        var stackSet = version.delivery() instanceof Delivery.StackSet set ? set.stackSetName() : null;
+        return new AdmissionClaim(service, account, service == AdmissionService.STACK_SET ? stackSet : null);
     }
 
     /** Like {@link #admitWhatFits()}, unless another pass holds the lock. @return whether this pass ran */

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts how long a request of each kind may run before it fails as stuck
  * @param terminationProtection environments whose stacks get termination protection
  * @param costCentreParameter the request parameter whose value is tagged as {@code vendo:cost-centre}, when present
+ * @param changeSetPollDelay wait after CreateChangeSet before its first status call: a change set is computed in
+ *     seconds, a stack takes as long as its resources, so the two are polled on their own schedules
  */
 @ConfigurationProperties("vendo.execution")
 record ExecutionProperties(
@@ -33,7 +35,8 @@ record ExecutionProperties(
         @DefaultValue("5m") Duration maxRetryDelay,
         @DefaultValue Timeouts timeouts,
         @DefaultValue("PROD") Set<EnvironmentTier> terminationProtection,
-        @DefaultValue("CostCenter") String costCentreParameter) {
+        @DefaultValue("CostCenter") String costCentreParameter,
+        @DefaultValue("3s") Duration changeSetPollDelay) {
 
     /** Per kind: accounts take 20–30 minutes when all is well, StackSets as long as their slowest region. */
     record Timeouts(

@@ -100,6 +100,10 @@ final class ExecutionRun {
         return nextPoll(properties.accountFirstPollDelay(), properties.accountMaxPollDelay());
     }
 
+    Duration firstChangeSetPoll() {
+        return properties.changeSetPollDelay();
+    }
+
     Duration firstPoll() {
         return properties.firstPollDelay();
     }

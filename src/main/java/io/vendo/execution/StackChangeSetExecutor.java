@@ -62,7 +62,7 @@ class StackChangeSetExecutor implements KindExecutor {
                         "execution.change-set-created",
                         Map.of("changeSet", spec.changeSetName(), "type", spec.update() ? "UPDATE" : "CREATE"));
                 run.moveTo(ExecutionPhase.AWAIT_CHANGE_SET);
-                yield new StepOutcome.Continue(run.firstPoll());
+                yield new StepOutcome.Continue(run.firstChangeSetPoll());
             }
             case AWAIT_CHANGE_SET -> awaitChangeSet(spec, run);
             case EXECUTE_CHANGE_SET -> {

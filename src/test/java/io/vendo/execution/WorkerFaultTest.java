@@ -38,6 +38,7 @@ class WorkerFaultTest {
             "vendo.scheduler.heartbeat-interval", "1s",
             "vendo.scheduler.missed-heartbeats", "4",
             "vendo.execution.first-poll-delay", "300ms",
+            "vendo.execution.change-set-poll-delay", "100ms",
             "vendo.execution.max-poll-delay", "600ms",
             "vendo.execution.retry-delay", "100ms",
             "vendo.execution.max-attempts", String.valueOf(MAX_ATTEMPTS),

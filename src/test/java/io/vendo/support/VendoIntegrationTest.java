@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
             "vendo.scheduler.polling-interval=100ms",
             "vendo.execution.first-poll-delay=50ms",
+            "vendo.execution.change-set-poll-delay=50ms",
             "vendo.execution.max-poll-delay=200ms",
             "vendo.execution.retry-delay=50ms",
             "vendo.scheduler.heartbeat-interval=1s",

@@ -53,14 +53,15 @@ public final class WorkerProcess implements AutoCloseable {
                 System.getProperty("java.class.path"),
                 WorkerMain.class.getName(),
                 "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.hikari.maximum-pool-size=12",
                 "--server.port=0",
                 "--vendo.aws.mode=live",
                 "--vendo.aws.endpoint-url=" + AwsStub.endpoint(),
                 "--logging.level.root=WARN",
                 "--logging.level.io.vendo=INFO",
                 "--logging.level.org.springframework.boot.tomcat=INFO"));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        var settings = new java.util.LinkedHashMap<>(Map.of("spring.datasource.hikari.maximum-pool-size", "12"));
+        settings.putAll(properties);
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             var log = Files.createDirectories(Path.of("target", "workers")).resolve(name + ".log");
             var process = new ProcessBuilder(command)
