@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** One immutable template of a blueprint with the parameter model parsed from it. Requests pin a version. */
 @Entity
@@ -48,6 +49,10 @@ class BlueprintVersion {
     @Column(nullable = false)
     private Delivery delivery;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "aws_check")
+    private @Nullable AwsComparison awsCheck;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -61,6 +66,7 @@ class BlueprintVersion {
             TemplateParser.ParsedTemplate parsed,
             List<String> capabilities,
             Delivery delivery,
+            AwsComparison awsCheck,
             Instant createdAt) {
         this.id = UUID.randomUUID();
         this.blueprintId = blueprintId;
@@ -71,6 +77,7 @@ class BlueprintVersion {
         this.outputs = parsed.outputs();
         this.capabilities = List.copyOf(capabilities);
         this.delivery = delivery;
+        this.awsCheck = awsCheck;
         this.createdAt = createdAt;
     }
 
@@ -99,7 +106,7 @@ class BlueprintVersion {
     }
 
     BlueprintVersionSummary toSummary() {
-        return new BlueprintVersionSummary(id, number, templateSha256, createdAt);
+        return new BlueprintVersionSummary(id, number, templateSha256, createdAt, awsCheck);
     }
 
     UUID id() {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -24,16 +26,22 @@ public class CatalogAdministration {
     private final BlueprintVersionRepository versions;
     private final TargetRepository targets;
     private final TemplateParser parser = new TemplateParser();
+    private final ObjectProvider<TemplateCheck> templateChecks;
+    private final CatalogProperties properties;
     private final Clock clock;
 
     CatalogAdministration(
             BlueprintRepository blueprints,
             BlueprintVersionRepository versions,
             TargetRepository targets,
+            ObjectProvider<TemplateCheck> templateChecks,
+            CatalogProperties properties,
             Clock clock) {
         this.blueprints = blueprints;
         this.versions = versions;
         this.targets = targets;
+        this.templateChecks = templateChecks;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -54,9 +62,10 @@ public class CatalogAdministration {
         if (blueprints.findBySlug(request.slug()).isPresent()) {
             throw conflict("A blueprint '%s' exists already: add a version to it instead".formatted(request.slug()));
         }
+        var aws = askAws(checked, "blueprint");
         var blueprint =
                 blueprints.save(new Blueprint(request.slug(), request.kind(), request.metadata(), clock.instant()));
-        return versions.save(checked.toVersion(blueprint.id(), 1)).toDetails(blueprint);
+        return versions.save(checked.toVersion(blueprint.id(), 1, aws)).toDetails(blueprint);
     }
 
     /**
@@ -167,11 +176,17 @@ public class CatalogAdministration {
         }
         var latest = versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id());
         if (latest.isPresent() && latest.get().holds(checked.sha256(), checked.capabilities(), checked.delivery())) {
-            return new VersionOutcome(false, latest.get().toDetails(blueprint));
+            return new VersionOutcome(
+                    false,
+                    latest.get().toDetails(blueprint),
+                    latest.get().toSummary().aws());
         }
+        var aws = askAws(checked, "version");
         var number = latest.map(version -> version.number() + 1).orElse(1);
         return new VersionOutcome(
-                true, versions.save(checked.toVersion(blueprint.id(), number)).toDetails(blueprint));
+                true,
+                versions.save(checked.toVersion(blueprint.id(), number, aws)).toDetails(blueprint),
+                aws);
     }
 
     private CheckedVersion check(BlueprintKind kind, NewVersion request, Map<String, String> errors) {
@@ -212,6 +227,25 @@ public class CatalogAdministration {
                 clock);
     }
 
+    /**
+     * Asks CloudFormation about a version that is about to be stored, when AWS is configured. Admin changes are rare
+     * and the call is short (the SDK's timeouts apply), so it runs in the transaction that stores the version.
+     *
+     * @throws InvalidEntryException when CloudFormation refuses the template
+     */
+    private AwsComparison askAws(CheckedVersion checked, String what) {
+        var check = templateChecks.getIfAvailable();
+        if (check == null || !check.available()) {
+            return AwsComparison.notChecked();
+        }
+        var report = check.check(checked.templateBody(), properties.templateCheckRegion());
+        if (report.refusal() != null) {
+            throw new InvalidEntryException(
+                    what, Map.of("template", "CloudFormation refuses the template: " + report.refusal()));
+        }
+        return AwsComparison.of(report, checked.parsed().parameters(), checked.capabilities());
+    }
+
     private void refuseInvalid(NewTarget target) {
         var errors = CatalogRules.check(target);
         if (!errors.isEmpty()) {
@@ -240,14 +274,17 @@ public class CatalogAdministration {
             Delivery delivery,
             Clock clock) {
 
-        BlueprintVersion toVersion(UUID blueprintId, int number) {
+        BlueprintVersion toVersion(UUID blueprintId, int number, AwsComparison aws) {
             return new BlueprintVersion(
-                    blueprintId, number, templateBody, sha256, parsed, capabilities, delivery, clock.instant());
+                    blueprintId, number, templateBody, sha256, parsed, capabilities, delivery, aws, clock.instant());
         }
     }
 
-    /** @param created false when the newest version already held the same */
-    public record VersionOutcome(boolean created, BlueprintVersionDetails version) {}
+    /**
+     * @param created false when the newest version already held the same
+     * @param aws what CloudFormation said when the version was added
+     */
+    public record VersionOutcome(boolean created, BlueprintVersionDetails version, @Nullable AwsComparison aws) {}
 
     enum SyncChange {
         ADDED,

@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     local run's demo catalog. It holds one folder per blueprint ({@code <slug>/blueprint.yaml} and its template)
  *     and optionally {@code targets.yaml}. None: blueprints and targets come from the admin pages and the API only
  * @param syncOnStart whether the directory is synchronized at start-up (an admin can always sync from the admin page)
+ * @param templateCheckRegion the region whose CloudFormation checks new template versions when AWS is configured
  */
 @ConfigurationProperties("vendo.catalog")
-record CatalogProperties(@Nullable String directory, @DefaultValue("true") boolean syncOnStart) {}
+record CatalogProperties(
+        @Nullable String directory,
+        @DefaultValue("true") boolean syncOnStart,
+        @DefaultValue("us-east-1") String templateCheckRegion) {}

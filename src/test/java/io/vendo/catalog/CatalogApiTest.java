@@ -86,6 +86,7 @@ class CatalogApiTest {
         assertThat(changed.status()).isEqualTo(201);
         assertThat(changed.body().path("number").asInt()).isEqualTo(2);
         assertThat(changed.body().path("delivery").path("type").asString()).isEqualTo("Stack");
+        assertThat(changed.body().path("aws").path("outcome").asString()).isEqualTo("NOT_CHECKED");
 
         var schema = ApiClient.as("requester", port).get("/api/v1/blueprints/api-queue/versions/2");
         assertThat(schema.status()).isEqualTo(200);

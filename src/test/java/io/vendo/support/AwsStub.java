@@ -286,6 +286,53 @@ public final class AwsStub {
     }
 
     /** The requests AWS received for one action, in order. */
+    /** ValidateTemplate accepts the template and asks for these capabilities (comma-separated, may be empty). */
+    public static void stubValidateTemplate(String capabilities, String reason) {
+        var members = capabilities.isEmpty()
+                ? ""
+                : Arrays.stream(capabilities.split(","))
+                        .map(capability -> "<member>" + capability + "</member>")
+                        .collect(Collectors.joining());
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ValidateTemplate"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <ValidateTemplateResponse xmlns="%s">
+                          <ValidateTemplateResult>
+                            <Parameters/>
+                            <Capabilities>%s</Capabilities>
+                            <CapabilitiesReason>%s</CapabilitiesReason>
+                          </ValidateTemplateResult>
+                          <ResponseMetadata><RequestId>cfn-validate</RequestId></ResponseMetadata>
+                        </ValidateTemplateResponse>"""
+                                .formatted(CFN_NS, members, reason))));
+    }
+
+    /** ValidateTemplate refuses the template as CloudFormation does: 400 ValidationError. */
+    public static void stubValidateTemplateError(String message) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=ValidateTemplate"))
+                .willReturn(xml(400, error("ValidationError", message))));
+    }
+
+    /** GetTemplateSummary reports these {@code <member>} parameter declarations. */
+    public static void stubGetTemplateSummary(String parameterMembers) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=GetTemplateSummary"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <GetTemplateSummaryResponse xmlns="%s">
+                          <GetTemplateSummaryResult>
+                            <Parameters>%s</Parameters>
+                            <Version>2010-09-09</Version>
+                          </GetTemplateSummaryResult>
+                          <ResponseMetadata><RequestId>cfn-summary</RequestId></ResponseMetadata>
+                        </GetTemplateSummaryResponse>"""
+                                .formatted(CFN_NS, parameterMembers))));
+    }
+
     public static List<LoggedRequest> received(String action) {
         return server().findAll(
                         postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));

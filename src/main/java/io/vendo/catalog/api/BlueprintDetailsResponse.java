@@ -1,5 +1,6 @@
 package io.vendo.catalog.api;
 
+import io.vendo.catalog.AwsComparison;
 import io.vendo.catalog.BlueprintDetails;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionSummary;
@@ -50,10 +51,15 @@ record BlueprintDetailsResponse(
                                 version.number(),
                                 version.createdAt(),
                                 version.templateSha256(),
-                                "/api/v1/blueprints/%s/versions/%d".formatted(blueprint.slug(), version.number())))
+                                "/api/v1/blueprints/%s/versions/%d".formatted(blueprint.slug(), version.number()),
+                                version.aws()))
                         .toList());
     }
 
-    /** @param schema where the version's parameter model is published as JSON Schema */
-    record VersionEntry(int number, Instant createdAt, String templateSha256, String schema) {}
+    /**
+     * @param schema where the version's parameter model is published as JSON Schema
+     * @param aws what CloudFormation said when the version was added, and how its model differs from Vendo's
+     */
+    record VersionEntry(
+            int number, Instant createdAt, String templateSha256, String schema, @Nullable AwsComparison aws) {}
 }

@@ -59,7 +59,7 @@ class CatalogAdminApiController {
                         input.template(),
                         input.capabilities() == null ? List.of() : input.capabilities(),
                         input.delivery()));
-        var body = VersionResponse.of(outcome.version());
+        var body = VersionResponse.of(outcome.version(), outcome.aws());
         var location = URI.create("/api/v1/blueprints/%s/versions/%d"
                 .formatted(outcome.version().slug(), outcome.version().number()));
         return outcome.created()

@@ -1,10 +1,12 @@
 package io.vendo.catalog.api;
 
+import io.vendo.catalog.AwsComparison;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Delivery;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A blueprint version as added: what it holds, and where its parameter model is published. */
 record VersionResponse(
@@ -15,9 +17,10 @@ record VersionResponse(
         List<String> parameters,
         List<String> capabilities,
         Delivery delivery,
-        String schema) {
+        String schema,
+        @Nullable AwsComparison aws) {
 
-    static VersionResponse of(BlueprintVersionDetails version) {
+    static VersionResponse of(BlueprintVersionDetails version, @Nullable AwsComparison aws) {
         return new VersionResponse(
                 version.versionId(),
                 version.slug(),
@@ -26,6 +29,7 @@ record VersionResponse(
                 version.parameters().stream().map(p -> p.name()).toList(),
                 version.capabilities(),
                 version.delivery(),
-                "/api/v1/blueprints/%s/versions/%d".formatted(version.slug(), version.number()));
+                "/api/v1/blueprints/%s/versions/%d".formatted(version.slug(), version.number()),
+                aws);
     }
 }

@@ -106,11 +106,18 @@ class CatalogAdminPagesController {
                             form.getTemplate(),
                             form.getCapabilities(),
                             DeliveryText.parse(blueprint.kind(), form.getDelivery())));
+            var differences =
+                    outcome.aws() == null ? 0 : outcome.aws().differences().size();
             redirect.addFlashAttribute(
                     "notice",
                     outcome.created()
-                            ? "Version %d added: new requests use it; earlier requests keep theirs."
-                                    .formatted(outcome.version().number())
+                            ? "Version %d added: new requests use it; earlier requests keep theirs.%s"
+                                    .formatted(
+                                            outcome.version().number(),
+                                            differences == 0
+                                                    ? ""
+                                                    : " CloudFormation's model differs in %d point(s): see the version."
+                                                            .formatted(differences))
                             : "Nothing changed: version %d already holds this template and these settings."
                                     .formatted(outcome.version().number()));
             return "redirect:/admin/blueprints/" + slug;
