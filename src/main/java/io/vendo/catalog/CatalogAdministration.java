@@ -205,15 +205,6 @@ public class CatalogAdministration {
             try {
                 parsed = parser.parse(request.templateBody());
                 errors.putAll(CatalogRules.check(kind, parsed.parameters()));
-                parsed.parameters().stream()
-                        .filter(ParameterDefinition::noEcho)
-                        .findFirst()
-                        // Lifted once requests store NoEcho values encrypted: until then they would be stored as typed.
-                        .ifPresent(secret -> errors.put(
-                                "template",
-                                ("Parameter %s is NoEcho: Vendo does not yet store secret parameter values, so it "
-                                                + "cannot offer this template")
-                                        .formatted(secret.name())));
             } catch (InvalidTemplateException e) {
                 errors.put("template", e.getBody().getDetail());
             }

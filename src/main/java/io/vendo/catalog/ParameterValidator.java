@@ -107,8 +107,12 @@ final class ParameterValidator {
         }
         var aws = type.aws();
         if (aws != null && !aws.accepts(value)) {
-            return "Parameter validation failed: parameter value '%s' for parameter name %s is not %s"
-                    .formatted(value, name, aws.expected());
+            // A NoEcho value never appears in a message: messages are shown, logged and returned by the API.
+            return definition.noEcho()
+                    ? "Parameter validation failed: the value for parameter name %s is not %s"
+                            .formatted(name, aws.expected())
+                    : "Parameter validation failed: parameter value '%s' for parameter name %s is not %s"
+                            .formatted(value, name, aws.expected());
         }
         if (!definition.allowedValues().isEmpty() && !definition.allowedValues().contains(value)) {
             return constraint(definition, "Parameter '%s' must be one of AllowedValues".formatted(name));

@@ -10,9 +10,12 @@ import java.util.UUID;
 /**
  * One approved request with everything its executor needs: the pinned blueprint version, the target, the tags every
  * created resource carries, and which parameters are secret (never rendered).
+ *
+ * @param parameters the values to send to AWS: NoEcho ones decrypted for a live run, masked for a dry run
  */
 record Job(
         RequestView request,
+        Map<String, String> parameters,
         BlueprintVersionDetails blueprint,
         TargetDetails targetDetails,
         Map<String, String> tags,

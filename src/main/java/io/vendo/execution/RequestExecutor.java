@@ -59,9 +59,11 @@ class RequestExecutor {
         if (request.state().terminal()) {
             return Optional.empty();
         }
-        var job = jobFor(request);
+        var live = aws.live();
+        // Only a call to AWS gets NoEcho values in plain text; a dry run's plan is stored and shown, so it gets ****.
+        var job = jobFor(request, live ? requests.deploymentParameters(requestId) : request.parameters());
         var kind = executorFor(job);
-        if (!aws.live()) {
+        if (!live) {
             requests.completeDryRun(requestId, kind.plan(job));
             return Optional.empty();
         }
@@ -171,7 +173,7 @@ class RequestExecutor {
                         .formatted(job.blueprint().kind(), job.blueprint().slug())));
     }
 
-    private Job jobFor(RequestView request) {
+    private Job jobFor(RequestView request, Map<String, String> parameters) {
         var blueprint = catalog.version(request.blueprintVersionId());
         var target = catalog.target(request.targetId());
         var tags = new LinkedHashMap<String, String>();
@@ -191,6 +193,7 @@ class RequestExecutor {
                 .collect(Collectors.toUnmodifiableSet());
         return new Job(
                 request,
+                parameters,
                 blueprint,
                 target,
                 tags,

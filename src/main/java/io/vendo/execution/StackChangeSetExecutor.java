@@ -137,7 +137,7 @@ class StackChangeSetExecutor implements KindExecutor {
 
     static StackSpec specFor(Job job) {
         var stackName = job.resourceName(128);
-        var parameters = new LinkedHashMap<>(job.request().parameters());
+        var parameters = new LinkedHashMap<>(job.parameters());
         return new StackSpec(
                 job.requestId(),
                 stackName,

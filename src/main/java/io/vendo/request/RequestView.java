@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A request as other modules and the pages see it. */
+/**
+ * A request as other modules and the pages see it. NoEcho parameter values show as {@link #MASK}, as in
+ * CloudFormation; only {@link Requests#deploymentParameters} reveals them, to the executor.
+ */
 public record RequestView(
         UUID id,
         RequestKind kind,
@@ -25,4 +28,8 @@ public record RequestView(
         @Nullable String failureReason,
         @Nullable String dryRunPlan,
         Instant submittedAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** What CloudFormation shows for a NoEcho parameter's value. */
+    public static final String MASK = "****";
+}

@@ -4,16 +4,19 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
+import io.vendo.catalog.ParameterDefinition;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,12 +42,19 @@ public class Requests {
     private final RequestRepository repository;
     private final Catalog catalog;
     private final RequestParticipation participation;
+    private final SecretParameters secrets;
     private final Clock clock;
 
-    Requests(RequestRepository repository, Catalog catalog, RequestParticipation participation, Clock clock) {
+    Requests(
+            RequestRepository repository,
+            Catalog catalog,
+            RequestParticipation participation,
+            SecretParameters secrets,
+            Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.participation = participation;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -70,11 +80,27 @@ public class Requests {
         if (blueprint.kind() == BlueprintKind.ACCOUNT) {
             refuseTakenAccountEmail(parameters.getOrDefault("AccountEmail", ""));
         }
+        var id = UUID.randomUUID();
+        var secretNames = blueprint.parameters().stream()
+                .filter(ParameterDefinition::noEcho)
+                .map(ParameterDefinition::name)
+                .collect(Collectors.toSet());
+        var ordinary = new LinkedHashMap<String, String>();
+        var secret = new LinkedHashMap<String, String>();
+        parameters.forEach((name, value) -> {
+            if (secretNames.contains(name)) {
+                secret.put(name, secrets.seal(id, name, value));
+            } else {
+                ordinary.put(name, value);
+            }
+        });
         var request = VendingRequest.submit(
                 new NewRequest(
+                        id,
                         blueprint,
                         target,
-                        parameters,
+                        ordinary,
+                        secret,
                         submission.justification().strip(),
                         requester),
                 clock.instant());
@@ -124,6 +150,18 @@ public class Requests {
         var page =
                 found.stream().limit(search.limit()).map(VendingRequest::toView).toList();
         return new RequestSearch.Result(page, hasMore);
+    }
+
+    /**
+     * Every parameter value of a request with NoEcho ones decrypted: for the executor's call to AWS only, never to
+     * show, log or store.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> deploymentParameters(UUID id) {
+        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
+        var values = new LinkedHashMap<>(request.toView().parameters());
+        request.secretParameters().forEach((name, ciphertext) -> values.put(name, secrets.open(id, name, ciphertext)));
+        return values;
     }
 
     /** For other modules, which authorise on their own terms. */

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,9 +72,15 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(name = "target_name", nullable = false, updatable = false)
     private String targetName;
 
+    /** The values of ordinary parameters; NoEcho ones are only in {@link #secretParameters}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false)
     private Map<String, String> parameters;
+
+    /** NoEcho parameter values, each encrypted by {@link SecretParameters}: never in plain text at rest. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "secret_parameters", nullable = false, updatable = false)
+    private Map<String, String> secretParameters;
 
     @Column(nullable = false, updatable = false)
     private String justification;
@@ -106,7 +113,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     protected VendingRequest() {}
 
     private VendingRequest(NewRequest request, Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = request.id();
         this.kind = RequestKind.PROVISION;
         this.state = RequestState.PENDING_APPROVAL;
         this.blueprintVersionId = request.blueprint().versionId();
@@ -117,6 +124,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         this.targetSlug = request.target().slug();
         this.targetName = request.target().name();
         this.parameters = new LinkedHashMap<>(request.parameters());
+        this.secretParameters = new LinkedHashMap<>(request.secretParameters());
         this.justification = request.justification();
         this.requester = request.requester().username();
         this.team = request.requester().primaryTeam();
@@ -221,6 +229,17 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         return team;
     }
 
+    Map<String, String> secretParameters() {
+        return Map.copyOf(secretParameters);
+    }
+
+    /** Every parameter, NoEcho ones masked as CloudFormation shows them, in the order they were stored. */
+    private Map<String, String> shownParameters() {
+        var shown = new LinkedHashMap<>(parameters);
+        secretParameters.keySet().forEach(name -> shown.put(name, RequestView.MASK));
+        return Collections.unmodifiableMap(shown);
+    }
+
     RequestView toView() {
         return new RequestView(
                 id,
@@ -233,7 +252,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 targetId,
                 targetSlug,
                 targetName,
-                Map.copyOf(parameters),
+                shownParameters(),
                 justification,
                 requester,
                 team,

@@ -48,7 +48,9 @@ class VendingRequestTest {
                 null,
                 null);
         var requester = new Actor("alice", Set.of(Role.REQUESTER), Set.of("web"));
-        return VendingRequest.submit(new NewRequest(blueprint, target, Map.of("A", "1"), "need it", requester), NOW);
+        return VendingRequest.submit(
+                new NewRequest(UUID.randomUUID(), blueprint, target, Map.of("A", "1"), Map.of(), "need it", requester),
+                NOW);
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
             "vendo.execution.max-poll-delay=200ms",
             "vendo.execution.retry-delay=50ms",
             "vendo.scheduler.heartbeat-interval=1s",
+            // A key per build, made by the first context, never the local run's.
+            "vendo.request.secret-key-file=target/test-secret-parameters.key",
         })
 @Import(TestPostgres.class)
 @ActiveProfiles("local")

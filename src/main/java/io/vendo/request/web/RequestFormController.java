@@ -38,8 +38,13 @@ class RequestFormController {
     String form(@PathVariable String slug, Model model) {
         var blueprint = catalog.latestVersion(slug);
         var form = new RequestForm();
+        // Defaults pre-filled, except secrets: a NoEcho default stays the template's, unseen.
         blueprint.parameters().forEach(parameter -> form.getParameters()
-                .put(parameter.name(), parameter.defaultValue() == null ? "" : parameter.defaultValue()));
+                .put(
+                        parameter.name(),
+                        parameter.defaultValue() == null || parameter.noEcho()
+                                ? ""
+                                : ParameterField.display(parameter, parameter.defaultValue())));
         return render(model, blueprint, form, Map.of());
     }
 
@@ -69,6 +74,9 @@ class RequestFormController {
             errors.putAll(e.errors());
         }
         if (!errors.isEmpty()) {
+            // Never echo a secret back, not even into its own field: the requester types it again.
+            blueprint.parameters().stream().filter(ParameterDefinition::noEcho).forEach(secret -> form.getParameters()
+                    .put(secret.name(), ""));
             return render(model, blueprint, form, errors);
         }
         RequestView submitted;
@@ -94,13 +102,16 @@ class RequestFormController {
     private static Map<String, String> submittedValues(BlueprintVersionDetails blueprint, RequestForm form) {
         var values = new LinkedHashMap<String, String>();
         form.getParameters().forEach((name, value) -> {
-            var optional = blueprint.parameters().stream()
+            var definition = blueprint.parameters().stream()
                     .filter(parameter -> parameter.name().equals(name))
-                    .findFirst()
-                    .map(parameter -> !parameter.required())
-                    .orElse(false);
+                    .findFirst();
+            var optional = definition.map(parameter -> !parameter.required()).orElse(false);
             if (!(value.isEmpty() && optional)) {
-                values.put(name, value);
+                values.put(
+                        name,
+                        definition
+                                .map(parameter -> ParameterField.normalize(parameter, value))
+                                .orElse(value));
             }
         });
         return values;
@@ -110,27 +121,12 @@ class RequestFormController {
             Model model, BlueprintVersionDetails blueprint, RequestForm form, Map<String, String> errors) {
         model.addAttribute("blueprint", blueprint);
         model.addAttribute(
-                "parameters",
-                blueprint.parameters().stream().map(ParameterField::of).toList());
+                "sections",
+                ParameterSection.of(
+                        blueprint.parameters().stream().map(ParameterField::of).toList()));
         model.addAttribute("targets", catalog.targetsFor(blueprint));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "request/form";
-    }
-
-    /** How one parameter is shown: the control follows the parameter's type and constraints. */
-    record ParameterField(ParameterDefinition definition, String control) {
-
-        static ParameterField of(ParameterDefinition definition) {
-            String control;
-            if (!definition.allowedValues().isEmpty()) {
-                control = "select";
-            } else if (definition.numeric()) {
-                control = "number";
-            } else {
-                control = "text";
-            }
-            return new ParameterField(definition, control);
-        }
     }
 }
