@@ -143,7 +143,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
-                        .requestMatchers("/assets/**", "/login", "/error", "/actuator/health/**")
+                        .requestMatchers(
+                                "/assets/**",
+                                "/login",
+                                "/error",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole(Role.ADMIN.name())

@@ -1,10 +1,17 @@
 package io.vendo.approval.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.approval.Approvals;
 import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
 import io.vendo.request.RequestState;
+import io.vendo.web.ApiScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Approvals", description = "Approve or reject requests")
 class DecisionsApiController {
 
     private final Approvals approvals;
@@ -27,6 +35,21 @@ class DecisionsApiController {
     }
 
     @PostMapping(path = "/api/v1/requests/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "decideRequest",
+            summary = "Approve or reject a request",
+            description = "Records the caller's decision; the request moves on once its approval policy is met, or"
+                    + " ends at the first rejection. Requesters never decide their own requests.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.DECISIONS_WRITE))
+    @ApiResponse(responseCode = "200", description = "Recorded; `requestState` is the request's state after it")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such request, or none the caller may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The caller may not decide this request now (already decided, own request, not pending)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     DecisionResponse decide(
             @PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor, HttpServletRequest http) {
         var comment = body.comment() == null ? "" : body.comment();

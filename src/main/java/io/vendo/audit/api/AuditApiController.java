@@ -1,8 +1,12 @@
 package io.vendo.audit.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.audit.AuditFilter;
 import io.vendo.audit.AuditTrail;
 import io.vendo.audit.ChainVerification;
+import io.vendo.web.ApiScopes;
 import io.vendo.web.InvalidInputException;
 import io.vendo.web.PageCursor;
 import jakarta.validation.Valid;
@@ -12,12 +16,14 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Audit", description = "The append-only, hash-chained audit log (admins)")
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
 
@@ -31,13 +37,21 @@ class AuditApiController {
 
     /** Recomputes the audit log's hash chain; {@code firstBrokenRow} names the first row that was tampered with. */
     @GetMapping("/api/v1/audit/verification")
+    @Operation(
+            operationId = "verifyAuditChain",
+            summary = "Verify the audit log's hash chain",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     ChainVerification verify() {
         return auditTrail.verify();
     }
 
     /** The audit log, newest first, a page at a time; filters combine. */
     @GetMapping("/api/v1/audit/events")
-    AuditEventPage events(@Valid AuditQuery query, BindingResult binding) {
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "Search the audit log",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
+    AuditEventPage events(@ParameterObject @Valid AuditQuery query, BindingResult binding) {
         var errors = InvalidInputException.errors(binding);
         Long beforeId = null;
         if (query.getCursor() != null && !errors.containsKey("cursor")) {

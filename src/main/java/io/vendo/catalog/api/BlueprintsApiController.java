@@ -1,11 +1,15 @@
 package io.vendo.catalog.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.catalog.BlueprintDetails;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogQuery;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.ParameterSchema;
+import io.vendo.web.ApiScopes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Catalog", description = "What can be requested, and where")
 @RequestMapping("/api/v1/blueprints")
 class BlueprintsApiController {
 
@@ -34,6 +39,10 @@ class BlueprintsApiController {
      * {@code owner}, {@code tag} ({@code key} or {@code key=value}), {@code environment} (a tier the blueprint may
      * deploy to). {@code retired=true} lists retired ones too.
      */
+    @Operation(
+            operationId = "listBlueprints",
+            summary = "List the blueprints",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     @GetMapping
     List<BlueprintResponse> list(
             @RequestParam(required = false) @Nullable String q,
@@ -48,6 +57,10 @@ class BlueprintsApiController {
     }
 
     /** A blueprint by slug (or id), with its metadata and versions. */
+    @Operation(
+            operationId = "getBlueprint",
+            summary = "Get a blueprint with its versions",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     @GetMapping("/{blueprint}")
     BlueprintDetailsResponse get(@PathVariable String blueprint) {
         var details = details(blueprint);
@@ -55,6 +68,10 @@ class BlueprintsApiController {
     }
 
     /** The version's parameter model as a JSON Schema (draft 2020-12) for a request's {@code parameters}. */
+    @Operation(
+            operationId = "getBlueprintVersionSchema",
+            summary = "A version's parameters as a JSON Schema",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     @GetMapping(
             value = "/{blueprint}/versions/{number}",
             produces = {SCHEMA_JSON, MediaType.APPLICATION_JSON_VALUE})
@@ -65,6 +82,10 @@ class BlueprintsApiController {
     }
 
     /** The version's template, exactly as it was added. */
+    @Operation(
+            operationId = "getBlueprintVersionTemplate",
+            summary = "A version's template",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     @GetMapping(value = "/{blueprint}/versions/{number}/template", produces = MediaType.TEXT_PLAIN_VALUE)
     String template(@PathVariable String blueprint, @PathVariable int number) {
         return catalog.version(details(blueprint).slug(), number).templateBody();

@@ -1,5 +1,8 @@
 package io.vendo.catalog.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
 import io.vendo.catalog.CatalogDirectory;
@@ -8,6 +11,7 @@ import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
 import io.vendo.catalog.SyncReport;
+import io.vendo.web.ApiScopes;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Catalog administration", description = "Blueprints, versions and targets (admins)")
 class CatalogAdminApiController {
 
     private final Catalog catalog;
@@ -39,6 +44,10 @@ class CatalogAdminApiController {
         this.directory = directory;
     }
 
+    @Operation(
+            operationId = "createBlueprint",
+            summary = "Create a blueprint with its first version",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/blueprints")
     ResponseEntity<BlueprintDetailsResponse> create(@RequestBody BlueprintInput input) {
         if (input.kind() == null) {
@@ -51,6 +60,10 @@ class CatalogAdminApiController {
     }
 
     /** 201 with the new version; 200 with the newest one when it already holds the same template and settings. */
+    @Operation(
+            operationId = "addBlueprintVersion",
+            summary = "Add a version to a blueprint",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/blueprints/{blueprint}/versions")
     ResponseEntity<VersionResponse> addVersion(@PathVariable String blueprint, @RequestBody VersionInput input) {
         var outcome = administration.addVersion(
@@ -67,6 +80,10 @@ class CatalogAdminApiController {
                 : ResponseEntity.ok().location(location).body(body);
     }
 
+    @Operation(
+            operationId = "updateBlueprint",
+            summary = "Change a blueprint's metadata",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PutMapping("/blueprints/{blueprint}")
     BlueprintDetailsResponse describe(@PathVariable String blueprint, @RequestBody BlueprintInput input) {
         var id = catalog.blueprint(blueprint).id();
@@ -74,12 +91,20 @@ class CatalogAdminApiController {
         return BlueprintDetailsResponse.of(details, catalog.versions(details.slug()));
     }
 
+    @Operation(
+            operationId = "retireBlueprint",
+            summary = "Retire a blueprint",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/blueprints/{blueprint}/retire")
     BlueprintDetailsResponse retire(@PathVariable String blueprint) {
         var details = administration.retire(catalog.blueprint(blueprint).id());
         return BlueprintDetailsResponse.of(details, catalog.versions(details.slug()));
     }
 
+    @Operation(
+            operationId = "createTarget",
+            summary = "Create a target",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/targets")
     ResponseEntity<TargetAdminResponse> createTarget(@RequestBody TargetInput input) {
         var target = administration.createTarget(input.toNewTarget(null));
@@ -87,11 +112,19 @@ class CatalogAdminApiController {
                 .body(TargetAdminResponse.of(target));
     }
 
+    @Operation(
+            operationId = "updateTarget",
+            summary = "Change a target",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PutMapping("/targets/{slug}")
     TargetAdminResponse updateTarget(@PathVariable String slug, @RequestBody TargetInput input) {
         return TargetAdminResponse.of(administration.updateTarget(slug, input.toNewTarget(slug)));
     }
 
+    @Operation(
+            operationId = "syncCatalog",
+            summary = "Sync the catalog directory",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/catalog/sync")
     SyncReport sync() {
         if (directory.location().isEmpty()) {

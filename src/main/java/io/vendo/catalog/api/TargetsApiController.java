@@ -1,8 +1,12 @@
 package io.vendo.catalog.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.TargetDetails;
+import io.vendo.web.ApiScopes;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Catalog", description = "What can be requested, and where")
 @RequestMapping("/api/v1/targets")
 class TargetsApiController {
 
@@ -20,6 +25,10 @@ class TargetsApiController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listTargets",
+            summary = "List the targets",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     List<TargetResponse> list() {
         return catalog.targets().stream().map(TargetResponse::of).toList();
     }

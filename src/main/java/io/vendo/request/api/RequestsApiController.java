@@ -1,11 +1,21 @@
 package io.vendo.request.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.audit.AuditEntry;
 import io.vendo.audit.AuditTrail;
 import io.vendo.identity.Actor;
 import io.vendo.request.RequestSearch;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
+import io.vendo.web.ApiScopes;
 import io.vendo.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/requests")
+@Tag(name = "Requests", description = "Submit requests, follow them to their end, withdraw them")
 class RequestsApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -59,9 +71,49 @@ class RequestsApiController {
      * response (marked {@code Idempotent-Replayed: true}) instead of creating a second request.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "submitRequest",
+            summary = "Submit a request",
+            description = "Validates the parameters against the blueprint's template exactly as CloudFormation would"
+                    + " and stores the request, which then waits for approval. With an `Idempotency-Key`, a retry"
+                    + " with the same key and body returns the first response instead of creating a second request.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Stored; waits for approval. A replay of an earlier response carries"
+                    + " `Idempotent-Replayed: true`.",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The new request",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        schema = @Schema(type = "boolean"))
+            },
+            content = @Content(schema = @Schema(implementation = RequestResponse.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown blueprint or target",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "A call with the same `Idempotency-Key` is still being processed; retry shortly",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> submit(
             @Valid @RequestBody CreateRequestBody body,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
+                                    + " kept for 24 hours per caller")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Nullable
+                    String idempotencyKey,
             Actor actor) {
         if (idempotencyKey == null) {
             return created(body, actor);
@@ -112,7 +164,12 @@ class RequestsApiController {
      * meaningful with the filters it was returned for.
      */
     @GetMapping
-    RequestPage list(@Valid RequestListQuery query, BindingResult binding, Actor actor) {
+    @Operation(
+            operationId = "listRequests",
+            summary = "List requests",
+            description = "The requests the caller may see, newest first, a page at a time; filters combine.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
+    RequestPage list(@ParameterObject @Valid RequestListQuery query, BindingResult binding, Actor actor) {
         var errors = InvalidInputException.errors(binding);
         RequestSearch.Position after = null;
         if (query.getCursor() != null && !errors.containsKey("cursor")) {
@@ -146,18 +203,36 @@ class RequestsApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getRequest",
+            summary = "Get a request",
+            description = "Its state, parameters, outputs, and the dry-run plan or failure reason when there is one.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     RequestResponse get(@PathVariable UUID id, Actor actor) {
         return RequestResponse.of(requests.get(id, actor));
     }
 
     /** Withdraws a request that still waits for approval; only its requester may. */
     @PostMapping("/{id}/cancel")
+    @Operation(
+            operationId = "cancelRequest",
+            summary = "Withdraw a request",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
+    @ApiResponse(responseCode = "200", description = "Withdrawn: the request is CANCELLED")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The request no longer waits for approval, or the caller is not its requester",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     RequestResponse cancel(@PathVariable UUID id, Actor actor) {
         return RequestResponse.of(requests.cancel(id, actor));
     }
 
     /** The request's audit trail, oldest first: submissions, decisions, refused attempts, reminders, AWS progress. */
     @GetMapping("/{id}/events")
+    @Operation(
+            operationId = "listRequestEvents",
+            summary = "A request's timeline",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     List<EventResponse> events(@PathVariable UUID id, Actor actor) {
         requests.get(id, actor);
         return auditTrail.timeline(id.toString()).stream()
