@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -187,8 +188,12 @@ public class Approvals {
                 request, view(request.id(), viewer), link.approver(), catalog.resources(request.blueprintVersionId()));
     }
 
-    /** A new one-time link for one approver of one pending request; only its hash is kept. */
-    @Transactional
+    /**
+     * A new one-time link for one approver of one pending request; only its hash is kept. Committed on its own before
+     * the caller mails it, so that a link an approver receives always exists: mailed from inside the invitation's
+     * transaction, a quick click could arrive before the commit and be told the link is not valid.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String issueLink(UUID requestId, String approver) {
         var token = LinkTokens.newToken();
         var now = clock.instant();
