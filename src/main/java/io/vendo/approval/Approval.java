@@ -82,8 +82,9 @@ class Approval extends AbstractAggregateRoot<Approval> {
     @OrderBy("decidedAt")
     private List<Decision> decisions = new ArrayList<>();
 
+    /** Null until stored: Spring Data then persists a new aggregate instead of merging it, which costs a SELECT. */
     @Version
-    private long version;
+    private @Nullable Long version;
 
     protected Approval() {}
 
