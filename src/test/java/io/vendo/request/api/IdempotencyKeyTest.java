@@ -1,13 +1,18 @@
 package io.vendo.request.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vendo.support.ApiClient;
 import io.vendo.support.VendoIntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +32,9 @@ class IdempotencyKeyTest {
 
     @Autowired
     IdempotencyKeys keys;
+
+    @Autowired
+    DataSource dataSource;
 
     private static String body(String siteName) {
         return """
@@ -98,6 +106,40 @@ class IdempotencyKeyTest {
             assertThat(ids).hasSize(1);
         }
         assertThat(requestsFor("race-site")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWhileTheFirstCallIsStillProcessedIsAConflictThenAReplay() throws Exception {
+        var key = UUID.randomUUID().toString();
+        var client = ApiClient.as("requester", port);
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            Future<ApiClient.Response> first;
+            // Hold the first call in flight: its transaction waits for the approval policies this one has locked.
+            try (var blocker = dataSource.getConnection()) {
+                blocker.setAutoCommit(false);
+                blocker.createStatement().execute("lock table approval_policy in access exclusive mode");
+                first = pool.submit(() -> client.postJson("/api/v1/requests", body("in-flight-site"), key));
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> jdbc.queryForObject(
+                                        "select count(*) from idempotency_key where key = ?", Integer.class, key)
+                                == 1);
+
+                var whileInFlight = client.postJson("/api/v1/requests", body("in-flight-site"), key);
+
+                assertThat(whileInFlight.status()).isEqualTo(409);
+                assertThat(whileInFlight.contentType()).isEqualTo("application/problem+json");
+                blocker.rollback();
+            }
+            var firstResponse = first.get(30, TimeUnit.SECONDS);
+            var afterwards = client.postJson("/api/v1/requests", body("in-flight-site"), key);
+
+            assertThat(firstResponse.status()).isEqualTo(201);
+            assertThat(afterwards.status()).isEqualTo(201);
+            assertThat(afterwards.replayed()).isTrue();
+            assertThat(afterwards.body().path("id").asString())
+                    .isEqualTo(firstResponse.body().path("id").asString());
+        }
+        assertThat(requestsFor("in-flight-site")).isEqualTo(1);
     }
 
     @Test
