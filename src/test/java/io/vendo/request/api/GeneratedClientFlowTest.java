@@ -49,7 +49,7 @@ class GeneratedClientFlowTest {
     @Test
     void requestDecisionAndStatusThroughTheGeneratedClient() throws Exception {
         var catalog = new CatalogApi(as("requester"));
-        var blueprint = catalog.listBlueprints().stream()
+        var blueprint = catalog.listBlueprints(null, null, null, null, null, null).stream()
                 .map(BlueprintResponse::getSlug)
                 .filter("static-website"::equals)
                 .findFirst()
