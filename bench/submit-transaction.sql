@@ -1,0 +1,61 @@
+-- What one POST /api/v1/requests (no Idempotency-Key) sends to PostgreSQL, statement for statement, as captured with
+-- log_statement=all from the portal: read the blueprint, its latest version and the target, read the approval
+-- policies, store the request, its approval, the approval timer and one event publication per listener (outbox),
+-- in one transaction. The ids the portal makes in Java are made here by gen_random_uuid() inside the first read.
+BEGIN;
+select gen_random_uuid() as id, gen_random_uuid() as event_id, gen_random_uuid() as opened_id,
+       b.id as blueprint_id, b.created_at, b.description, b.kind, b.name, b.owner, b.slug, b.version
+  from blueprint b where b.slug = 'static-website' \gset req_
+select bv.id, bv.blueprint_id, bv.capabilities, bv.created_at, bv.number, bv.outputs, bv.parameters,
+       bv.template_body, bv.template_sha256
+  from blueprint_version bv where bv.blueprint_id = :req_blueprint_id order by bv.number desc fetch first 1 rows only \gset bv_
+select t.id, t.account_id, t.created_at, t.environment, t.execution_role_arn, t.external_id, t.name, t.region, t.slug,
+       t.version
+  from target t where t.slug = 'sandbox-eu-west-1' \gset t_
+insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
+                               completion_attempts, last_resubmission_date)
+  values (gen_random_uuid(), 'io.vendo.request.RequestEvent$RequestSubmitted',
+          'io.vendo.audit.AuditRecorder.record(io.vendo.audit.AuditableEvent)', now(),
+          '{"eventId":"' || :req_event_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-23T18:23:29.084837376Z","actor":"requester","blueprint":"static-website","blueprintVersion":1,"target":"sandbox-eu-west-1","environment":"SANDBOX","team":"web-team"}',
+          'PUBLISHED', 1, now());
+insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
+                               completion_attempts, last_resubmission_date)
+  values (gen_random_uuid(), 'io.vendo.request.RequestEvent$RequestSubmitted',
+          'io.vendo.notification.RequesterUpdates.on(io.vendo.request.RequestEvent)', now(),
+          '{"eventId":"' || :req_event_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-23T18:23:29.084837376Z","actor":"requester","blueprint":"static-website","blueprintVersion":1,"target":"sandbox-eu-west-1","environment":"SANDBOX","team":"web-team"}',
+          'PUBLISHED', 1, now());
+select ap.id, ap.auto_approve, ap.blueprint_slug, ap.created_at, ap.environment, ap.fallback_group, ap.name,
+       ap.requirements, ap.team, ap.version
+  from approval_policy ap order by ap.name;
+insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
+                               completion_attempts, last_resubmission_date)
+  values (gen_random_uuid(), 'io.vendo.approval.ApprovalEvent$ApprovalOpened',
+          'io.vendo.audit.AuditRecorder.record(io.vendo.audit.AuditableEvent)', now(),
+          '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-23T18:23:29.452335Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"]}',
+          'PUBLISHED', 1, now());
+insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
+                               completion_attempts, last_resubmission_date)
+  values (gen_random_uuid(), 'io.vendo.approval.ApprovalEvent$ApprovalOpened',
+          'io.vendo.notification.ApprovalInvitations.invite(io.vendo.approval.ApprovalEvent$Invitation)', now(),
+          '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-23T18:23:29.452335Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"]}',
+          'PUBLISHED', 1, now());
+insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
+                               completion_attempts, last_resubmission_date)
+  values (gen_random_uuid(), 'io.vendo.approval.ApprovalEvent$ApprovalOpened',
+          'io.vendo.notification.SlackInvitations.on(io.vendo.approval.ApprovalEvent$ApprovalOpened)', now(),
+          '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-23T18:23:29.452335Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"]}',
+          'PUBLISHED', 1, now());
+select * from scheduled_tasks where task_name = 'approval-timer' and task_instance = :req_id;
+insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+  values ('approval-timer', :req_id, null, now() + interval '1 day', false, 1);
+insert into vending_request (blueprint_name, blueprint_slug, blueprint_version, blueprint_version_id, dry_run_plan,
+                             failure_reason, justification, kind, outputs, parameters, requester, state,
+                             submitted_at, target_id, target_name, target_slug, team, updated_at, version, id)
+  values (:req_name, :req_slug, :bv_number, :bv_id, null, null, 'benchmark', 'PROVISION', '{}',
+          '{"SiteName": "bench-site", "Versioning": "Enabled", "IndexDocument": "index.html", "NoncurrentVersionDays": "30"}',
+          'requester', 'PENDING_APPROVAL', now(), :t_id, :t_name, :t_slug, 'web-team', now(), 0, :req_id);
+insert into approval (deadline, escalate_at, escalated_at, fallback_group, opened_at, policy_name, remind_at,
+                      reminded_at, requester, requirements, status, version, request_id)
+  values (now() + interval '7 days', now() + interval '2 days', null, 'admins', now(), 'default',
+          now() + interval '1 day', null, 'requester', '[{"group": "*", "approvals": 1}]', 'PENDING', 0, :req_id);
+COMMIT;
