@@ -47,6 +47,11 @@ public final class ApiClient {
         return new ApiClient(port, null);
     }
 
+    /** The {@code Authorization} header value this client sends, for other HTTP clients acting as the same user. */
+    public String authorization() {
+        return authorization;
+    }
+
     /** Submits the demo blueprint and returns the new request's id; fails the test unless it was accepted. */
     public String submit(String target, String siteName, String justification) {
         var response = postJson(

@@ -16,9 +16,7 @@ import io.vendo.client.model.EventResponse;
 import io.vendo.client.model.RequestResponse;
 import io.vendo.client.model.TargetResponse;
 import io.vendo.support.VendoIntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +39,9 @@ class GeneratedClientFlowTest {
     private ApiClient as(String user) {
         var client = new ApiClient();
         client.updateBaseUri("http://localhost:" + port);
-        var basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));
+        // The same credentials as the tests' own API client, whatever kind they are.
+        var authorization = io.vendo.support.ApiClient.as(user, port).authorization();
+        client.setRequestInterceptor(request -> request.header("Authorization", authorization));
         return client;
     }
 
