@@ -1,7 +1,7 @@
 -- What one POST /api/v1/requests (no Idempotency-Key) sends to PostgreSQL, statement for statement, as captured with
 -- log_statement=all from the portal: read the blueprint, its latest version and the target, read the approval
 -- policies, store the request, its approval, the approval timer and one event publication per listener (outbox),
--- in one transaction. The ids the portal makes in Java are made here by gen_random_uuid() inside the first read.
+-- in one transaction. The request and the approval are merged by Hibernate, so each is read by id before its insert. The ids the portal makes in Java are made here by gen_random_uuid() inside the first read.
 BEGIN;
 select gen_random_uuid() as id, gen_random_uuid() as event_id, gen_random_uuid() as opened_id,
        b.id as blueprint_id, b.created_at, b.description, b.kind, b.name, b.owner, b.slug, b.version
@@ -12,6 +12,11 @@ select bv.id, bv.blueprint_id, bv.capabilities, bv.created_at, bv.number, bv.out
 select t.id, t.account_id, t.created_at, t.environment, t.execution_role_arn, t.external_id, t.name, t.region, t.slug,
        t.version
   from target t where t.slug = 'sandbox-eu-west-1' \gset t_
+select vr1_0.id, vr1_0.blueprint_name, vr1_0.blueprint_slug, vr1_0.blueprint_version, vr1_0.blueprint_version_id,
+       vr1_0.dry_run_plan, vr1_0.failure_reason, vr1_0.justification, vr1_0.kind, vr1_0.outputs, vr1_0.parameters,
+       vr1_0.requester, vr1_0.state, vr1_0.submitted_at, vr1_0.target_id, vr1_0.target_name, vr1_0.target_slug,
+       vr1_0.team, vr1_0.updated_at, vr1_0.version
+  from vending_request vr1_0 where vr1_0.id = :req_id;
 insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
                                completion_attempts, last_resubmission_date)
   values (gen_random_uuid(), 'io.vendo.request.RequestEvent$RequestSubmitted',
@@ -27,6 +32,12 @@ insert into event_publication (id, event_type, listener_id, publication_date, se
 select ap.id, ap.auto_approve, ap.blueprint_slug, ap.created_at, ap.environment, ap.fallback_group, ap.name,
        ap.requirements, ap.team, ap.version
   from approval_policy ap order by ap.name;
+select a1_0.request_id, a1_0.deadline, a1_0.escalate_at, a1_0.escalated_at, a1_0.fallback_group, a1_0.opened_at,
+       a1_0.policy_name, a1_0.remind_at, a1_0.reminded_at, a1_0.requester, a1_0.requirements, a1_0.status,
+       a1_0.version, d1_0.request_id, d1_0.id, d1_0.approver, d1_0.channel, d1_0.comment, d1_0.decided_at,
+       d1_0.outcome, d1_0.requirement_group
+  from approval a1_0 left join approval_decision d1_0 on a1_0.request_id = d1_0.request_id
+  where a1_0.request_id = :req_id order by d1_0.decided_at;
 insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
                                completion_attempts, last_resubmission_date)
   values (gen_random_uuid(), 'io.vendo.approval.ApprovalEvent$ApprovalOpened',

@@ -82,9 +82,8 @@ class Approval extends AbstractAggregateRoot<Approval> {
     @OrderBy("decidedAt")
     private List<Decision> decisions = new ArrayList<>();
 
-    /** Null until stored: Spring Data then persists a new aggregate instead of merging it, which costs a SELECT. */
     @Version
-    private @Nullable Long version;
+    private long version;
 
     protected Approval() {}
 

@@ -107,9 +107,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    /** Null until stored: Spring Data then persists a new aggregate instead of merging it, which costs a SELECT. */
     @Version
-    private @Nullable Long version;
+    private long version;
 
     protected VendingRequest() {}
 
