@@ -272,7 +272,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                             .authorities(GroupMapping.authorities(demo.roles(), demo.teams()))
                             .build())
                     .toList();
-            // Only as a UserDetailsService: were the manager visible as the UserDetailsPasswordService it also is, Spring
+            // Only as a UserDetailsService: were the manager visible as the UserDetailsPasswordService it also is,
+            // Spring
             // Security would "upgrade" each {noop} password to bcrypt at the first login, and every later Basic call
             // would pay ~100 ms of CPU for bcrypt (the submission benchmark found 83% of CPU there).
             var manager = new InMemoryUserDetailsManager(users);
