@@ -7,6 +7,8 @@ import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +178,7 @@ class RequestExecutor {
     private Job jobFor(RequestView request, Map<String, String> parameters) {
         var blueprint = catalog.version(request.blueprintVersionId());
         var target = catalog.target(request.targetId());
-        var tags = new LinkedHashMap<String, String>();
+        var tags = new LinkedHashMap<String, String>(blueprint.tags());
         tags.put("vendo:request-id", request.id().toString());
         tags.put("vendo:blueprint", blueprint.slug());
         tags.put("vendo:requester", request.requester());
@@ -186,6 +188,14 @@ class RequestExecutor {
         var costCentre = request.parameters().get(properties.costCentreParameter());
         if (costCentre != null && !costCentre.isBlank()) {
             tags.put("vendo:cost-centre", costCentre);
+        }
+        // From the submission, not from the first run, so every step computes the same tags.
+        var lifetime = catalog.blueprint(blueprint.blueprintId()).metadata().maxLifetime();
+        if (lifetime != null) {
+            tags.put(
+                    "vendo:expires-on",
+                    LocalDate.ofInstant(request.submittedAt().plus(lifetime), ZoneOffset.UTC)
+                            .toString());
         }
         var secrets = blueprint.parameters().stream()
                 .filter(ParameterDefinition::noEcho)

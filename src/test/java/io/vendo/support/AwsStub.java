@@ -2,6 +2,7 @@ package io.vendo.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An HTTP server that answers as AWS does on the wire, for the SDK's real clients: CloudFormation and STS speak the
@@ -31,6 +34,8 @@ public final class AwsStub {
     private static final String CFN_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 
     private static final CloudFormationSimulator simulator = new CloudFormationSimulator();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static WireMockServer server;
 
     private AwsStub() {}
@@ -283,6 +288,119 @@ public final class AwsStub {
                   <ResponseMetadata><RequestId>cfn-describe-change-set</RequestId></ResponseMetadata>
                 </DescribeChangeSetResponse>"""
                 .formatted(CFN_NS, changeSetId, stackId, status, executionStatus, reason, members);
+    }
+
+    /** A JSON 1.1 service (Service Catalog, Organizations) answers this operation with this status and body. */
+    public static void stubJson(String target, int status, String body) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .willReturn(json(status, body)));
+    }
+
+    /** The operation answers with each body in turn (the last one from then on). */
+    public static void stubJsonSequence(String target, String... bodies) {
+        for (int i = 0; i < bodies.length; i++) {
+            var state = i == 0 ? Scenario.STARTED : target + "-" + i;
+            var last = i == bodies.length - 1;
+            var stub = post(urlEqualTo("/"))
+                    .withHeader("X-Amz-Target", equalTo(target))
+                    .inScenario(target)
+                    .whenScenarioStateIs(state)
+                    .willReturn(json(200, bodies[i]));
+            server().stubFor(last ? stub : stub.willSetStateTo(target + "-" + (i + 1)));
+        }
+    }
+
+    /** The first call reaches AWS but its response is lost (the connection resets); later calls get {@code then}. */
+    public static void stubJsonResponseLost(String target, int status, String then) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .inScenario(target + "-lost")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("sent")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .inScenario(target + "-lost")
+                .whenScenarioStateIs("sent")
+                .willReturn(json(status, then)));
+    }
+
+    /** A JSON 1.1 error as AWS sends it. */
+    public static String jsonError(String code, String message) {
+        return "{\"__type\":\"%s\",\"message\":\"%s\"}".formatted(code, message);
+    }
+
+    /** The JSON 1.1 requests AWS received for one operation (e.g. {@code AWS242ServiceCatalogService.ProvisionProduct}). */
+    public static List<LoggedRequest> receivedJson(String target) {
+        return server().findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
+    }
+
+    public static JsonNode body(LoggedRequest request) {
+        return JSON.readTree(request.getBodyAsString());
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        var response = aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(body);
+        if (status >= 400) {
+            response.withHeader(
+                    "x-amzn-ErrorType", JSON.readTree(body).path("__type").asString());
+        }
+        return response;
+    }
+
+    /** A query-protocol (CloudFormation) action answers with this result. */
+    public static void stubQuery(String action, String result) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=" + action + "&"))
+                .willReturn(xml(200, queryResponse(action, result))));
+    }
+
+    /** The action answers with each result in turn (the last one from then on). */
+    public static void stubQuerySequence(String action, String... results) {
+        for (int i = 0; i < results.length; i++) {
+            var state = i == 0 ? Scenario.STARTED : action + "-" + i;
+            var last = i == results.length - 1;
+            var stub = post(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=" + action + "&"))
+                    .inScenario(action)
+                    .whenScenarioStateIs(state)
+                    .willReturn(xml(200, queryResponse(action, results[i])));
+            server().stubFor(last ? stub : stub.willSetStateTo(action + "-" + (i + 1)));
+        }
+    }
+
+    public static void stubQueryError(String action, int status, String code, String message) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=" + action + "&"))
+                .willReturn(xml(status, error(code, message))));
+    }
+
+    private static String queryResponse(String action, String result) {
+        return """
+                <%1$sResponse xmlns="%2$s">
+                  <%1$sResult>%3$s</%1$sResult>
+                  <ResponseMetadata><RequestId>cfn-%1$s</RequestId></ResponseMetadata>
+                </%1$sResponse>"""
+                .formatted(action, CFN_NS, result);
+    }
+
+    /** The first call fails with this status and body; later calls get {@code then}. */
+    public static void stubJsonFailingFirst(String target, int status, String firstBody, String then) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .inScenario(target + "-failing-first")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("failed")
+                .willReturn(json(status, firstBody)));
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .inScenario(target + "-failing-first")
+                .whenScenarioStateIs("failed")
+                .willReturn(json(200, then)));
     }
 
     /** The requests AWS received for one action, in order. */

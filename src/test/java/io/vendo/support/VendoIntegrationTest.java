@@ -21,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
             "vendo.execution.first-poll-delay=50ms",
             "vendo.execution.change-set-poll-delay=50ms",
             "vendo.execution.max-poll-delay=200ms",
+            "vendo.execution.account-first-poll-delay=50ms",
+            "vendo.execution.account-max-poll-delay=200ms",
             "vendo.execution.retry-delay=50ms",
             "vendo.scheduler.heartbeat-interval=1s",
             // A key per build, made by the first context, never the local run's.

@@ -1,0 +1,135 @@
+package io.vendo.aws;
+
+import static io.vendo.aws.AwsCalls.call;
+
+import io.vendo.execution.StackSetProvisioner;
+import io.vendo.execution.StackSetSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.model.CreateStackInstancesRequest;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
+
+/**
+ * {@link StackSetProvisioner} on CloudFormation StackSets: CreateStackInstances with the spec's OperationId and
+ * operation preferences, DescribeStackSetOperation, ListStackInstances. StackSets are administered from the portal's
+ * own account (or a delegated administrator), in the target's region as the StackSet's home region.
+ */
+@Component
+class CloudFormationStackSetProvisioner implements StackSetProvisioner {
+
+    private final AwsConnection aws;
+
+    CloudFormationStackSetProvisioner(AwsConnection aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    public String plan(StackSetSpec spec) {
+        var create = createRequest(spec);
+        var preferences = create.operationPreferences();
+        var plan = new AwsPlan(spec.administration());
+        plan.call("CloudFormation", "CreateStackInstances")
+                .field("StackSetName", create.stackSetName())
+                .field("Accounts", String.join(", ", create.accounts()))
+                .field("Regions", String.join(", ", create.regions()))
+                .field("OperationId", create.operationId())
+                .field("OperationPreferences.RegionOrder", String.join(", ", preferences.regionOrder()))
+                .field("OperationPreferences.MaxConcurrentPercentage", preferences.maxConcurrentPercentage())
+                .field("OperationPreferences.FailureTolerancePercentage", preferences.failureTolerancePercentage());
+        create.parameterOverrides()
+                .forEach(parameter -> plan.field(
+                        "ParameterOverride " + parameter.parameterKey(),
+                        spec.secretParameters().contains(parameter.parameterKey())
+                                ? "****"
+                                : parameter.parameterValue()));
+        plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
+        plan.call("CloudFormation", "ListStackInstances").note("each region's outcome becomes an output");
+        return plan.render();
+    }
+
+    @Override
+    public Optional<OperationStatus> findOperation(StackSetSpec spec) {
+        return call("DescribeStackSetOperation", () -> {
+            try {
+                return Optional.of(describe(spec));
+            } catch (AwsServiceException e) {
+                if (AwsCalls.is(e, "OperationNotFoundException")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void createStackInstances(StackSetSpec spec) {
+        call("CreateStackInstances", () -> {
+            try {
+                return aws.cloudFormationWrites(spec.administration()).createStackInstances(createRequest(spec));
+            } catch (AwsServiceException e) {
+                // The same OperationId again: AWS has the operation already, which is what was asked for.
+                if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public OperationStatus describeOperation(StackSetSpec spec) {
+        return call("DescribeStackSetOperation", () -> describe(spec));
+    }
+
+    @Override
+    public List<InstanceStatus> instances(StackSetSpec spec) {
+        return call("ListStackInstances", () -> aws
+                .cloudFormation(spec.administration())
+                .listStackInstancesPaginator(
+                        list -> list.stackSetName(spec.stackSetName()).stackInstanceAccount(spec.account()))
+                .summaries()
+                .stream()
+                .filter(instance -> spec.regions().contains(instance.region()))
+                .map(instance -> new InstanceStatus(
+                        instance.region(),
+                        instance.statusAsString(),
+                        instance.stackInstanceStatus() != null
+                                ? instance.stackInstanceStatus().detailedStatusAsString()
+                                : null,
+                        instance.statusReason()))
+                .toList());
+    }
+
+    private OperationStatus describe(StackSetSpec spec) {
+        var operation = aws.cloudFormation(spec.administration())
+                .describeStackSetOperation(
+                        describe -> describe.stackSetName(spec.stackSetName()).operationId(spec.operationId()))
+                .stackSetOperation();
+        return new OperationStatus(operation.statusAsString(), operation.statusReason());
+    }
+
+    private static CreateStackInstancesRequest createRequest(StackSetSpec spec) {
+        return CreateStackInstancesRequest.builder()
+                .stackSetName(spec.stackSetName())
+                .accounts(spec.account())
+                .regions(spec.regions())
+                .operationId(spec.operationId())
+                .operationPreferences(StackSetOperationPreferences.builder()
+                        .regionOrder(spec.regions())
+                        .maxConcurrentPercentage(spec.maxConcurrentPercentage())
+                        .failureTolerancePercentage(spec.failureTolerancePercentage())
+                        .build())
+                .parameterOverrides(spec.parameters().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> Parameter.builder()
+                                .parameterKey(entry.getKey())
+                                .parameterValue(entry.getValue())
+                                .build())
+                        .toList())
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package io.vendo.aws;
+
+import static io.vendo.aws.AwsCalls.call;
+
+import io.vendo.execution.ProductProvisioner;
+import io.vendo.execution.ProductSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.servicecatalog.model.ProvisionProductRequest;
+import software.amazon.awssdk.services.servicecatalog.model.ProvisioningParameter;
+import software.amazon.awssdk.services.servicecatalog.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.servicecatalog.model.Tag;
+
+/**
+ * {@link ProductProvisioner} on Service Catalog: ProvisionProduct with the spec's ProvisionToken,
+ * DescribeProvisionedProduct by name to look up, DescribeRecord (all pages of outputs).
+ */
+@Component
+class ServiceCatalogProductProvisioner implements ProductProvisioner {
+
+    private final AwsConnection aws;
+
+    ServiceCatalogProductProvisioner(AwsConnection aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    public String plan(ProductSpec spec, String outcome) {
+        var provision = provisionRequest(spec);
+        var plan = new AwsPlan(spec.target());
+        plan.call("Service Catalog", "ProvisionProduct")
+                .field("ProductId", provision.productId())
+                .field("ProvisioningArtifactId", provision.provisioningArtifactId());
+        if (provision.pathId() != null) {
+            plan.field("PathId", provision.pathId());
+        }
+        plan.field("ProvisionedProductName", provision.provisionedProductName())
+                .field("ProvisionToken", provision.provisionToken());
+        provision
+                .provisioningParameters()
+                .forEach(parameter -> plan.field(
+                        "Parameter " + parameter.key(),
+                        spec.secretParameters().contains(parameter.key()) ? "****" : parameter.value()));
+        provision.tags().forEach(tag -> plan.field("Tag " + tag.key(), tag.value()));
+        plan.call("Service Catalog", "DescribeRecord").note("until SUCCEEDED or FAILED; " + outcome);
+        return plan.render();
+    }
+
+    @Override
+    public Optional<ProvisioningRecord> findProvisioned(ProductSpec spec) {
+        return call("DescribeProvisionedProduct", () -> {
+            try {
+                var product = aws.serviceCatalog(spec.target())
+                        .describeProvisionedProduct(describe -> describe.name(spec.provisionedProductName()))
+                        .provisionedProductDetail();
+                var recordId = product.lastProvisioningRecordId() != null
+                        ? product.lastProvisioningRecordId()
+                        : product.lastRecordId();
+                return Optional.of(new ProvisioningRecord(recordId, product.id()));
+            } catch (ResourceNotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public ProvisioningRecord provision(ProductSpec spec) {
+        return call("ProvisionProduct", () -> {
+            var record = aws.serviceCatalogWrites(spec.target())
+                    .provisionProduct(provisionRequest(spec))
+                    .recordDetail();
+            return new ProvisioningRecord(record.recordId(), record.provisionedProductId());
+        });
+    }
+
+    @Override
+    public RecordStatus describeRecord(ProductSpec spec, String recordId) {
+        return call("DescribeRecord", () -> {
+            var client = aws.serviceCatalog(spec.target());
+            var page = client.describeRecord(describe -> describe.id(recordId));
+            var detail = page.recordDetail();
+            var outputs = new LinkedHashMap<String, String>();
+            while (true) {
+                page.recordOutputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
+                if (page.nextPageToken() == null || page.nextPageToken().isEmpty()) {
+                    break;
+                }
+                var token = page.nextPageToken();
+                page = client.describeRecord(describe -> describe.id(recordId).pageToken(token));
+            }
+            var errors = new ArrayList<String>();
+            detail.recordErrors().forEach(error -> errors.add(error.code() + ": " + error.description()));
+            return new RecordStatus(detail.statusAsString(), errors, outputs);
+        });
+    }
+
+    private static ProvisionProductRequest provisionRequest(ProductSpec spec) {
+        return ProvisionProductRequest.builder()
+                .productId(spec.productId())
+                .provisioningArtifactId(spec.provisioningArtifactId())
+                .pathId(spec.pathId())
+                .provisionedProductName(spec.provisionedProductName())
+                .provisionToken(spec.provisionToken())
+                .provisioningParameters(spec.parameters().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> ProvisioningParameter.builder()
+                                .key(entry.getKey())
+                                .value(entry.getValue())
+                                .build())
+                        .toList())
+                .tags(spec.tags().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> Tag.builder()
+                                .key(entry.getKey())
+                                .value(entry.getValue())
+                                .build())
+                        .toList())
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package io.vendo.execution;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Creates accounts through AWS Organizations and places them. Implemented by the {@code aws} module. */
+public interface AccountProvisioner {
+
+    /** The calls this provisioner makes for the spec, rendered for people (dry run). */
+    String plan(AccountSpec spec);
+
+    /**
+     * What AWS has for the spec's account, if anything: an account with its e-mail (ListAccounts), or a creation in
+     * progress under its name (ListCreateAccountStatus). A CreateAccount that may have been sent is looked up here.
+     */
+    Optional<AccountCreation> findAccount(AccountSpec spec);
+
+    /** Starts creating the account. Not idempotent: only ever called after the intent was recorded. */
+    AccountCreation createAccount(AccountSpec spec);
+
+    AccountCreation describeCreation(AccountSpec spec, String creationId);
+
+    /** The account's current parent (the root or an organizational unit). */
+    String parentOf(AccountSpec spec, String accountId);
+
+    void moveAccount(AccountSpec spec, String accountId, String fromParentId, String toParentId);
+
+    /**
+     * An account creation as AWS reported it.
+     *
+     * @param creationId the CreateAccount request's id; null when the lookup found the account itself
+     * @param state {@code IN_PROGRESS}, {@code SUCCEEDED} or {@code FAILED}
+     * @param failureReason e.g. {@code EMAIL_ALREADY_EXISTS}
+     */
+    record AccountCreation(
+            @Nullable String creationId, String state, @Nullable String accountId, @Nullable String failureReason) {}
+}

@@ -1,0 +1,121 @@
+package io.vendo.execution;
+
+import io.vendo.catalog.Delivery;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * ACCOUNT requests through AWS Organizations: CreateAccount, DescribeCreateAccountStatus until it SUCCEEDED or FAILED,
+ * then MoveAccount from the root into the requested organizational unit. CreateAccount has no token, so its intent is
+ * recorded before it is sent, the SDK never retries it, and before it is ever sent again the executor looks for the
+ * account by e-mail (ListAccounts) and for a creation in progress (ListCreateAccountStatus).
+ */
+@Component
+class OrganizationsAccountExecutor implements KindExecutor {
+
+    static final String CREATE_ACCOUNT = "CreateAccount";
+    static final String MOVE_ACCOUNT = "MoveAccount";
+
+    private final AccountProvisioner provisioner;
+
+    OrganizationsAccountExecutor(AccountProvisioner provisioner) {
+        this.provisioner = provisioner;
+    }
+
+    @Override
+    public boolean handles(Job job) {
+        return job.blueprint().delivery() instanceof Delivery.OrganizationsAccount;
+    }
+
+    @Override
+    public ExecutionPhase firstPhase(Job job) {
+        return ExecutionPhase.CREATE_ACCOUNT;
+    }
+
+    @Override
+    public String firstOperation(Job job) {
+        return CREATE_ACCOUNT + " " + specFor(job).email();
+    }
+
+    @Override
+    public String plan(Job job) {
+        return provisioner.plan(specFor(job));
+    }
+
+    @Override
+    public StepOutcome step(Job job, ExecutionRun run) {
+        var spec = specFor(job);
+        return switch (run.phase()) {
+            case CREATE_ACCOUNT -> {
+                var creation = run.aboutToCall(CREATE_ACCOUNT)
+                        ? provisioner.findAccount(spec).orElseGet(() -> provisioner.createAccount(spec))
+                        : provisioner.createAccount(spec);
+                if (creation.creationId() != null) {
+                    run.remember("CreateAccountRequestId", creation.creationId());
+                }
+                run.record("execution.account-requested", Map.of("email", spec.email(), "name", spec.accountName()));
+                yield afterCreation(creation, run);
+            }
+            case AWAIT_ACCOUNT -> {
+                var creation = provisioner.describeCreation(spec, run.requireAwsId("CreateAccountRequestId"));
+                run.polled("CreateAccount " + creation.state(), Map.of());
+                yield afterCreation(creation, run);
+            }
+            case MOVE_ACCOUNT -> move(spec, run);
+            default -> throw new IllegalStateException("Organizations execution in phase " + run.phase());
+        };
+    }
+
+    private StepOutcome afterCreation(AccountProvisioner.AccountCreation creation, ExecutionRun run) {
+        switch (creation.state()) {
+            case "SUCCEEDED" -> {
+                run.remember("AccountId", creation.accountId());
+                run.record("execution.account-created", Map.of("accountId", String.valueOf(creation.accountId())));
+                run.moveTo(ExecutionPhase.MOVE_ACCOUNT);
+                return StepOutcome.now();
+            }
+            case "FAILED" -> {
+                return new StepOutcome.Failed("CreateAccount FAILED: " + creation.failureReason());
+            }
+            default -> {
+                if (run.phase() == ExecutionPhase.AWAIT_ACCOUNT) {
+                    return new StepOutcome.Continue(run.nextAccountPoll());
+                }
+                run.moveTo(ExecutionPhase.AWAIT_ACCOUNT);
+                return new StepOutcome.Continue(run.firstAccountPoll());
+            }
+        }
+    }
+
+    private StepOutcome move(AccountSpec spec, ExecutionRun run) {
+        var accountId = run.requireAwsId("AccountId");
+        var unitId = spec.organizationalUnit();
+        // MoveAccount has no token either: where the account is now says whether the move happened.
+        var parent = provisioner.parentOf(spec, accountId);
+        if (!parent.equals(unitId)) {
+            run.aboutToCall(MOVE_ACCOUNT);
+            provisioner.moveAccount(spec, accountId, parent, unitId);
+            run.record("execution.account-moved", Map.of("from", parent, "to", unitId));
+        }
+        var outputs = new LinkedHashMap<String, String>();
+        outputs.put("AccountId", accountId);
+        outputs.put("AccountEmail", spec.email());
+        outputs.put("OrganizationalUnitId", unitId);
+        outputs.put("ExecutionRoleArn", "arn:aws:iam::%s:role/%s".formatted(accountId, spec.roleName()));
+        return new StepOutcome.Succeeded(outputs);
+    }
+
+    static AccountSpec specFor(Job job) {
+        var delivery = (Delivery.OrganizationsAccount) job.blueprint().delivery();
+        var parameters = job.request().parameters();
+        return new AccountSpec(
+                job.requestId(),
+                parameters.getOrDefault("AccountName", ""),
+                parameters.getOrDefault("AccountEmail", ""),
+                parameters.getOrDefault("ManagedOrganizationalUnit", ""),
+                delivery.executionRoleName(),
+                job.tags(),
+                job.target());
+    }
+}

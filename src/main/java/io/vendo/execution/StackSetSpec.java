@@ -1,0 +1,32 @@
+package io.vendo.execution;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Everything needed to add one request's stack instances to a StackSet: the target account, in these regions (also
+ * the order in which they are deployed), with the request's parameters as overrides. The OperationId derives from
+ * the request id, so a repeated call is recognised as the same operation.
+ *
+ * @param administration where the StackSet is administered: the portal's own account, in the StackSet's home region
+ */
+public record StackSetSpec(
+        UUID requestId,
+        String stackSetName,
+        String account,
+        List<String> regions,
+        int maxConcurrentPercentage,
+        int failureTolerancePercentage,
+        String operationId,
+        Map<String, String> parameters,
+        Set<String> secretParameters,
+        AwsTarget administration) {
+
+    public StackSetSpec {
+        regions = List.copyOf(regions);
+        parameters = Map.copyOf(parameters);
+        secretParameters = Set.copyOf(secretParameters);
+    }
+}

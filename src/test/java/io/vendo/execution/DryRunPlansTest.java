@@ -1,0 +1,191 @@
+package io.vendo.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintMetadata;
+import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.Delivery;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewBlueprint;
+import io.vendo.catalog.NewTarget;
+import io.vendo.catalog.NewVersion;
+import io.vendo.support.ApiClient;
+import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Without AWS, every kind's executor renders the exact calls it would make, secrets masked, and the request ends in
+ * DRY_RUN; the request page shows the calls.
+ */
+@VendoIntegrationTest
+@TestPropertySource(properties = "vendo.aws.mode=dry-run")
+class DryRunPlansTest {
+
+    private static final String TEMPLATE =
+            """
+            Parameters:
+              InstanceType: {Type: String, AllowedValues: [t3.micro, t3.small]}
+              Environment: {Type: String, AllowedValues: [dev, test]}
+            Resources:
+              Product: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
+    private static final String ACCOUNT_TEMPLATE =
+            """
+            Parameters:
+              AccountName: {Type: String}
+              AccountEmail: {Type: String}
+              ManagedOrganizationalUnit: {Type: String}
+              SSOUserEmail: {Type: String}
+              SSOUserFirstName: {Type: String}
+              SSOUserLastName: {Type: String}
+            Resources:
+              Account: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
+    private static final String PRODUCT_PARAMETERS = "{\"InstanceType\": \"t3.small\", \"Environment\": \"test\"}";
+    private static final String ACCOUNT_PARAMETERS =
+            """
+            {"AccountName": "Team Rocket", "AccountEmail": "team-rocket@example.com",
+             "ManagedOrganizationalUnit": "Workloads", "SSOUserEmail": "jessie@example.com",
+             "SSOUserFirstName": "Jessie", "SSOUserLastName": "Rocket"}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    @BeforeEach
+    void target() {
+        catalog.register(new NewTarget(
+                "dry-run-dev", "Dry run (dev)", "111122223333", "eu-west-1", EnvironmentTier.DEV, null, null));
+    }
+
+    @Test
+    void serviceCatalogProductPlanShowsProvisionProductWithItsTokenAndMasksSecrets() {
+        var slug = blueprint(
+                BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                TEMPLATE,
+                new Delivery.ServiceCatalogProduct("prod-web4abc", "pa-web4v2", null));
+        var id = submitAndApprove(slug, PRODUCT_PARAMETERS);
+
+        assertThat(awaitPlan(id))
+                .startsWith("In account 111122223333, region eu-west-1:")
+                .contains("Service Catalog ProvisionProduct\n  ProductId: prod-web4abc")
+                .contains("ProvisionedProductName: vendo-" + slug + "-" + id)
+                .contains("ProvisionToken: vendo-" + id + "-provision-product")
+                .contains("Parameter InstanceType: t3.small")
+                .contains("Parameter Environment: test")
+                .contains("Service Catalog DescribeRecord");
+        var page = new WebSession(port).logIn("requester").get("/requests/" + id);
+        assertThat(page.body()).contains("data-testid=\"dry-run-plan\"", "ProvisionProduct");
+    }
+
+    @Test
+    void accountFactoryPlanShowsTheAccountFactoryProductAndTheAccountId() {
+        var slug = blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.AccountFactory("prod-ctaccount", "pa-ctaccount1", List.of("Workloads")));
+        var id = submitAndApprove(slug, ACCOUNT_PARAMETERS.replace("team-rocket@", slug + "@"));
+
+        assertThat(awaitPlan(id))
+                .contains("Service Catalog ProvisionProduct\n  ProductId: prod-ctaccount")
+                .contains("Parameter ManagedOrganizationalUnit: Workloads")
+                .contains("the new account's id is the record's AccountId output");
+    }
+
+    @Test
+    void organizationsPlanShowsCreateAccountTheLookupAndTheMove() {
+        var slug = blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of("ou-ab12-22222222"), "AWSControlTowerExecution"));
+        var id = submitAndApprove(
+                slug,
+                ACCOUNT_PARAMETERS
+                        .replace("team-rocket@", slug + "@")
+                        .replace("\"Workloads\"", "\"ou-ab12-22222222\""));
+
+        assertThat(awaitPlan(id))
+                .contains("Organizations CreateAccount\n  Email: " + slug + "@example.com")
+                .contains("AccountName: Team Rocket")
+                .contains("RoleName: AWSControlTowerExecution")
+                .contains("Organizations ListAccounts")
+                .contains("Organizations MoveAccount\n  DestinationParentId: ou-ab12-22222222");
+    }
+
+    @Test
+    void stackSetPlanShowsTheOperationIdAndPreferences() {
+        var slug = blueprint(
+                BlueprintKind.STACK_SET,
+                TEMPLATE,
+                new Delivery.StackSet("org-guardrails", List.of("eu-west-1", "us-east-1"), 50, 10));
+        var id = submitAndApprove(slug, PRODUCT_PARAMETERS);
+
+        assertThat(awaitPlan(id))
+                .contains("CloudFormation CreateStackInstances\n  StackSetName: org-guardrails")
+                .contains("Accounts: 111122223333")
+                .contains("Regions: eu-west-1, us-east-1")
+                .contains("OperationId: vendo-" + id + "-create-stack-instances")
+                .contains("OperationPreferences.RegionOrder: eu-west-1, us-east-1")
+                .contains("OperationPreferences.MaxConcurrentPercentage: 50")
+                .contains("OperationPreferences.FailureTolerancePercentage: 10")
+                .contains("ParameterOverride Environment: test");
+    }
+
+    private String blueprint(BlueprintKind kind, String template, Delivery delivery) {
+        var slug = "dry-" + UUID.randomUUID().toString().substring(0, 8);
+        catalog.create(new NewBlueprint(
+                slug,
+                kind,
+                new BlueprintMetadata(
+                        "Dry " + slug,
+                        "A " + kind + " in dry run",
+                        "platform-team",
+                        Map.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null),
+                new NewVersion(template, List.of(), delivery)));
+        return slug;
+    }
+
+    private String submitAndApprove(String slug, String parameters) {
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "%s", "target": "dry-run-dev", "parameters": %s,
+                         "justification": "Dry run of every kind"}"""
+                                .formatted(slug, parameters));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        var decided = ApiClient.as("approver", port)
+                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\"}");
+        assertThat(decided.status()).isEqualTo(200);
+        return id;
+    }
+
+    private String awaitPlan(String id) {
+        var requester = ApiClient.as("requester", port);
+        var request = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> requester.get("/api/v1/requests/" + id).body(),
+                        body -> body.path("state").asString().equals("DRY_RUN"));
+        assertThat(request.path("outputs").isEmpty()).isTrue();
+        return request.path("dryRunPlan").asString();
+    }
+}

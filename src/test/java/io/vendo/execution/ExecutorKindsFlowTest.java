@@ -1,0 +1,453 @@
+package io.vendo.execution;
+
+import static io.vendo.support.AwsStub.body;
+import static io.vendo.support.AwsStub.jsonError;
+import static io.vendo.support.AwsStub.receivedJson;
+import static io.vendo.support.AwsStub.stubJson;
+import static io.vendo.support.AwsStub.stubJsonSequence;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vendo.audit.AuditEntry;
+import io.vendo.audit.AuditTrail;
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintMetadata;
+import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.Delivery;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewBlueprint;
+import io.vendo.catalog.NewTarget;
+import io.vendo.catalog.NewVersion;
+import io.vendo.support.ApiClient;
+import io.vendo.support.AwsStub;
+import io.vendo.support.LiveAws;
+import io.vendo.support.VendoIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * ACCOUNT (Account Factory and Organizations), SERVICE_CATALOG_PRODUCT and STACK_SET requests travel the whole way:
+ * API submission, approval, the durable scheduler, and the real SDK clients against a server speaking Service
+ * Catalog's and Organizations' JSON 1.1 protocol and CloudFormation's query protocol. Every assertion on what AWS
+ * received is read from WireMock's journal.
+ */
+@VendoIntegrationTest
+class ExecutorKindsFlowTest {
+
+    private static final String SC = "AWS242ServiceCatalogService.";
+    private static final String ORG = "AWSOrganizationsV20161128.";
+    private static final String ROLE = "arn:aws:iam::111122223333:role/VendoExecution";
+    private static final String SANDBOX_OU = "ou-ab12-11111111";
+    private static final String WORKLOADS_OU = "ou-ab12-22222222";
+    private static final String ACCOUNT_TEMPLATE =
+            """
+            Parameters:
+              AccountName: {Type: String}
+              AccountEmail: {Type: String}
+              ManagedOrganizationalUnit: {Type: String}
+              SSOUserEmail: {Type: String}
+              SSOUserFirstName: {Type: String}
+              SSOUserLastName: {Type: String}
+            Resources:
+              Account: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
+    private static final String PRODUCT_TEMPLATE =
+            """
+            Parameters:
+              InstanceType: {Type: String, AllowedValues: [t3.micro, t3.small]}
+              Environment: {Type: String, AllowedValues: [dev, test]}
+            Resources:
+              Product: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
+
+    @DynamicPropertySource
+    static void aws(DynamicPropertyRegistry registry) {
+        LiveAws.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    private String slug;
+
+    @BeforeEach
+    void setUp() {
+        AwsStub.reset();
+        AwsStub.stubAssumeRole();
+        catalog.register(new NewTarget(
+                "kinds-dev", "Kinds (dev)", AwsStub.ACCOUNT, "eu-west-1", EnvironmentTier.DEV, ROLE, null));
+        slug = "kind-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void serviceCatalogProductIsProvisionedWithItsTokenAndSucceedsWithTheRecordOutputs() {
+        blueprint(
+                BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                PRODUCT_TEMPLATE,
+                new Delivery.ServiceCatalogProduct("prod-web4abc", "pa-web4v2", "lpv3-path1"));
+        stubJson(SC + "ProvisionProduct", 200, record("rec-1", "CREATED"));
+        stubJsonSequence(
+                SC + "DescribeRecord",
+                record("rec-1", "IN_PROGRESS"),
+                """
+                {"RecordDetail": {"RecordId": "rec-1", "Status": "SUCCEEDED", "ProvisionedProductId": "pp-1"},
+                 "RecordOutputs": [{"OutputKey": "Endpoint", "OutputValue": "https://db.example.com"}]}""");
+
+        var id = submitAndApprove(Map.of("InstanceType", "t3.small", "Environment", "test"));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(request.path("outputs").path("Endpoint").asString()).isEqualTo("https://db.example.com");
+        var provisions = receivedJson(SC + "ProvisionProduct");
+        assertThat(provisions).hasSize(1);
+        var provision = body(provisions.getFirst());
+        assertThat(provision.path("ProductId").asString()).isEqualTo("prod-web4abc");
+        assertThat(provision.path("ProvisioningArtifactId").asString()).isEqualTo("pa-web4v2");
+        assertThat(provision.path("PathId").asString()).isEqualTo("lpv3-path1");
+        assertThat(provision.path("ProvisionedProductName").asString()).isEqualTo("vendo-" + slug + "-" + id);
+        assertThat(provision.path("ProvisionToken").asString()).isEqualTo("vendo-" + id + "-provision-product");
+        assertThat(provision.path("ProvisioningParameters").toString())
+                .contains("{\"Key\":\"InstanceType\",\"Value\":\"t3.small\"}");
+        assertThat(provision.path("Tags").toString())
+                .contains("{\"Key\":\"vendo:request-id\",\"Value\":\"" + id + "\"}");
+        assertThat(receivedJson(SC + "DescribeRecord")).hasSize(2).allSatisfy(describe -> assertThat(
+                        body(describe).path("Id").asString())
+                .isEqualTo("rec-1"));
+        assertThat(receivedJson(SC + "DescribeProvisionedProduct")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditTrail.timeline(id))
+                .extracting(AuditEntry::action)
+                .contains("execution.product-provisioning", "execution.aws-status", "request.succeeded"));
+    }
+
+    @Test
+    void failedProvisioningRecordFailsTheRequestWithTheRecordErrors() {
+        blueprint(
+                BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                PRODUCT_TEMPLATE,
+                new Delivery.ServiceCatalogProduct("prod-web4abc", "pa-web4v2", null));
+        stubJson(SC + "ProvisionProduct", 200, record("rec-2", "CREATED"));
+        stubJson(
+                SC + "DescribeRecord",
+                200,
+                """
+                {"RecordDetail": {"RecordId": "rec-2", "Status": "FAILED", "ProvisionedProductId": "pp-2",
+                  "RecordErrors": [{"Code": "CREATE_FAILED", "Description": "DbInstance: DB subnet group not found"}]}}""");
+
+        var id = submitAndApprove(Map.of("InstanceType", "t3.micro", "Environment", "test"));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("Provisioning record rec-2 FAILED: CREATE_FAILED: DbInstance: DB subnet group not found");
+    }
+
+    @Test
+    void lostProvisionProductResponseIsLookedUpByNameAndNotSentAgain() {
+        blueprint(
+                BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                PRODUCT_TEMPLATE,
+                new Delivery.ServiceCatalogProduct("prod-web4abc", "pa-web4v2", null));
+        AwsStub.stubJsonResponseLost(SC + "ProvisionProduct", 200, record("rec-3", "CREATED"));
+        stubJson(
+                SC + "DescribeProvisionedProduct",
+                200,
+                """
+                {"ProvisionedProductDetail": {"Id": "pp-3", "Status": "UNDER_CHANGE",
+                  "LastRecordId": "rec-3", "LastProvisioningRecordId": "rec-3"}}""");
+        stubJson(
+                SC + "DescribeRecord",
+                200,
+                """
+                {"RecordDetail": {"RecordId": "rec-3", "Status": "SUCCEEDED", "ProvisionedProductId": "pp-3"},
+                 "RecordOutputs": []}""");
+
+        var id = submitAndApprove(Map.of("InstanceType", "t3.micro", "Environment", "test"));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(receivedJson(SC + "ProvisionProduct")).hasSize(1);
+        assertThat(body(receivedJson(SC + "DescribeProvisionedProduct").getFirst())
+                        .path("Name")
+                        .asString())
+                .isEqualTo("vendo-" + slug + "-" + id);
+        assertThat(body(receivedJson(SC + "DescribeRecord").getFirst())
+                        .path("Id")
+                        .asString())
+                .isEqualTo("rec-3");
+    }
+
+    @Test
+    void accountFactoryWaitsOutABusyControlTowerAndSucceedsWithTheNewAccountId() {
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.AccountFactory("prod-ctaccount", "pa-ctaccount1", List.of("Sandbox", "Workloads")));
+        AwsStub.stubJsonFailingFirst(
+                SC + "ProvisionProduct",
+                400,
+                jsonError(
+                        "InvalidStateException",
+                        "Account Factory cannot complete an operation on this account, because another AWS Control"
+                                + " Tower operation is in progress. Try again later."),
+                record("rec-4", "CREATED"));
+        stubJson(SC + "DescribeProvisionedProduct", 400, jsonError("ResourceNotFoundException", "not found"));
+        stubJson(
+                SC + "DescribeRecord",
+                200,
+                """
+                {"RecordDetail": {"RecordId": "rec-4", "Status": "SUCCEEDED", "ProvisionedProductId": "pp-4"},
+                 "RecordOutputs": [{"OutputKey": "AccountId", "OutputValue": "210987654321"},
+                                   {"OutputKey": "AccountEmail", "OutputValue": "team-rocket@example.com"}]}""");
+
+        var id = submitAndApprove(accountParameters("Workloads"));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(request.path("outputs").path("AccountId").asString()).isEqualTo("210987654321");
+        var provisions = receivedJson(SC + "ProvisionProduct");
+        assertThat(provisions).hasSize(2).allSatisfy(provision -> assertThat(
+                        body(provision).path("ProvisionToken").asString())
+                .isEqualTo("vendo-" + id + "-provision-product"));
+        assertThat(body(provisions.getFirst()).path("ProvisioningParameters").toString())
+                .contains("{\"Key\":\"ManagedOrganizationalUnit\",\"Value\":\"Workloads\"}")
+                .contains("{\"Key\":\"AccountEmail\",\"Value\":\"team-rocket-" + slug + "@example.com\"}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditTrail.timeline(id))
+                .extracting(AuditEntry::action)
+                .contains("execution.waiting", "execution.account-created", "request.succeeded"));
+    }
+
+    @Test
+    void organizationsAccountIsCreatedOnceDespiteALostResponseThenMovedIntoItsUnit() {
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of(SANDBOX_OU, WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        AwsStub.stubJsonResponseLost(ORG + "CreateAccount", 200, "{}");
+        stubJson(ORG + "ListAccounts", 200, "{\"Accounts\": []}");
+        stubJson(
+                ORG + "ListCreateAccountStatus",
+                200,
+                """
+                {"CreateAccountStatuses": [
+                  {"Id": "car-other", "AccountName": "Someone else", "State": "IN_PROGRESS"},
+                  {"Id": "car-rocket", "AccountName": "Team Rocket", "State": "IN_PROGRESS"}]}""");
+        stubJsonSequence(
+                ORG + "DescribeCreateAccountStatus",
+                "{\"CreateAccountStatus\": {\"Id\": \"car-rocket\", \"AccountName\": \"Team Rocket\", \"State\": \"IN_PROGRESS\"}}",
+                """
+                {"CreateAccountStatus": {"Id": "car-rocket", "AccountName": "Team Rocket", "State": "SUCCEEDED",
+                  "AccountId": "210987654321"}}""");
+        stubJson(ORG + "ListParents", 200, "{\"Parents\": [{\"Id\": \"r-ab12\", \"Type\": \"ROOT\"}]}");
+        stubJson(ORG + "MoveAccount", 200, "{}");
+
+        var id = submitAndApprove(accountParameters(WORKLOADS_OU));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(request.path("outputs").path("AccountId").asString()).isEqualTo("210987654321");
+        assertThat(request.path("outputs").path("ExecutionRoleArn").asString())
+                .isEqualTo("arn:aws:iam::210987654321:role/OrganizationAccountAccessRole");
+        var creates = receivedJson(ORG + "CreateAccount");
+        assertThat(creates).hasSize(1);
+        assertThat(body(creates.getFirst()).path("Email").asString()).isEqualTo("team-rocket-" + slug + "@example.com");
+        assertThat(body(creates.getFirst()).path("AccountName").asString()).isEqualTo("Team Rocket");
+        assertThat(body(creates.getFirst()).path("RoleName").asString()).isEqualTo("OrganizationAccountAccessRole");
+        assertThat(receivedJson(ORG + "ListAccounts")).hasSize(1);
+        assertThat(body(receivedJson(ORG + "DescribeCreateAccountStatus").getFirst())
+                        .path("CreateAccountRequestId")
+                        .asString())
+                .isEqualTo("car-rocket");
+        var moves = receivedJson(ORG + "MoveAccount");
+        assertThat(moves).hasSize(1);
+        assertThat(body(moves.getFirst()).path("AccountId").asString()).isEqualTo("210987654321");
+        assertThat(body(moves.getFirst()).path("SourceParentId").asString()).isEqualTo("r-ab12");
+        assertThat(body(moves.getFirst()).path("DestinationParentId").asString())
+                .isEqualTo("ou-ab12-22222222");
+    }
+
+    @Test
+    void organizationsAccountThatAwsRefusesFailsWithItsReason() {
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        stubJson(
+                ORG + "CreateAccount",
+                200,
+                "{\"CreateAccountStatus\": {\"Id\": \"car-dup\", \"AccountName\": \"Team Rocket\", \"State\": \"IN_PROGRESS\"}}");
+        stubJson(
+                ORG + "DescribeCreateAccountStatus",
+                200,
+                """
+                {"CreateAccountStatus": {"Id": "car-dup", "AccountName": "Team Rocket", "State": "FAILED",
+                  "FailureReason": "EMAIL_ALREADY_EXISTS"}}""");
+
+        var id = submitAndApprove(accountParameters(WORKLOADS_OU));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString()).isEqualTo("CreateAccount FAILED: EMAIL_ALREADY_EXISTS");
+        assertThat(receivedJson(ORG + "MoveAccount")).isEmpty();
+    }
+
+    @Test
+    void stackSetInstancesAreCreatedWithTheOperationIdAndPreferencesAndReportedPerRegion() {
+        blueprint(
+                BlueprintKind.STACK_SET,
+                PRODUCT_TEMPLATE,
+                new Delivery.StackSet("org-guardrails", List.of("eu-west-1", "eu-central-1"), 50, 0));
+        AwsStub.stubQuery("CreateStackInstances", "<OperationId>op</OperationId>");
+        AwsStub.stubQuerySequence("DescribeStackSetOperation", operation("RUNNING", ""), operation("SUCCEEDED", ""));
+        AwsStub.stubQuery(
+                "ListStackInstances",
+                "<Summaries>" + instance("eu-west-1", "CURRENT", "SUCCEEDED", "")
+                        + instance("eu-central-1", "CURRENT", "SUCCEEDED", "") + "</Summaries>");
+
+        var id = submitAndApprove(Map.of("InstanceType", "t3.micro", "Environment", "test"));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(request.path("outputs").path("Instance eu-west-1").asString())
+                .isEqualTo("CURRENT SUCCEEDED");
+        assertThat(request.path("outputs").path("Instance eu-central-1").asString())
+                .isEqualTo("CURRENT SUCCEEDED");
+        var creates = AwsStub.received("CreateStackInstances");
+        assertThat(creates).hasSize(1);
+        assertThat(AwsStub.form(creates.getFirst()))
+                .containsEntry("StackSetName", "org-guardrails")
+                .containsEntry("OperationId", "vendo-" + id + "-create-stack-instances")
+                .containsEntry("Accounts.member.1", AwsStub.ACCOUNT)
+                .containsEntry("Regions.member.1", "eu-west-1")
+                .containsEntry("Regions.member.2", "eu-central-1")
+                .containsEntry("OperationPreferences.RegionOrder.member.1", "eu-west-1")
+                .containsEntry("OperationPreferences.RegionOrder.member.2", "eu-central-1")
+                .containsEntry("OperationPreferences.MaxConcurrentPercentage", "50")
+                .containsEntry("OperationPreferences.FailureTolerancePercentage", "0")
+                .containsEntry("ParameterOverrides.member.2.ParameterKey", "InstanceType")
+                .containsEntry("ParameterOverrides.member.2.ParameterValue", "t3.micro");
+        assertThat(AwsStub.received("DescribeStackSetOperation")).hasSize(2).allSatisfy(describe -> assertThat(
+                        AwsStub.form(describe))
+                .containsEntry("OperationId", "vendo-" + id + "-create-stack-instances"));
+    }
+
+    @Test
+    void failedStackSetOperationFailsWithEachRegionsReason() {
+        blueprint(
+                BlueprintKind.STACK_SET,
+                PRODUCT_TEMPLATE,
+                new Delivery.StackSet("org-guardrails", List.of("eu-west-1", "eu-central-1"), 100, 0));
+        AwsStub.stubQuery("CreateStackInstances", "<OperationId>op</OperationId>");
+        AwsStub.stubQuery(
+                "DescribeStackSetOperation", operation("FAILED", "The Operation failed in one or more regions"));
+        AwsStub.stubQuery(
+                "ListStackInstances",
+                "<Summaries>" + instance("eu-west-1", "CURRENT", "SUCCEEDED", "")
+                        + instance("eu-central-1", "OUTDATED", "FAILED", "ResourceLogicalId:Trail, Bucket not found")
+                        + "</Summaries>");
+
+        var id = submitAndApprove(Map.of("InstanceType", "t3.micro", "Environment", "test"));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("StackSet operation vendo-" + id + "-create-stack-instances FAILED: The Operation failed in"
+                        + " one or more regions (eu-central-1: FAILED ResourceLogicalId:Trail, Bucket not found)");
+    }
+
+    private void blueprint(BlueprintKind kind, String template, Delivery delivery) {
+        catalog.create(new NewBlueprint(
+                slug,
+                kind,
+                new BlueprintMetadata(
+                        "Kind " + slug,
+                        "A " + kind + " for the flow test",
+                        "platform-team",
+                        Map.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null),
+                new NewVersion(template, List.of(), delivery)));
+    }
+
+    /** An e-mail of its own: the catalog refuses an account e-mail that an earlier request used. */
+    private Map<String, String> accountParameters(String organizationalUnit) {
+        var email = "team-rocket-" + slug + "@example.com";
+        return Map.of(
+                "AccountName", "Team Rocket",
+                "AccountEmail", email,
+                "ManagedOrganizationalUnit", organizationalUnit,
+                "SSOUserEmail", "jessie@example.com",
+                "SSOUserFirstName", "Jessie",
+                "SSOUserLastName", "Rocket");
+    }
+
+    private static String record(String recordId, String status) {
+        return """
+                {"RecordDetail": {"RecordId": "%s", "Status": "%s", "ProvisionedProductId": "pp-%s",
+                  "RecordType": "PROVISION_PRODUCT", "RecordErrors": [], "RecordTags": []}}"""
+                .formatted(recordId, status, recordId);
+    }
+
+    private static String operation(String status, String reason) {
+        return """
+                <StackSetOperation><OperationId>op</OperationId><StackSetId>org-guardrails:1</StackSetId>
+                <Action>CREATE</Action><Status>%s</Status><StatusReason>%s</StatusReason></StackSetOperation>"""
+                .formatted(status, reason);
+    }
+
+    private static String instance(String region, String status, String detailed, String reason) {
+        return """
+                <member><StackSetId>org-guardrails:1</StackSetId><Region>%s</Region><Account>%s</Account>
+                <Status>%s</Status><StatusReason>%s</StatusReason>
+                <StackInstanceStatus><DetailedStatus>%s</DetailedStatus></StackInstanceStatus></member>"""
+                .formatted(region, AwsStub.ACCOUNT, status, reason, detailed);
+    }
+
+    private String submitAndApprove(Map<String, String> parameters) {
+        var json = new StringBuilder(
+                "{\"blueprint\": \"%s\", \"target\": \"kinds-dev\", \"parameters\": {".formatted(slug));
+        var first = true;
+        for (var parameter : parameters.entrySet()) {
+            json.append(first ? "" : ", ")
+                    .append('"')
+                    .append(parameter.getKey())
+                    .append("\": \"")
+                    .append(parameter.getValue())
+                    .append('"');
+            first = false;
+        }
+        json.append("}, \"justification\": \"Needed for the kinds flow test\"}");
+        var submitted = ApiClient.as("requester", port).postJson("/api/v1/requests", json.toString());
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        var decided = ApiClient.as("approver", port)
+                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
+        assertThat(decided.status()).isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode awaitTerminal(String id) {
+        var requester = ApiClient.as("requester", port);
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> requester.get("/api/v1/requests/" + id).body(), body -> List.of(
+                                "SUCCEEDED", "FAILED", "DRY_RUN")
+                        .contains(body.path("state").asString()));
+    }
+}
