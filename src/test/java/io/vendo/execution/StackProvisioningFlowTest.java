@@ -14,12 +14,15 @@ import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
 import io.vendo.support.WebSession;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +54,9 @@ class StackProvisioningFlowTest {
 
     @Autowired
     AuditTrail auditTrail;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -112,13 +118,12 @@ class StackProvisioningFlowTest {
                 .containsEntry("ChangeSetType", "CREATE")
                 .containsEntry("ClientToken", "vendo-" + id + "-create-change-set")
                 .containsEntry("Parameters.member.3.ParameterKey", "SiteName")
-                .containsEntry("Parameters.member.3.ParameterValue", "my-site")
-                .containsEntry("Tags.member.2.Key", "vendo:request-id")
-                .containsEntry("Tags.member.2.Value", id)
-                .containsEntry("Tags.member.3.Key", "vendo:requester")
-                .containsEntry("Tags.member.3.Value", "requester")
-                .containsEntry("Tags.member.4.Key", "vendo:team")
-                .containsEntry("Tags.member.4.Value", "web-team");
+                .containsEntry("Parameters.member.3.ParameterValue", "my-site");
+        assertThat(tags(create))
+                .containsEntry("vendo:request-id", id)
+                .containsEntry("vendo:blueprint", "static-website")
+                .containsEntry("vendo:requester", "requester")
+                .containsEntry("vendo:team", "web-team");
         assertThat(create.get("TemplateBody")).contains("AWS::S3::Bucket");
 
         var executes = AwsStub.received("ExecuteChangeSet");
@@ -284,6 +289,42 @@ class StackProvisioningFlowTest {
                 .containsEntry("ChangeSetName", "vendo-" + id)
                 .containsEntry("StackName", "vendo-static-website-" + id);
         assertThat(AwsStub.received("ExecuteChangeSet")).hasSize(1);
+    }
+
+    @Test
+    void stackThatStaysInProgressPastTheTimeoutFailsWithAClearReason() {
+        AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);
+        AwsStub.stubDescribeChangeSet(
+                CHANGE_SET_ID,
+                STACK_ID,
+                List.<String[]>of(new String[] {"Add", "SiteBucket", "AWS::S3::Bucket", ""}),
+                "",
+                "CREATE_COMPLETE");
+        AwsStub.stubExecuteChangeSet();
+        AwsStub.stubDescribeStacks(STACK_ID, Map.of(), "CREATE_IN_PROGRESS");
+
+        var id = submitAndApprove("dev-with-role");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> AwsStub.received("DescribeStacks").size() >= 2);
+        // Four hours on AWAIT_STACK, as if CloudFormation had been stuck that long.
+        jdbc.update(
+                "update execution set started_at = started_at - interval '4 hours' where request_id = ?",
+                UUID.fromString(id));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("Timed out: still in AWAIT_STACK after PT3H (the limit for STACK requests),"
+                        + " AWS last reported CREATE_IN_PROGRESS");
+    }
+
+    /** A query-protocol request's Tags.member.N.Key/Value pairs as a map. */
+    private static Map<String, String> tags(Map<String, String> form) {
+        var tags = new LinkedHashMap<String, String>();
+        for (int i = 1; form.containsKey("Tags.member." + i + ".Key"); i++) {
+            tags.put(form.get("Tags.member." + i + ".Key"), form.get("Tags.member." + i + ".Value"));
+        }
+        return tags;
     }
 
     private String submitAndApprove(String target) {
