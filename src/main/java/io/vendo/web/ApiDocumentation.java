@@ -42,8 +42,9 @@ class ApiDocumentation {
             `vendo/admin`. Each operation names the scope it needs.
 
             **Errors** are RFC 9457 problem details (`application/problem+json`). A 400 for invalid input lists every \
-            invalid field or query parameter in `errors`, by name. Bodies larger than 64 KiB are refused with 413 \
-            before they are read; JSON nested deeper than 32 levels, strings longer than 65,536 characters and \
+            invalid field or query parameter in `errors`, by name. Bodies larger than 64 KiB (160 KiB on \
+            `/api/v1/blueprints`, whose bodies carry a template of up to CloudFormation's 51,200 bytes) are refused \
+            with 413 before they are read; JSON nested deeper than 32 levels, strings longer than 65,536 characters and \
             numbers longer than 64 digits are refused with 400.
 
             **Pagination.** Lists are returned newest first, a page at a time: pass a page's `nextCursor` back as \
@@ -87,7 +88,7 @@ class ApiDocumentation {
                 add(operation, "406", "The `Accept` header allows no JSON");
                 add(operation, "500", "An unexpected error; nothing was changed");
                 if (operation.getRequestBody() != null) {
-                    add(operation, "413", "The body is larger than 64 KiB");
+                    add(operation, "413", "The body is larger than the limit: 64 KiB, or 160 KiB for blueprints");
                     add(operation, "415", "The body is not `application/json`");
                 }
                 if (hasPathParameter(operation)) {

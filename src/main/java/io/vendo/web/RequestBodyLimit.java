@@ -29,8 +29,10 @@ class RequestBodyLimit {
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> apiRequestBodyLimit(WebProperties properties, JsonMapper jsonMapper) {
-        var registration = new FilterRegistrationBean<>(
-                new BodyLimitFilter(properties.apiMaxBodySize().toBytes(), jsonMapper));
+        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(
+                properties.apiMaxBodySize().toBytes(),
+                properties.templateMaxBodySize().toBytes(),
+                jsonMapper));
         registration.addUrlPatterns("/api/*");
         // Ahead of Spring Security's filter chain, so an oversized body costs no authentication.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -39,17 +41,24 @@ class RequestBodyLimit {
 
     static final class BodyLimitFilter extends OncePerRequestFilter {
 
+        private static final String TEMPLATE_ENDPOINTS = "/api/v1/blueprints";
+
         private final long maxBytes;
+        private final long templateMaxBytes;
         private final JsonMapper jsonMapper;
 
-        BodyLimitFilter(long maxBytes, JsonMapper jsonMapper) {
+        BodyLimitFilter(long maxBytes, long templateMaxBytes, JsonMapper jsonMapper) {
             this.maxBytes = maxBytes;
+            this.templateMaxBytes = templateMaxBytes;
             this.jsonMapper = jsonMapper;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            var path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            var maxBytes = path.startsWith(TEMPLATE_ENDPOINTS) ? templateMaxBytes : this.maxBytes;
             if (request.getContentLengthLong() > maxBytes) {
                 var problem = BodyTooLargeException.problem(maxBytes);
                 problem.setInstance(URI.create(request.getRequestURI()));

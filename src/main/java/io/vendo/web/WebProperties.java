@@ -9,6 +9,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param apiMaxBodySize the largest request body {@code /api/**} accepts; larger ones are refused with 413 before a
  *     byte of them is parsed (a request carries a blueprint, a target, a justification and a few parameter values)
+ * @param templateMaxBodySize the largest body {@code /api/v1/blueprints/**} accepts: those carry a template as a JSON
+ *     string, and CloudFormation's own 51,200-byte limit for a template body can grow past 64 KB once quotes and line
+ *     breaks are escaped; the template parser enforces CloudFormation's limit on the unescaped text
  */
 @ConfigurationProperties("vendo.web")
-record WebProperties(@DefaultValue("64KB") DataSize apiMaxBodySize) {}
+record WebProperties(
+        @DefaultValue("64KB") DataSize apiMaxBodySize, @DefaultValue("160KB") DataSize templateMaxBodySize) {}

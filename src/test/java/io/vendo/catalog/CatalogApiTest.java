@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vendo.support.ApiClient;
 import io.vendo.support.VendoIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -248,6 +249,36 @@ class CatalogApiTest {
                 "{\"QueueName\": \"orders\", \"Subnets\": \"subnet-0a1b2c3d\"}");
         assertThat(prod.body().path("errors").path("target").asString())
                 .isEqualTo("Blueprint api-placed may be deployed to SANDBOX, DEV only, not to PROD");
+    }
+
+    @Test
+    void aTemplateAtCloudFormationsSizeLimitGetsInEvenThoughItsEscapedBodyIsLargerThanOtherApiBodies() {
+        var largest = jsonTemplateOfBytes(51_200);
+        var body = blueprint("api-largest", largest);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
+
+        var created = admin().postJson("/api/v1/blueprints", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        var tooLarge = admin().postJson("/api/v1/blueprints", blueprint("api-too-large", jsonTemplateOfBytes(51_201)));
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.body().path("errors").path("template").asString())
+                .isEqualTo("Template is 51,201 bytes; CloudFormation accepts at most 51,200 for a template in a request"
+                        + " body");
+        assertThat(admin().get("/api/v1/blueprints/api-too-large").status()).isEqualTo(404);
+    }
+
+    /** A JSON template of exactly {@code bytes} bytes, dense with quotes so that its JSON-escaped form is much larger. */
+    private static String jsonTemplateOfBytes(int bytes) {
+        var metadata = new StringBuilder();
+        for (var i = 0; metadata.length() < bytes - 400; i++) {
+            metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        var head = "{\"Metadata\":{" + metadata + "},\"Resources\":{\"Handle\":{\"Type\":"
+                + "\"AWS::CloudFormation::WaitConditionHandle\"},\"Pad\":{\"Type\":"
+                + "\"AWS::CloudFormation::WaitConditionHandle\",\"Metadata\":{\"Note\":\"";
+        var tail = "\"}}}}";
+        return head + "x".repeat(bytes - head.length() - tail.length()) + tail;
     }
 
     @Test
