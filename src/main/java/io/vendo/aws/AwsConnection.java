@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.servicecatalog.ServiceCatalogClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -84,6 +85,10 @@ class AwsConnection implements AwsAvailability, DisposableBean {
 
     ServiceCatalogClient serviceCatalogWrites(AwsTarget target) {
         return client(ServiceCatalogClient.class, ServiceCatalogClient::builder, target, false);
+    }
+
+    Ec2Client ec2(AwsTarget target) {
+        return client(Ec2Client.class, Ec2Client::builder, target, true);
     }
 
     OrganizationsClient organizations(AwsTarget target) {

@@ -32,6 +32,7 @@ public final class AwsStub {
     public static final String ACCOUNT = "111122223333";
     public static final String ASSUMED_ACCESS_KEY = "ASIAVENDOASSUMED0001";
     private static final String CFN_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     private static final CloudFormationSimulator simulator = new CloudFormationSimulator();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -449,6 +450,47 @@ public final class AwsStub {
                           <ResponseMetadata><RequestId>cfn-summary</RequestId></ResponseMetadata>
                         </GetTemplateSummaryResponse>"""
                                 .formatted(CFN_NS, parameterMembers))));
+    }
+
+    /** DescribeVpcs in EC2's query protocol: {@code vpcs} maps each VPC id to its Name tag. */
+    public static void stubDescribeVpcs(Map<String, String> vpcs) {
+        var items = vpcs.entrySet().stream()
+                .map(vpc -> "<item><vpcId>%s</vpcId><state>available</state>%s</item>"
+                        .formatted(vpc.getKey(), nameTag(vpc.getValue())))
+                .collect(Collectors.joining());
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeVpcs"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <DescribeVpcsResponse xmlns="%s">
+                          <requestId>ec2-vpcs</requestId>
+                          <vpcSet>%s</vpcSet>
+                        </DescribeVpcsResponse>"""
+                                .formatted(EC2_NS, items))));
+    }
+
+    /** DescribeSubnets in EC2's query protocol: each {subnetId, vpcId, availabilityZone, Name tag}. */
+    public static void stubDescribeSubnets(List<String[]> subnets) {
+        var items = subnets.stream()
+                .map(subnet ->
+                        "<item><subnetId>%s</subnetId><vpcId>%s</vpcId><availabilityZone>%s</availabilityZone>%s</item>"
+                                .formatted(subnet[0], subnet[1], subnet[2], nameTag(subnet[3])))
+                .collect(Collectors.joining());
+        server().stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeSubnets"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <DescribeSubnetsResponse xmlns="%s">
+                          <requestId>ec2-subnets</requestId>
+                          <subnetSet>%s</subnetSet>
+                        </DescribeSubnetsResponse>"""
+                                .formatted(EC2_NS, items))));
+    }
+
+    private static String nameTag(String name) {
+        return "<tagSet><item><key>Name</key><value>%s</value></item></tagSet>".formatted(name);
     }
 
     public static List<LoggedRequest> received(String action) {

@@ -2,6 +2,7 @@ package io.vendo.request.web;
 
 import io.vendo.catalog.ParameterDefinition;
 import io.vendo.catalog.ParameterType.Kind;
+import io.vendo.request.AccountResource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,19 +15,38 @@ import org.jspecify.annotations.Nullable;
  *
  * @param control {@code select} (AllowedValues), {@code choices} (a list with AllowedValues: check boxes),
  *     {@code number} (Number, with its bounds), {@code secret} (NoEcho: a password field, never filled in),
- *     {@code list} (one value per line), or {@code text}
+ *     {@code list} (one value per line), {@code resource} / {@code resources} (an AWS-specific type whose values
+ *     were listed from the target account: a select, or check boxes for a list), or {@code text}
  * @param hints what a valid value looks like, from the constraints (or the ConstraintDescription)
  * @param format what the value of an AWS-specific type looks like, e.g. "a VPC id: vpc- and …"
+ * @param resources the values found in the target account, for {@code resource}/{@code resources}; else empty
  */
-record ParameterField(ParameterDefinition definition, String control, List<String> hints, String format) {
+record ParameterField(
+        ParameterDefinition definition,
+        String control,
+        List<String> hints,
+        String format,
+        List<AccountResource> resources) {
 
     static ParameterField of(ParameterDefinition definition) {
+        return of(definition, List.of());
+    }
+
+    /**
+     * With {@code resources} listed from the target account, an AWS-specific parameter offers them; none listed (dry
+     * run, lookup failed, nothing there) keeps the typed input.
+     */
+    static ParameterField of(ParameterDefinition definition, List<AccountResource> resources) {
         var type = definition.parameterType();
         String control;
+        var offered = List.<AccountResource>of();
         if (definition.noEcho()) {
             control = "secret";
         } else if (!definition.allowedValues().isEmpty()) {
             control = type.list() ? "choices" : "select";
+        } else if (type.aws() != null && !resources.isEmpty()) {
+            control = type.list() ? "resources" : "resource";
+            offered = List.copyOf(resources);
         } else if (type.kind() == Kind.NUMBER) {
             control = "number";
         } else if (type.list()) {
@@ -35,7 +55,7 @@ record ParameterField(ParameterDefinition definition, String control, List<Strin
             control = "text";
         }
         var format = type.aws() != null ? type.aws().expected() : "";
-        return new ParameterField(definition, control, hints(definition, type.kind()), format);
+        return new ParameterField(definition, control, hints(definition, type.kind()), format, offered);
     }
 
     public String id() {

@@ -4,20 +4,27 @@ import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.catalog.TargetDetails;
 import io.vendo.catalog.TargetNotAllowedException;
 import io.vendo.identity.Actor;
+import io.vendo.request.AccountResource;
+import io.vendo.request.AccountResources;
 import io.vendo.request.QuotaExceededException;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.PageController;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The form generated from a blueprint's parameters, and its submission. */
@@ -28,16 +35,21 @@ class RequestFormController {
 
     private final Catalog catalog;
     private final Requests requests;
+    private final AccountResources accountResources;
 
-    RequestFormController(Catalog catalog, Requests requests) {
+    RequestFormController(Catalog catalog, Requests requests, AccountResources accountResources) {
         this.catalog = catalog;
         this.requests = requests;
+        this.accountResources = accountResources;
     }
 
     @GetMapping("/blueprints/{slug}/request")
-    String form(@PathVariable String slug, Model model) {
+    String form(@PathVariable String slug, @RequestParam(required = false) @Nullable String target, Model model) {
         var blueprint = catalog.latestVersion(slug);
         var form = new RequestForm();
+        if (target != null) {
+            form.setTarget(target);
+        }
         // Defaults pre-filled, except secrets: a NoEcho default stays the template's, unseen.
         blueprint.parameters().forEach(parameter -> form.getParameters()
                 .put(
@@ -117,14 +129,34 @@ class RequestFormController {
         return values;
     }
 
+    /**
+     * The target is chosen on this same form, so the account whose values to offer is known only when the form
+     * already holds a target (opened with {@code ?target=}, or shown again after a refused submission) or when the
+     * blueprint may go to exactly one target; otherwise the requester types the value (format-checked as before).
+     */
+    private List<AccountResource> offered(
+            ParameterDefinition parameter, RequestForm form, List<TargetDetails> targets) {
+        var aws = parameter.parameterType().aws();
+        if (aws == null) {
+            return List.of();
+        }
+        var chosen = targets.stream()
+                .filter(target -> target.slug().equals(form.getTarget()))
+                .findFirst()
+                .or(() -> targets.size() == 1 ? Optional.of(targets.getFirst()) : Optional.empty());
+        return chosen.flatMap(target -> accountResources.list(target, aws)).orElse(List.of());
+    }
+
     private String render(
             Model model, BlueprintVersionDetails blueprint, RequestForm form, Map<String, String> errors) {
+        var targets = catalog.targetsFor(blueprint);
         model.addAttribute("blueprint", blueprint);
         model.addAttribute(
                 "sections",
-                ParameterSection.of(
-                        blueprint.parameters().stream().map(ParameterField::of).toList()));
-        model.addAttribute("targets", catalog.targetsFor(blueprint));
+                ParameterSection.of(blueprint.parameters().stream()
+                        .map(parameter -> ParameterField.of(parameter, offered(parameter, form, targets)))
+                        .toList()));
+        model.addAttribute("targets", targets);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "request/form";

@@ -1,0 +1,11 @@
+package io.vendo.request;
+
+import org.jspecify.annotations.Nullable;
+
+/** One resource of a target account as the form offers it: the value CloudFormation takes, and its Name tag. */
+public record AccountResource(String id, @Nullable String name) {
+
+    public String label() {
+        return name == null || name.isBlank() ? id : id + " (" + name + ")";
+    }
+}
