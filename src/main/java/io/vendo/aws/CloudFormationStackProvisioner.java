@@ -46,7 +46,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
 
     @Override
     public String plan(StackSpec spec) {
-        var create = createChangeSetRequest(spec);
+        var create = createChangeSetRequest(spec, spec.parameters().shown());
         var plan = new AwsPlan(spec.target());
         plan.call("CloudFormation", "CreateChangeSet")
                 .field("StackName", create.stackName())
@@ -55,11 +55,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .field("ClientToken", create.clientToken())
                 .field("TemplateBody", spec.templateBody().length() + " characters");
         create.parameters()
-                .forEach(parameter -> plan.field(
-                        "Parameter " + parameter.parameterKey(),
-                        spec.secretParameters().contains(parameter.parameterKey())
-                                ? "****"
-                                : parameter.parameterValue()));
+                .forEach(parameter -> plan.field("Parameter " + parameter.parameterKey(), parameter.parameterValue()));
         create.capabilitiesAsStrings().forEach(capability -> plan.field("Capability", capability));
         create.tags().forEach(tag -> plan.field("Tag " + tag.key(), tag.value()));
         plan.call("CloudFormation", "DescribeChangeSet")
@@ -98,7 +94,9 @@ class CloudFormationStackProvisioner implements StackProvisioner {
     @Override
     public ChangeSetIds createChangeSet(StackSpec spec) {
         return call("CreateChangeSet", () -> {
-            var created = aws.cloudFormationWrites(spec.target()).createChangeSet(createChangeSetRequest(spec));
+            var created = aws.cloudFormationWrites(spec.target())
+                    .createChangeSet(
+                            createChangeSetRequest(spec, spec.parameters().forAws()));
             return new ChangeSetIds(created.id(), created.stackId());
         });
     }
@@ -183,7 +181,8 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                         change.replacementAsString())));
     }
 
-    private static CreateChangeSetRequest createChangeSetRequest(StackSpec spec) {
+    /** @param values the parameters' values: plain for the call, masked for the plan */
+    private static CreateChangeSetRequest createChangeSetRequest(StackSpec spec, Map<String, String> values) {
         return CreateChangeSetRequest.builder()
                 .stackName(spec.stackName())
                 .changeSetName(spec.changeSetName())
@@ -191,7 +190,7 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .clientToken(spec.createToken())
                 .description("Vendo request " + spec.requestId())
                 .templateBody(spec.templateBody())
-                .parameters(spec.parameters().entrySet().stream()
+                .parameters(values.entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .map(entry -> Parameter.builder()
                                 .parameterKey(entry.getKey())

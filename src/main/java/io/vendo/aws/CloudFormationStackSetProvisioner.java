@@ -29,7 +29,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
 
     @Override
     public String plan(StackSetSpec spec) {
-        var create = createRequest(spec);
+        var create = createRequest(spec, spec.parameters().shown());
         var preferences = create.operationPreferences();
         var plan = new AwsPlan(spec.administration());
         plan.call("CloudFormation", "CreateStackInstances")
@@ -41,11 +41,8 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                 .field("OperationPreferences.MaxConcurrentPercentage", preferences.maxConcurrentPercentage())
                 .field("OperationPreferences.FailureTolerancePercentage", preferences.failureTolerancePercentage());
         create.parameterOverrides()
-                .forEach(parameter -> plan.field(
-                        "ParameterOverride " + parameter.parameterKey(),
-                        spec.secretParameters().contains(parameter.parameterKey())
-                                ? "****"
-                                : parameter.parameterValue()));
+                .forEach(parameter ->
+                        plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
         plan.call("CloudFormation", "ListStackInstances").note("each region's outcome becomes an output");
         return plan.render();
@@ -69,7 +66,9 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     public void createStackInstances(StackSetSpec spec) {
         call("CreateStackInstances", () -> {
             try {
-                return aws.cloudFormationWrites(spec.administration()).createStackInstances(createRequest(spec));
+                return aws.cloudFormationWrites(spec.administration())
+                        .createStackInstances(
+                                createRequest(spec, spec.parameters().forAws()));
             } catch (AwsServiceException e) {
                 // The same OperationId again: AWS has the operation already, which is what was asked for.
                 if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
@@ -112,7 +111,8 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
         return new OperationStatus(operation.statusAsString(), operation.statusReason());
     }
 
-    private static CreateStackInstancesRequest createRequest(StackSetSpec spec) {
+    /** @param values the parameters' values: plain for the call, masked for the plan */
+    private static CreateStackInstancesRequest createRequest(StackSetSpec spec, Map<String, String> values) {
         return CreateStackInstancesRequest.builder()
                 .stackSetName(spec.stackSetName())
                 .accounts(spec.account())
@@ -123,7 +123,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                         .maxConcurrentPercentage(spec.maxConcurrentPercentage())
                         .failureTolerancePercentage(spec.failureTolerancePercentage())
                         .build())
-                .parameterOverrides(spec.parameters().entrySet().stream()
+                .parameterOverrides(values.entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .map(entry -> Parameter.builder()
                                 .parameterKey(entry.getKey())

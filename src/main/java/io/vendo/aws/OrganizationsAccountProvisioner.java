@@ -7,6 +7,8 @@ import io.vendo.execution.AccountSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountState;
 import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
@@ -27,7 +29,7 @@ class OrganizationsAccountProvisioner implements AccountProvisioner {
 
     @Override
     public String plan(AccountSpec spec) {
-        var create = createRequest(spec);
+        var create = createRequest(spec, spec.shown(AccountSpec.ACCOUNT_EMAIL), spec.shown(AccountSpec.ACCOUNT_NAME));
         var plan = new AwsPlan(spec.target());
         plan.call("Organizations", "ListAccounts")
                 .note("only before a repeated CreateAccount: is there an account with this e-mail?");
@@ -39,7 +41,7 @@ class OrganizationsAccountProvisioner implements AccountProvisioner {
         plan.call("Organizations", "DescribeCreateAccountStatus").note("until SUCCEEDED or FAILED");
         plan.call("Organizations", "ListParents").note("where the new account is");
         plan.call("Organizations", "MoveAccount")
-                .field("DestinationParentId", spec.organizationalUnit())
+                .field("DestinationParentId", spec.shown(AccountSpec.ORGANIZATIONAL_UNIT))
                 .note("unless it is there already");
         return plan.render();
     }
@@ -70,7 +72,7 @@ class OrganizationsAccountProvisioner implements AccountProvisioner {
         return call(
                 "CreateAccount",
                 () -> creation(aws.organizationsWrites(spec.target())
-                        .createAccount(createRequest(spec))
+                        .createAccount(createRequest(spec, spec.email(), spec.accountName()))
                         .createAccountStatus()));
     }
 
@@ -99,10 +101,21 @@ class OrganizationsAccountProvisioner implements AccountProvisioner {
                         move.accountId(accountId).sourceParentId(fromParentId).destinationParentId(toParentId)));
     }
 
-    private static CreateAccountRequest createRequest(AccountSpec spec) {
+    @Override
+    public String executionRoleArn(AccountSpec spec, String accountId) {
+        return "arn:%s:iam::%s:role/%s".formatted(partitionOf(spec.target().region()), accountId, spec.roleName());
+    }
+
+    /** The partition of the region (aws, aws-cn, aws-us-gov, …), from the SDK's endpoint metadata. */
+    static String partitionOf(String region) {
+        return PartitionMetadata.of(Region.of(region)).id();
+    }
+
+    /** @param email the e-mail and the name: plain for the call, as shown for the plan */
+    private static CreateAccountRequest createRequest(AccountSpec spec, String email, String accountName) {
         return CreateAccountRequest.builder()
-                .email(spec.email())
-                .accountName(spec.accountName())
+                .email(email)
+                .accountName(accountName)
                 .roleName(spec.roleName())
                 .tags(spec.tags().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())

@@ -29,7 +29,7 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
 
     @Override
     public String plan(ProductSpec spec, String outcome) {
-        var provision = provisionRequest(spec);
+        var provision = provisionRequest(spec, spec.parameters().shown());
         var plan = new AwsPlan(spec.target());
         plan.call("Service Catalog", "ProvisionProduct")
                 .field("ProductId", provision.productId())
@@ -41,9 +41,7 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
                 .field("ProvisionToken", provision.provisionToken());
         provision
                 .provisioningParameters()
-                .forEach(parameter -> plan.field(
-                        "Parameter " + parameter.key(),
-                        spec.secretParameters().contains(parameter.key()) ? "****" : parameter.value()));
+                .forEach(parameter -> plan.field("Parameter " + parameter.key(), parameter.value()));
         provision.tags().forEach(tag -> plan.field("Tag " + tag.key(), tag.value()));
         plan.call("Service Catalog", "DescribeRecord").note("until SUCCEEDED or FAILED; " + outcome);
         return plan.render();
@@ -70,7 +68,7 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
     public ProvisioningRecord provision(ProductSpec spec) {
         return call("ProvisionProduct", () -> {
             var record = aws.serviceCatalogWrites(spec.target())
-                    .provisionProduct(provisionRequest(spec))
+                    .provisionProduct(provisionRequest(spec, spec.parameters().forAws()))
                     .recordDetail();
             return new ProvisioningRecord(record.recordId(), record.provisionedProductId());
         });
@@ -97,14 +95,15 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
         });
     }
 
-    private static ProvisionProductRequest provisionRequest(ProductSpec spec) {
+    /** @param values the parameters' values: plain for the call, masked for the plan */
+    private static ProvisionProductRequest provisionRequest(ProductSpec spec, Map<String, String> values) {
         return ProvisionProductRequest.builder()
                 .productId(spec.productId())
                 .provisioningArtifactId(spec.provisioningArtifactId())
                 .pathId(spec.pathId())
                 .provisionedProductName(spec.provisionedProductName())
                 .provisionToken(spec.provisionToken())
-                .provisioningParameters(spec.parameters().entrySet().stream()
+                .provisioningParameters(values.entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .map(entry -> ProvisioningParameter.builder()
                                 .key(entry.getKey())

@@ -25,6 +25,9 @@ public interface AccountProvisioner {
 
     void moveAccount(AccountSpec spec, String accountId, String fromParentId, String toParentId);
 
+    /** The ARN of the role Organizations created in the new account, in the target region's partition. */
+    String executionRoleArn(AccountSpec spec, String accountId);
+
     /**
      * An account creation as AWS reported it.
      *

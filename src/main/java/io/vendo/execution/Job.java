@@ -2,29 +2,21 @@ package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.TargetDetails;
-import io.vendo.request.RequestView;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * One approved request with everything its executor needs: the pinned blueprint version, the target, the tags every
- * created resource carries, and which parameters are secret (never rendered).
- *
- * @param parameters the values to send to AWS: NoEcho ones decrypted for a live run, masked for a dry run
+ * created resource carries. It holds no view of the request: the parameters reach executors only as
+ * {@link DeploymentParameters}, whose NoEcho values are decrypted for an AWS call and masked everywhere else.
  */
 record Job(
-        RequestView request,
-        Map<String, String> parameters,
+        UUID requestId,
+        DeploymentParameters parameters,
         BlueprintVersionDetails blueprint,
         TargetDetails targetDetails,
         Map<String, String> tags,
-        Set<String> secretParameters,
         boolean terminationProtection) {
-
-    UUID requestId() {
-        return request.id();
-    }
 
     AwsTarget target() {
         return new AwsTarget(
@@ -39,13 +31,13 @@ record Job(
      * same token for the same call. Letters, digits and hyphens, a letter first: valid for every AWS token field used.
      */
     String token(String operation) {
-        return "vendo-" + request.id() + "-" + operation;
+        return "vendo-" + requestId + "-" + operation;
     }
 
     /** A name for what the request creates: at most {@code max} characters, a letter first, then letters, digits, hyphens. */
     String resourceName(int max) {
         var prefix = "vendo-" + blueprint.slug().replaceAll("[^A-Za-z0-9-]", "-");
-        var suffix = "-" + request.id();
+        var suffix = "-" + requestId;
         return prefix.substring(0, Math.max(0, Math.min(prefix.length(), max - suffix.length()))) + suffix;
     }
 }

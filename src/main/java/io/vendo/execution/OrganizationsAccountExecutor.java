@@ -35,7 +35,7 @@ class OrganizationsAccountExecutor implements KindExecutor {
 
     @Override
     public String firstOperation(Job job) {
-        return CREATE_ACCOUNT + " " + specFor(job).email();
+        return CREATE_ACCOUNT + " " + specFor(job).shown(AccountSpec.ACCOUNT_EMAIL);
     }
 
     @Override
@@ -54,7 +54,13 @@ class OrganizationsAccountExecutor implements KindExecutor {
                 if (creation.creationId() != null) {
                     run.remember("CreateAccountRequestId", creation.creationId());
                 }
-                run.record("execution.account-requested", Map.of("email", spec.email(), "name", spec.accountName()));
+                run.record(
+                        "execution.account-requested",
+                        Map.of(
+                                "email",
+                                spec.shown(AccountSpec.ACCOUNT_EMAIL),
+                                "name",
+                                spec.shown(AccountSpec.ACCOUNT_NAME)));
                 yield afterCreation(creation, run);
             }
             case AWAIT_ACCOUNT -> {
@@ -96,26 +102,21 @@ class OrganizationsAccountExecutor implements KindExecutor {
         if (!parent.equals(unitId)) {
             run.aboutToCall(MOVE_ACCOUNT);
             provisioner.moveAccount(spec, accountId, parent, unitId);
-            run.record("execution.account-moved", Map.of("from", parent, "to", unitId));
+            run.record(
+                    "execution.account-moved",
+                    Map.of("from", parent, "to", spec.shown(AccountSpec.ORGANIZATIONAL_UNIT)));
         }
         var outputs = new LinkedHashMap<String, String>();
         outputs.put("AccountId", accountId);
-        outputs.put("AccountEmail", spec.email());
-        outputs.put("OrganizationalUnitId", unitId);
-        outputs.put("ExecutionRoleArn", "arn:aws:iam::%s:role/%s".formatted(accountId, spec.roleName()));
+        outputs.put("AccountEmail", spec.shown(AccountSpec.ACCOUNT_EMAIL));
+        outputs.put("OrganizationalUnitId", spec.shown(AccountSpec.ORGANIZATIONAL_UNIT));
+        outputs.put("ExecutionRoleArn", provisioner.executionRoleArn(spec, accountId));
         return new StepOutcome.Succeeded(outputs);
     }
 
     static AccountSpec specFor(Job job) {
         var delivery = (Delivery.OrganizationsAccount) job.blueprint().delivery();
-        var parameters = job.request().parameters();
         return new AccountSpec(
-                job.requestId(),
-                parameters.getOrDefault("AccountName", ""),
-                parameters.getOrDefault("AccountEmail", ""),
-                parameters.getOrDefault("ManagedOrganizationalUnit", ""),
-                delivery.executionRoleName(),
-                job.tags(),
-                job.target());
+                job.requestId(), job.parameters(), delivery.executionRoleName(), job.tags(), job.target());
     }
 }

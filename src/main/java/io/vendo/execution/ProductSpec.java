@@ -1,7 +1,6 @@
 package io.vendo.execution;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Account Factory). The provisioned product's name and the ProvisionToken derive from the request id, so every retry,
  * restart or second replica asks for the same provisioned product with the same token.
  *
- * @param secretParameters parameters never rendered (NoEcho)
+ * @param parameters decrypted only while the call is built; shown masked
  */
 public record ProductSpec(
         UUID requestId,
@@ -19,14 +18,11 @@ public record ProductSpec(
         @Nullable String pathId,
         String provisionedProductName,
         String provisionToken,
-        Map<String, String> parameters,
-        Set<String> secretParameters,
+        DeploymentParameters parameters,
         Map<String, String> tags,
         AwsTarget target) {
 
     public ProductSpec {
-        parameters = Map.copyOf(parameters);
-        secretParameters = Set.copyOf(secretParameters);
         tags = Map.copyOf(tags);
     }
 }

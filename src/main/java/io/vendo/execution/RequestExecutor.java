@@ -62,8 +62,7 @@ class RequestExecutor {
             return Optional.empty();
         }
         var live = aws.live();
-        // Only a call to AWS gets NoEcho values in plain text; a dry run's plan is stored and shown, so it gets ****.
-        var job = jobFor(request, live ? requests.deploymentParameters(requestId) : request.parameters());
+        var job = jobFor(request, live);
         var kind = executorFor(job);
         if (!live) {
             requests.completeDryRun(requestId, kind.plan(job));
@@ -85,16 +84,17 @@ class RequestExecutor {
         }
         var timeout = properties.timeouts().of(job.blueprint().kind());
         if (run.execution().startedAt().plus(timeout).isBefore(clock.instant())) {
-            return finish(run, new StepOutcome.Failed(timedOut(run.execution(), timeout)));
+            return finish(run, new StepOutcome.Failed(timedOut(run.execution(), timeout)), job.parameters());
         }
         try {
-            return finish(run, kind.step(job, run));
+            return finish(run, kind.step(job, run), job.parameters());
         } catch (ProvisioningException e) {
-            return handleFailure(run, e);
+            return handleFailure(run, e, job.parameters());
         }
     }
 
-    private Optional<Duration> finish(ExecutionRun run, StepOutcome outcome) {
+    /** @param parameters to scrub NoEcho values from a failure's reason: it may quote what AWS said */
+    private Optional<Duration> finish(ExecutionRun run, StepOutcome outcome, DeploymentParameters parameters) {
         var requestId = run.execution().requestId();
         switch (outcome) {
             case StepOutcome.Continue next -> {
@@ -107,27 +107,31 @@ class RequestExecutor {
                 requests.succeed(requestId, succeeded.outputs());
             }
             case StepOutcome.Failed failed -> {
-                log.warn("Request {} failed: {}", requestId, failed.reason());
+                var reason = parameters.scrub(failed.reason());
+                log.warn("Request {} failed: {}", requestId, reason);
                 run.execution().done(run.now());
                 run.save();
-                requests.fail(requestId, failed.reason());
+                requests.fail(requestId, reason);
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Duration> handleFailure(ExecutionRun run, ProvisioningException e) {
+    private Optional<Duration> handleFailure(
+            ExecutionRun run, ProvisioningException e, DeploymentParameters parameters) {
+        // AWS may quote a value in its message, which goes to the timeline, the log and the failure reason.
+        var message = parameters.scrub(e.getMessage());
         var execution = run.execution();
-        execution.failedAttempt(e.getMessage(), run.now());
+        execution.failedAttempt(message, run.now());
         switch (e.retry()) {
             case WHEN_AWS_IS_FREE -> {
                 if (execution.failedAttempts() == 1) {
                     execution.record(
                             "execution.waiting",
-                            Map.of("reason", e.getMessage(), "code", String.valueOf(e.code())),
+                            Map.of("reason", message, "code", String.valueOf(e.code())),
                             run.now());
                 }
-                log.info("Request {}: AWS is busy or throttling, waiting: {}", execution.requestId(), e.getMessage());
+                log.info("Request {}: AWS is busy or throttling, waiting: {}", execution.requestId(), message);
                 run.save();
                 return Optional.of(backoff(execution.failedAttempts()));
             }
@@ -137,14 +141,14 @@ class RequestExecutor {
                             "Request {}: retryable AWS failure, attempt {}: {}",
                             execution.requestId(),
                             execution.failedAttempts(),
-                            e.getMessage());
+                            message);
                     run.save();
                     return Optional.of(backoff(execution.failedAttempts()));
                 }
-                return finish(run, new StepOutcome.Failed(e.getMessage()));
+                return finish(run, new StepOutcome.Failed(message), parameters);
             }
             case NEVER -> {
-                return finish(run, new StepOutcome.Failed(e.getMessage()));
+                return finish(run, new StepOutcome.Failed(message), parameters);
             }
         }
         throw new IllegalStateException("Unknown retry " + e.retry());
@@ -175,7 +179,11 @@ class RequestExecutor {
                         .formatted(job.blueprint().kind(), job.blueprint().slug())));
     }
 
-    private Job jobFor(RequestView request, Map<String, String> parameters) {
+    /**
+     * The job of one step. Only a live run can decrypt NoEcho values, and only when an executor builds a call with
+     * them ({@link DeploymentParameters#forAws()}); a dry run's plan is stored and shown, so it only ever sees ****.
+     */
+    private Job jobFor(RequestView request, boolean live) {
         var blueprint = catalog.version(request.blueprintVersionId());
         var target = catalog.target(request.targetId());
         var tags = new LinkedHashMap<String, String>(blueprint.tags());
@@ -186,7 +194,7 @@ class RequestExecutor {
             tags.put("vendo:team", request.team());
         }
         var costCentre = request.parameters().get(properties.costCentreParameter());
-        if (costCentre != null && !costCentre.isBlank()) {
+        if (costCentre != null && !costCentre.isBlank() && !costCentre.equals(RequestView.MASK)) {
             tags.put("vendo:cost-centre", costCentre);
         }
         // From the submission, not from the first run, so every step computes the same tags.
@@ -201,13 +209,16 @@ class RequestExecutor {
                 .filter(ParameterDefinition::noEcho)
                 .map(ParameterDefinition::name)
                 .collect(Collectors.toUnmodifiableSet());
+        var parameters = live
+                ? DeploymentParameters.live(
+                        request.parameters(), secrets, () -> requests.deploymentParameters(request.id()))
+                : DeploymentParameters.dryRun(request.parameters(), secrets);
         return new Job(
-                request,
+                request.id(),
                 parameters,
                 blueprint,
                 target,
                 tags,
-                secrets,
                 properties.terminationProtection().contains(target.environment()));
     }
 }

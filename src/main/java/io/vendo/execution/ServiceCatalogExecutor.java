@@ -1,7 +1,6 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.Delivery;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -98,7 +97,6 @@ class ServiceCatalogExecutor implements KindExecutor {
     }
 
     static ProductSpec specFor(Job job) {
-        var parameters = new LinkedHashMap<>(job.request().parameters());
         return switch (job.blueprint().delivery()) {
             case Delivery.ServiceCatalogProduct product ->
                 new ProductSpec(
@@ -108,8 +106,7 @@ class ServiceCatalogExecutor implements KindExecutor {
                         product.pathId(),
                         job.resourceName(128),
                         job.token("provision-product"),
-                        parameters,
-                        job.secretParameters(),
+                        job.parameters(),
                         job.tags(),
                         job.target());
             case Delivery.AccountFactory factory ->
@@ -120,8 +117,7 @@ class ServiceCatalogExecutor implements KindExecutor {
                         null,
                         job.resourceName(128),
                         job.token("provision-product"),
-                        parameters,
-                        job.secretParameters(),
+                        job.parameters(),
                         job.tags(),
                         job.target());
             default ->

@@ -1,7 +1,6 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintKind;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -137,7 +136,6 @@ class StackChangeSetExecutor implements KindExecutor {
 
     static StackSpec specFor(Job job) {
         var stackName = job.resourceName(128);
-        var parameters = new LinkedHashMap<>(job.parameters());
         return new StackSpec(
                 job.requestId(),
                 stackName,
@@ -146,8 +144,7 @@ class StackChangeSetExecutor implements KindExecutor {
                 job.token("create-change-set"),
                 job.token("execute-change-set"),
                 job.blueprint().templateBody(),
-                parameters,
-                job.secretParameters(),
+                job.parameters(),
                 job.blueprint().capabilities(),
                 job.tags(),
                 job.terminationProtection(),

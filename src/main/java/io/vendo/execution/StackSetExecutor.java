@@ -107,8 +107,7 @@ class StackSetExecutor implements KindExecutor {
                 delivery.maxConcurrentPercentage(),
                 delivery.failureTolerancePercentage(),
                 job.token("create-stack-instances"),
-                job.request().parameters(),
-                job.secretParameters(),
+                job.parameters(),
                 new AwsTarget(target.accountId(), target.region(), null, null));
     }
 }

@@ -1,8 +1,6 @@
 package io.vendo.execution;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,13 +18,10 @@ public record StackSetSpec(
         int maxConcurrentPercentage,
         int failureTolerancePercentage,
         String operationId,
-        Map<String, String> parameters,
-        Set<String> secretParameters,
+        DeploymentParameters parameters,
         AwsTarget administration) {
 
     public StackSetSpec {
         regions = List.copyOf(regions);
-        parameters = Map.copyOf(parameters);
-        secretParameters = Set.copyOf(secretParameters);
     }
 }

@@ -2,7 +2,6 @@ package io.vendo.execution;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -12,7 +11,7 @@ import java.util.UUID;
  * @param update whether the stack exists already (an UPDATE change set) or is created by it (CREATE)
  * @param createToken the {@code ClientToken} of CreateChangeSet
  * @param executeToken the {@code ClientRequestToken} of ExecuteChangeSet; the stack's events carry it
- * @param secretParameters parameters never rendered (NoEcho)
+ * @param parameters decrypted only while the call is built; shown masked
  */
 public record StackSpec(
         UUID requestId,
@@ -22,16 +21,13 @@ public record StackSpec(
         String createToken,
         String executeToken,
         String templateBody,
-        Map<String, String> parameters,
-        Set<String> secretParameters,
+        DeploymentParameters parameters,
         List<String> capabilities,
         Map<String, String> tags,
         boolean terminationProtection,
         AwsTarget target) {
 
     public StackSpec {
-        parameters = Map.copyOf(parameters);
-        secretParameters = Set.copyOf(secretParameters);
         capabilities = List.copyOf(capabilities);
         tags = Map.copyOf(tags);
     }

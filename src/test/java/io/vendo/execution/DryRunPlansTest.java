@@ -18,10 +18,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -64,6 +68,9 @@ class DryRunPlansTest {
 
     @Autowired
     CatalogAdministration catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void target() {
@@ -144,7 +151,85 @@ class DryRunPlansTest {
                 .contains("ParameterOverride Environment: test");
     }
 
-    private String blueprint(BlueprintKind kind, String template, Delivery delivery) {
+    /** The dry run never decrypts: each kind's plan shows a NoEcho value as ****, and the database never holds it. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"STACK", "SERVICE_CATALOG_PRODUCT", "ACCOUNT_FACTORY", "ORGANIZATIONS_ACCOUNT", "STACK_SET"})
+    void everyKindsPlanMasksNoEchoValues(String kind) {
+        var secret = "Sw0rdfish-" + UUID.randomUUID().toString().substring(0, 8);
+        var secretTemplate = TEMPLATE.replace(
+                "Environment: {Type: String, AllowedValues: [dev, test]}",
+                "Environment: {Type: String, AllowedValues: [dev, test]}\n  DbPassword: {Type: String, NoEcho: true}");
+        var productParameters = PRODUCT_PARAMETERS.replace("}", ", \"DbPassword\": \"" + secret + "\"}");
+        String slug;
+        String parameters;
+        String masked;
+        switch (kind) {
+            case "STACK" -> {
+                slug = blueprint(BlueprintKind.STACK, secretTemplate, null);
+                parameters = productParameters;
+                masked = "Parameter DbPassword: ****";
+            }
+            case "SERVICE_CATALOG_PRODUCT" -> {
+                slug = blueprint(
+                        BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                        secretTemplate,
+                        new Delivery.ServiceCatalogProduct("prod-web4abc", "pa-web4v2", null));
+                parameters = productParameters;
+                masked = "Parameter DbPassword: ****";
+            }
+            case "ACCOUNT_FACTORY" -> {
+                slug = blueprint(
+                        BlueprintKind.ACCOUNT,
+                        ACCOUNT_TEMPLATE.replace(
+                                "SSOUserLastName: {Type: String}", "SSOUserLastName: {Type: String, NoEcho: true}"),
+                        new Delivery.AccountFactory("prod-ctaccount", "pa-ctaccount1", List.of("Workloads")));
+                parameters = ACCOUNT_PARAMETERS
+                        .replace("team-rocket@", slug + "@")
+                        .replace("\"Rocket\"", "\"" + secret + "\"");
+                masked = "Parameter SSOUserLastName: ****";
+            }
+            case "ORGANIZATIONS_ACCOUNT" -> {
+                slug = blueprint(
+                        BlueprintKind.ACCOUNT,
+                        ACCOUNT_TEMPLATE.replace(
+                                "AccountName: {Type: String}", "AccountName: {Type: String, NoEcho: true}"),
+                        new Delivery.OrganizationsAccount(List.of("ou-ab12-22222222"), "AWSControlTowerExecution"));
+                parameters = ACCOUNT_PARAMETERS
+                        .replace("team-rocket@", slug + "@")
+                        .replace("\"Workloads\"", "\"ou-ab12-22222222\"")
+                        .replace("\"Team Rocket\"", "\"" + secret + "\"");
+                masked = "AccountName: ****";
+            }
+            default -> {
+                slug = blueprint(
+                        BlueprintKind.STACK_SET,
+                        secretTemplate,
+                        new Delivery.StackSet("org-guardrails", List.of("eu-west-1"), 100, 0));
+                parameters = productParameters;
+                masked = "ParameterOverride DbPassword: ****";
+            }
+        }
+        var id = submitAndApprove(slug, parameters);
+
+        assertThat(awaitPlan(id)).contains(masked).doesNotContain(secret);
+        assertThat(new WebSession(port).logIn("admin").get("/requests/" + id).body())
+                .contains(masked)
+                .doesNotContain(secret);
+        assertThat(jdbc.queryForList(
+                        "select table_name from information_schema.tables where table_schema = 'public'"
+                                + " and table_type = 'BASE TABLE'",
+                        String.class))
+                .contains("vending_request", "execution", "audit_event")
+                .allSatisfy(table -> assertThat(jdbc.queryForObject(
+                                "select count(*) from \"%s\" t where t::text like ?".formatted(table),
+                                Integer.class,
+                                "%" + secret + "%"))
+                        .as(table)
+                        .isZero());
+    }
+
+    private String blueprint(BlueprintKind kind, String template, @Nullable Delivery delivery) {
         var slug = "dry-" + UUID.randomUUID().toString().substring(0, 8);
         catalog.create(new NewBlueprint(
                 slug,

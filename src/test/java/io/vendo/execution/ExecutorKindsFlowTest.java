@@ -8,6 +8,7 @@ import static io.vendo.support.AwsStub.stubJsonSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.vendo.audit.AuditEntry;
 import io.vendo.audit.AuditTrail;
 import io.vendo.catalog.BlueprintKind;
@@ -21,15 +22,24 @@ import io.vendo.catalog.NewVersion;
 import io.vendo.support.ApiClient;
 import io.vendo.support.AwsStub;
 import io.vendo.support.LiveAws;
+import io.vendo.support.Mailbox;
 import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +51,7 @@ import tools.jackson.databind.JsonNode;
  * received is read from WireMock's journal.
  */
 @VendoIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ExecutorKindsFlowTest {
 
     private static final String SC = "AWS242ServiceCatalogService.";
@@ -60,6 +71,14 @@ class ExecutorKindsFlowTest {
             Resources:
               Account: {Type: AWS::CloudFormation::WaitConditionHandle}
             """;
+    private static final String SECRET_TEMPLATE =
+            """
+            Parameters:
+              InstanceType: {Type: String, AllowedValues: [t3.micro, t3.small]}
+              DbPassword: {Type: String, NoEcho: true, MinLength: 8}
+            Resources:
+              Product: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
     private static final String PRODUCT_TEMPLATE =
             """
             Parameters:
@@ -72,6 +91,7 @@ class ExecutorKindsFlowTest {
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
         LiveAws.register(registry);
+        Mailbox.register(registry);
     }
 
     @LocalServerPort
@@ -82,6 +102,9 @@ class ExecutorKindsFlowTest {
 
     @Autowired
     AuditTrail auditTrail;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private String slug;
 
@@ -280,6 +303,32 @@ class ExecutorKindsFlowTest {
                 .isEqualTo("ou-ab12-22222222");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov"})
+    void organizationsAccountsExecutionRoleArnIsInTheTargetRegionsPartition(String region, String partition) {
+        var target = "kinds-" + region;
+        catalog.register(new NewTarget(
+                target,
+                "Kinds (" + region + ")",
+                AwsStub.ACCOUNT,
+                region,
+                EnvironmentTier.DEV,
+                "arn:%s:iam::%s:role/VendoExecution".formatted(partition, AwsStub.ACCOUNT),
+                null));
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        stubOrganizationsCreatesAccount();
+
+        var id = submitAndApprove(target, accountParameters(WORKLOADS_OU));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
+        assertThat(request.path("outputs").path("ExecutionRoleArn").asString())
+                .isEqualTo("arn:%s:iam::210987654321:role/OrganizationAccountAccessRole".formatted(partition));
+    }
+
     @Test
     void organizationsAccountThatAwsRefusesFailsWithItsReason() {
         blueprint(
@@ -369,7 +418,234 @@ class ExecutorKindsFlowTest {
                         + " one or more regions (eu-central-1: FAILED ResourceLogicalId:Trail, Bucket not found)");
     }
 
-    private void blueprint(BlueprintKind kind, String template, Delivery delivery) {
+    /**
+     * The kinds a NoEcho value travels through: each sends it in its mutating call (read back from the journal), and
+     * nothing else (no other AWS call, the API, the pages, the database, the mails or the log) ever holds it.
+     */
+    enum SecretKind {
+        STACK,
+        SERVICE_CATALOG_PRODUCT,
+        ACCOUNT_FACTORY,
+        ORGANIZATIONS_ACCOUNT,
+        STACK_SET
+    }
+
+    @ParameterizedTest
+    @EnumSource(SecretKind.class)
+    void noEchoValueReachesAwsOnlyInTheMutatingCallAndIsNowhereElse(SecretKind kind, CapturedOutput log)
+            throws Exception {
+        var secret = "Sw0rdfish-" + UUID.randomUUID().toString().substring(0, 8);
+        var parameters = new java.util.LinkedHashMap<String, String>();
+        switch (kind) {
+            case STACK -> {
+                blueprint(BlueprintKind.STACK, SECRET_TEMPLATE, null);
+                AwsStub.simulate();
+                parameters.putAll(Map.of("InstanceType", "t3.small", "DbPassword", secret));
+            }
+            case SERVICE_CATALOG_PRODUCT -> {
+                blueprint(
+                        BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                        SECRET_TEMPLATE,
+                        new Delivery.ServiceCatalogProduct("prod-web4abc", "pa-web4v2", null));
+                stubProvisionedRecord("rec-secret", List.of());
+                parameters.putAll(Map.of("InstanceType", "t3.small", "DbPassword", secret));
+            }
+            case ACCOUNT_FACTORY -> {
+                blueprint(
+                        BlueprintKind.ACCOUNT,
+                        ACCOUNT_TEMPLATE.replace(
+                                "SSOUserLastName: {Type: String}", "SSOUserLastName: {Type: String, NoEcho: true}"),
+                        new Delivery.AccountFactory("prod-ctaccount", "pa-ctaccount1", List.of("Workloads")));
+                stubProvisionedRecord(
+                        "rec-account", List.of("{\"OutputKey\": \"AccountId\", \"OutputValue\": \"210987654321\"}"));
+                parameters.putAll(accountParameters("Workloads"));
+                parameters.put("SSOUserLastName", secret);
+            }
+            case ORGANIZATIONS_ACCOUNT -> {
+                blueprint(
+                        BlueprintKind.ACCOUNT,
+                        ACCOUNT_TEMPLATE.replace(
+                                "AccountName: {Type: String}", "AccountName: {Type: String, NoEcho: true}"),
+                        new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+                stubOrganizationsCreatesAccount();
+                parameters.putAll(accountParameters(WORKLOADS_OU));
+                parameters.put("AccountName", secret);
+            }
+            case STACK_SET -> {
+                blueprint(
+                        BlueprintKind.STACK_SET,
+                        SECRET_TEMPLATE,
+                        new Delivery.StackSet("org-guardrails", List.of("eu-west-1"), 100, 0));
+                AwsStub.stubQuery("CreateStackInstances", "<OperationId>op</OperationId>");
+                AwsStub.stubQuery("DescribeStackSetOperation", operation("SUCCEEDED", ""));
+                AwsStub.stubQuery(
+                        "ListStackInstances",
+                        "<Summaries>" + instance("eu-west-1", "CURRENT", "SUCCEEDED", "") + "</Summaries>");
+                parameters.putAll(Map.of("InstanceType", "t3.small", "DbPassword", secret));
+            }
+        }
+
+        var id = submitAndApprove(parameters);
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
+        var mutating =
+                switch (kind) {
+                    case STACK -> "Action=CreateChangeSet&";
+                    case SERVICE_CATALOG_PRODUCT, ACCOUNT_FACTORY -> SC + "ProvisionProduct";
+                    case ORGANIZATIONS_ACCOUNT -> ORG + "CreateAccount";
+                    case STACK_SET -> "Action=CreateStackInstances&";
+                };
+        var journal = AwsStub.server().getAllServeEvents().stream()
+                .map(event -> event.getRequest())
+                .toList();
+        var carrying = journal.stream()
+                .filter(call -> call.getBodyAsString().contains(secret))
+                .toList();
+        assertThat(carrying).as("AWS calls that carry the value").hasSize(1);
+        var call = carrying.getFirst();
+        assertThat(
+                        mutating.startsWith("Action=")
+                                ? call.getBodyAsString().contains(mutating)
+                                : mutating.equals(call.getHeader("X-Amz-Target")))
+                .as("the value travels in %s", mutating)
+                .isTrue();
+        switch (kind) {
+            case STACK ->
+                assertThat(queryParameters(AwsStub.form(call), "Parameters")).containsEntry("DbPassword", secret);
+            case SERVICE_CATALOG_PRODUCT ->
+                assertThat(body(call).path("ProvisioningParameters").toString())
+                        .contains("{\"Key\":\"DbPassword\",\"Value\":\"" + secret + "\"}");
+            case ACCOUNT_FACTORY ->
+                assertThat(body(call).path("ProvisioningParameters").toString())
+                        .contains("{\"Key\":\"SSOUserLastName\",\"Value\":\"" + secret + "\"}");
+            case ORGANIZATIONS_ACCOUNT ->
+                assertThat(body(call).path("AccountName").asString()).isEqualTo(secret);
+            case STACK_SET ->
+                assertThat(queryParameters(AwsStub.form(call), "ParameterOverrides"))
+                        .containsEntry("DbPassword", secret);
+        }
+
+        var requester = ApiClient.as("requester", port);
+        var admin = ApiClient.as("admin", port);
+        var everywhere = new java.util.LinkedHashMap<String, String>();
+        everywhere.put(
+                "API request (requester)",
+                requester.get("/api/v1/requests/" + id).body().toString());
+        everywhere.put(
+                "API request (admin)",
+                admin.get("/api/v1/requests/" + id).body().toString());
+        everywhere.put(
+                "API events",
+                requester.get("/api/v1/requests/" + id + "/events").body().toString());
+        everywhere.put(
+                "API audit",
+                admin.get("/api/v1/audit/events?limit=200&subject=" + id).body().toString());
+        var pages = new WebSession(port).logIn("admin");
+        for (var path : List.of(
+                "/requests/" + id,
+                "/requests/" + id + "/execution",
+                "/requests/" + id + "/status",
+                "/admin/audit?subject=" + id)) {
+            var page = pages.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            everywhere.put("page " + path, page.body());
+        }
+        Mailbox.awaitAbout("requester@vendo.local", "SUCCEEDED", id);
+        for (var mail : Mailbox.server().getReceivedMessages()) {
+            everywhere.put("mail " + Mailbox.subject(mail), GreenMailUtil.getWholeMessage(mail));
+        }
+        everywhere.put("log", log.getAll());
+        assertThat(everywhere)
+                .allSatisfy((where, text) -> assertThat(text).as(where).doesNotContain(secret));
+        assertThat(everywhere.get("API request (requester)")).contains("****");
+        assertThat(tablesContaining(secret)).as("tables holding the value").isEmpty();
+    }
+
+    @Test
+    void aNoEchoValueThatAwsQuotesInItsRefusalIsMaskedInTheReasonTheTimelineAndTheLog(CapturedOutput log) {
+        blueprint(
+                BlueprintKind.STACK_SET,
+                SECRET_TEMPLATE,
+                new Delivery.StackSet("org-guardrails", List.of("eu-west-1"), 100, 0));
+        var secret = "Sw0rdfish-" + UUID.randomUUID().toString().substring(0, 8);
+        AwsStub.stubQueryError(
+                "CreateStackInstances",
+                400,
+                "ValidationError",
+                "Parameter DbPassword failed to satisfy constraint: value '" + secret + "' is not allowed");
+
+        var id = submitAndApprove(Map.of("InstanceType", "t3.small", "DbPassword", secret));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("CreateStackInstances failed: ValidationError: Parameter DbPassword failed to satisfy"
+                        + " constraint: value '****' is not allowed");
+        assertThat(AwsStub.form(AwsStub.received("CreateStackInstances").getFirst()))
+                .containsValue(secret);
+        assertThat(ApiClient.as("requester", port)
+                        .get("/api/v1/requests/" + id + "/events")
+                        .body()
+                        .toString())
+                .doesNotContain(secret);
+        assertThat(log.getAll()).contains("Request " + id + " failed").doesNotContain(secret);
+        assertThat(tablesContaining(secret)).isEmpty();
+    }
+
+    /** Every table of the schema whose rows, as text, contain the value: the database grepped for a secret. */
+    private List<String> tablesContaining(String value) {
+        var tables = jdbc.queryForList(
+                "select table_name from information_schema.tables where table_schema = 'public'"
+                        + " and table_type = 'BASE TABLE'",
+                String.class);
+        assertThat(tables).contains("vending_request", "event_publication", "audit_event", "execution");
+        return tables.stream()
+                .filter(table -> jdbc.queryForObject(
+                                "select count(*) from \"%s\" t where t::text like ?".formatted(table),
+                                Integer.class,
+                                "%" + value + "%")
+                        > 0)
+                .toList();
+    }
+
+    /** A query-protocol list of key/value members ({@code Parameters.member.N.ParameterKey}…) as a map. */
+    private static Map<String, String> queryParameters(Map<String, String> form, String list) {
+        var parameters = new java.util.LinkedHashMap<String, String>();
+        for (int i = 1; form.containsKey("%s.member.%d.ParameterKey".formatted(list, i)); i++) {
+            parameters.put(
+                    form.get("%s.member.%d.ParameterKey".formatted(list, i)),
+                    form.get("%s.member.%d.ParameterValue".formatted(list, i)));
+        }
+        return parameters;
+    }
+
+    private static void stubProvisionedRecord(String recordId, List<String> outputs) {
+        stubJson(SC + "ProvisionProduct", 200, record(recordId, "CREATED"));
+        stubJson(
+                SC + "DescribeRecord",
+                200,
+                """
+                {"RecordDetail": {"RecordId": "%s", "Status": "SUCCEEDED", "ProvisionedProductId": "pp-1"},
+                 "RecordOutputs": [%s]}"""
+                        .formatted(recordId, String.join(", ", outputs)));
+    }
+
+    private static void stubOrganizationsCreatesAccount() {
+        stubJson(
+                ORG + "CreateAccount",
+                200,
+                "{\"CreateAccountStatus\": {\"Id\": \"car-secret\", \"State\": \"IN_PROGRESS\"}}");
+        stubJson(
+                ORG + "DescribeCreateAccountStatus",
+                200,
+                """
+                {"CreateAccountStatus": {"Id": "car-secret", "State": "SUCCEEDED", "AccountId": "210987654321"}}""");
+        stubJson(ORG + "ListParents", 200, "{\"Parents\": [{\"Id\": \"r-ab12\", \"Type\": \"ROOT\"}]}");
+        stubJson(ORG + "MoveAccount", 200, "{}");
+    }
+
+    private void blueprint(BlueprintKind kind, String template, @Nullable Delivery delivery) {
         catalog.create(new NewBlueprint(
                 slug,
                 kind,
@@ -420,8 +696,12 @@ class ExecutorKindsFlowTest {
     }
 
     private String submitAndApprove(Map<String, String> parameters) {
+        return submitAndApprove("kinds-dev", parameters);
+    }
+
+    private String submitAndApprove(String target, Map<String, String> parameters) {
         var json = new StringBuilder(
-                "{\"blueprint\": \"%s\", \"target\": \"kinds-dev\", \"parameters\": {".formatted(slug));
+                "{\"blueprint\": \"%s\", \"target\": \"%s\", \"parameters\": {".formatted(slug, target));
         var first = true;
         for (var parameter : parameters.entrySet()) {
             json.append(first ? "" : ", ")
