@@ -1,5 +1,6 @@
 package io.vendo.catalog;
 
+import io.vendo.web.PlainText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class CatalogRules {
             "SSOUserLastName");
 
     private static final int MAX_TAGS = 50;
+    static final java.time.Duration MAX_LIFETIME = java.time.Duration.ofDays(36_500);
 
     private CatalogRules() {}
 
@@ -61,6 +63,8 @@ final class CatalogRules {
         text(errors, "owner", metadata.owner(), 200);
         if (metadata.description() == null || metadata.description().length() > 4000) {
             errors.put("description", "At most 4,000 characters");
+        } else {
+            plain(errors, "description", metadata.description(), PlainText.FREE_TEXT);
         }
         if (metadata.tags().size() > MAX_TAGS) {
             errors.put("tags", "At most %d tags: AWS allows no more on a resource".formatted(MAX_TAGS));
@@ -68,6 +72,17 @@ final class CatalogRules {
         metadata.tags().forEach((key, value) -> {
             if (key.isEmpty() || key.length() > 128) {
                 errors.put("tags", "Tag key '%s' must have 1 to 128 characters".formatted(key));
+            } else if (!PlainText.SINGLE_LINE.accepts(key)) {
+                errors.put(
+                        "tags",
+                        "A tag key " + PlainText.SINGLE_LINE.problem(key).orElseThrow());
+            } else if (value != null && !PlainText.SINGLE_LINE.accepts(value)) {
+                errors.put(
+                        "tags",
+                        "Tag '%s' has a value that %s"
+                                .formatted(
+                                        key,
+                                        PlainText.SINGLE_LINE.problem(value).orElseThrow()));
             } else if (key.toLowerCase().startsWith("aws:")) {
                 errors.put("tags", "Tag key '%s' uses the prefix aws:, which AWS reserves".formatted(key));
             } else if (value == null || value.length() > 256) {
@@ -76,11 +91,16 @@ final class CatalogRules {
         });
         if (metadata.approvalPolicy() != null && metadata.approvalPolicy().isBlank()) {
             errors.put("approvalPolicy", "Name a policy or leave it out");
+        } else if (metadata.approvalPolicy() != null) {
+            plain(errors, "approvalPolicy", metadata.approvalPolicy(), PlainText.SINGLE_LINE);
         }
         if (metadata.maxLifetime() != null
                 && (metadata.maxLifetime().isNegative()
                         || metadata.maxLifetime().isZero())) {
             errors.put("maxLifetime", "Must be longer than zero");
+        } else if (metadata.maxLifetime() != null && metadata.maxLifetime().compareTo(MAX_LIFETIME) > 0) {
+            // Far beyond any lease, and far enough to overflow the expiry date computed from it.
+            errors.put("maxLifetime", "At most %d days".formatted(MAX_LIFETIME.toDays()));
         }
         if (metadata.quotaPerTeam() != null && metadata.quotaPerTeam() < 1) {
             errors.put("quotaPerTeam", "At least 1, or no quota");
@@ -242,7 +262,8 @@ final class CatalogRules {
                 .ifPresent(slug -> errors.put("allowedBlueprints", "'%s' is not a blueprint slug".formatted(slug)));
         // Account Factory names OUs ("Workloads" or "Workloads (ou-ab12-cd34ef56)"), Organizations by id: both pass.
         target.allowedOrganizationalUnits().stream()
-                .filter(ou -> ou.isBlank() || ou.length() > 128 || ou.contains(","))
+                .filter(ou ->
+                        ou.isBlank() || ou.length() > 128 || ou.contains(",") || !PlainText.SINGLE_LINE.accepts(ou))
                 .findFirst()
                 .ifPresent(ou -> errors.put(
                         "allowedOrganizationalUnits",
@@ -251,12 +272,19 @@ final class CatalogRules {
         return errors;
     }
 
+    /** A name: required, one line, no control characters or direction marks, at most {@code max} characters. */
     private static void text(Map<String, String> errors, String field, @Nullable String value, int max) {
         if (value == null || value.isBlank()) {
             errors.put(field, "Required");
         } else if (value.length() > max) {
             errors.put(field, "At most %d characters".formatted(max));
+        } else {
+            plain(errors, field, value, PlainText.SINGLE_LINE);
         }
+    }
+
+    private static void plain(Map<String, String> errors, String field, String value, PlainText rule) {
+        rule.problem(value).ifPresent(problem -> errors.put(field, "The text " + problem));
     }
 
     private static void pattern(

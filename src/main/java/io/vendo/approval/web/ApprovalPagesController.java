@@ -4,11 +4,14 @@ import io.vendo.approval.Approvals;
 import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
+import io.vendo.web.InvalidInputException;
 import io.vendo.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,10 +48,18 @@ class ApprovalPagesController {
     String decide(
             @PathVariable UUID id,
             @RequestParam DecisionOutcome decision,
-            @RequestParam(defaultValue = "") String comment,
+            @ModelAttribute DecisionComment form,
+            BindingResult binding,
             Actor actor,
             HttpServletRequest http,
             RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute(
+                    "decisionError",
+                    "The comment " + InvalidInputException.errors(binding).getOrDefault("comment", "is not valid"));
+            return "redirect:/requests/" + id;
+        }
+        var comment = form.getComment();
         if (decision == DecisionOutcome.REJECT && comment.isBlank()) {
             redirect.addFlashAttribute("decisionError", "Give the requester a reason for the rejection.");
             return "redirect:/requests/" + id;
@@ -79,13 +90,34 @@ class ApprovalPagesController {
     String decideByLink(
             @PathVariable String token,
             @RequestParam DecisionOutcome decision,
-            @RequestParam(defaultValue = "") String comment,
+            @ModelAttribute DecisionComment form,
+            BindingResult binding,
             Actor actor,
             HttpServletRequest http,
             RedirectAttributes redirect) {
-        var request = approvals.decideByLink(token, actor, decision, comment, http.getRemoteAddr());
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute(
+                    "decisionError",
+                    "The comment " + InvalidInputException.errors(binding).getOrDefault("comment", "is not valid"));
+            redirect.addAttribute("decision", decision);
+            return "redirect:/approvals/" + token;
+        }
+        var request = approvals.decideByLink(token, actor, decision, form.getComment(), http.getRemoteAddr());
         redirect.addFlashAttribute("notice", notice(decision));
         return "redirect:/requests/" + request.id();
+    }
+
+    /** The free-text part of a decision form, bound so that a refused comment comes back as the form's message. */
+    static class DecisionComment {
+        private String comment = "";
+
+        public String getComment() {
+            return comment;
+        }
+
+        public void setComment(String comment) {
+            this.comment = comment;
+        }
     }
 
     private static String notice(DecisionOutcome decision) {

@@ -4,6 +4,7 @@ import io.vendo.approval.ApprovalPolicies;
 import io.vendo.approval.NewPolicy;
 import io.vendo.approval.Requirement;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.web.InvalidInputException;
 import io.vendo.web.PageController;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +37,11 @@ class PolicyPagesController {
     }
 
     @PostMapping("/admin/policies")
-    String add(@ModelAttribute("form") PolicyForm form, Model model, RedirectAttributes redirect) {
+    String add(
+            @ModelAttribute("form") PolicyForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return render(model, form, InvalidInputException.errors(binding));
+        }
         var errors = new LinkedHashMap<String, String>();
         if (form.getName().isBlank()) {
             errors.put("name", "Give the policy a name");

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,7 +49,7 @@ class CatalogAdminApiController {
             operationId = "createBlueprint",
             summary = "Create a blueprint with its first version",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
-    @PostMapping("/blueprints")
+    @PostMapping(path = "/blueprints", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BlueprintDetailsResponse> create(@RequestBody BlueprintInput input) {
         if (input.kind() == null) {
             throw new InvalidInputException("kind", "Choose STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT or STACK_SET");
@@ -64,7 +65,7 @@ class CatalogAdminApiController {
             operationId = "addBlueprintVersion",
             summary = "Add a version to a blueprint",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
-    @PostMapping("/blueprints/{blueprint}/versions")
+    @PostMapping(path = "/blueprints/{blueprint}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VersionResponse> addVersion(@PathVariable String blueprint, @RequestBody VersionInput input) {
         var outcome = administration.addVersion(
                 catalog.blueprint(blueprint).id(),
@@ -84,7 +85,7 @@ class CatalogAdminApiController {
             operationId = "updateBlueprint",
             summary = "Change a blueprint's metadata",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
-    @PutMapping("/blueprints/{blueprint}")
+    @PutMapping(path = "/blueprints/{blueprint}", consumes = MediaType.APPLICATION_JSON_VALUE)
     BlueprintDetailsResponse describe(@PathVariable String blueprint, @RequestBody BlueprintInput input) {
         var id = catalog.blueprint(blueprint).id();
         var details = administration.describe(id, input.metadata());
@@ -105,7 +106,7 @@ class CatalogAdminApiController {
             operationId = "createTarget",
             summary = "Create a target",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
-    @PostMapping("/targets")
+    @PostMapping(path = "/targets", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TargetAdminResponse> createTarget(@RequestBody TargetInput input) {
         var target = administration.createTarget(input.toNewTarget(null));
         return ResponseEntity.created(URI.create("/api/v1/targets/" + target.slug()))
@@ -116,7 +117,7 @@ class CatalogAdminApiController {
             operationId = "updateTarget",
             summary = "Change a target",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
-    @PutMapping("/targets/{slug}")
+    @PutMapping(path = "/targets/{slug}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TargetAdminResponse updateTarget(@PathVariable String slug, @RequestBody TargetInput input) {
         return TargetAdminResponse.of(administration.updateTarget(slug, input.toNewTarget(slug)));
     }

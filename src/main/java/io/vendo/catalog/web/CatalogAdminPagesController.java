@@ -10,11 +10,13 @@ import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.InvalidEntryException;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewVersion;
+import io.vendo.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +50,14 @@ class CatalogAdminPagesController {
     }
 
     @PostMapping("/admin/blueprints")
-    String create(@ModelAttribute("form") BlueprintForm form, Model model, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("form") BlueprintForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return renderList(model, form, InvalidInputException.errors(binding));
+        }
         var errors = new LinkedHashMap<String, String>();
         var metadata = form.metadata(errors);
         BlueprintKind kind = null;
@@ -96,9 +105,14 @@ class CatalogAdminPagesController {
     String addVersion(
             @PathVariable String slug,
             @ModelAttribute("version") BlueprintForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
         var blueprint = catalog.blueprint(slug);
+        if (binding.hasErrors()) {
+            return renderBlueprint(
+                    model, slug, BlueprintForm.of(blueprint), form, InvalidInputException.errors(binding));
+        }
         try {
             var outcome = administration.addVersion(
                     blueprint.id(),
@@ -130,17 +144,19 @@ class CatalogAdminPagesController {
     String describe(
             @PathVariable String slug,
             @ModelAttribute("form") BlueprintForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
         var blueprint = catalog.blueprint(slug);
-        var errors = new LinkedHashMap<String, String>();
+        var errors = new LinkedHashMap<String, String>(InvalidInputException.errors(binding));
         var metadata = form.metadata(errors);
         var version = new BlueprintForm();
         var latest = catalog.version(slug, blueprint.latestVersion());
         version.setTemplate(latest.templateBody());
         version.setCapabilities(latest.capabilities());
         version.setDelivery(DeliveryText.format(latest.delivery()));
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || binding.hasErrors()) {
+            errors.putAll(InvalidInputException.errors(binding));
             return renderBlueprint(model, slug, form, version, errors);
         }
         try {
@@ -166,7 +182,11 @@ class CatalogAdminPagesController {
     }
 
     @PostMapping("/admin/targets")
-    String createTarget(@ModelAttribute("form") TargetForm form, Model model, RedirectAttributes redirect) {
+    String createTarget(
+            @ModelAttribute("form") TargetForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return renderTargets(model, form, InvalidInputException.errors(binding), null);
+        }
         var errors = new LinkedHashMap<String, String>();
         var target = form.toNewTarget(null, errors);
         if (!errors.isEmpty()) {
@@ -190,10 +210,14 @@ class CatalogAdminPagesController {
     String updateTarget(
             @PathVariable String slug,
             @ModelAttribute("form") TargetForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
         var existing = catalog.target(slug);
         form.setSlug(slug);
+        if (binding.hasErrors()) {
+            return renderTargets(model, form, InvalidInputException.errors(binding), slug);
+        }
         var errors = new LinkedHashMap<String, String>();
         var target = form.toNewTarget(existing.externalId(), errors);
         if (!errors.isEmpty()) {

@@ -2,6 +2,7 @@ package io.vendo.request.api;
 
 import io.vendo.request.RequestSearch;
 import io.vendo.request.RequestView;
+import io.vendo.web.BoundedInstant;
 import io.vendo.web.PageCursor;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,8 +23,11 @@ final class RequestCursor {
     static Optional<RequestSearch.Position> decode(String cursor) {
         return PageCursor.decode(KIND, cursor, 2).flatMap(keys -> {
             try {
-                return Optional.of(
-                        new RequestSearch.Position(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1))));
+                var submittedAt = Instant.parse(keys.get(0));
+                if (!BoundedInstant.accepts(submittedAt)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RequestSearch.Position(submittedAt, UUID.fromString(keys.get(1))));
             } catch (DateTimeParseException | IllegalArgumentException malformed) {
                 return Optional.empty();
             }

@@ -13,6 +13,7 @@ import io.vendo.request.QuotaExceededException;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
+import io.vendo.web.InvalidInputException;
 import io.vendo.web.PageController;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,11 +66,20 @@ class RequestFormController {
     String submit(
             @PathVariable String slug,
             @ModelAttribute("form") RequestForm form,
+            BindingResult binding,
             Actor actor,
             Model model,
             RedirectAttributes redirect) {
         var blueprint = catalog.latestVersion(slug);
         var errors = new LinkedHashMap<String, String>();
+        if (binding.hasErrors()) {
+            // A refused value (a control character) is named under its parameter, as the parameter's own rules are.
+            InvalidInputException.errors(binding)
+                    .forEach((field, message) -> errors.put(parameterName(field), "The value " + message));
+            blueprint.parameters().stream().filter(ParameterDefinition::noEcho).forEach(secret -> form.getParameters()
+                    .put(secret.name(), ""));
+            return render(model, blueprint, form, errors);
+        }
         if (catalog.targetsFor(blueprint).stream()
                 .noneMatch(target -> target.slug().equals(form.getTarget()))) {
             errors.put("target", "Choose where to deploy");
@@ -108,6 +119,13 @@ class RequestFormController {
         }
         redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
         return "redirect:/requests/" + submitted.id();
+    }
+
+    /** {@code parameters[SiteName]} is the parameter {@code SiteName}; other fields keep their names. */
+    private static String parameterName(String field) {
+        return field.startsWith("parameters[") && field.endsWith("]")
+                ? field.substring("parameters[".length(), field.length() - 1)
+                : field;
     }
 
     /** Empty fields of optional parameters mean "use the template's default", as in the CloudFormation console. */
