@@ -60,8 +60,13 @@ class Execution extends AbstractAggregateRoot<Execution> {
     @Column(nullable = false)
     private int polls;
 
+    /** Consecutive failures that count towards the attempt limit (5xx, connection trouble). */
     @Column(name = "failed_attempts", nullable = false)
     private int failedAttempts;
+
+    /** Consecutive throttled or busy answers: waited out, never counted towards the attempt limit. */
+    @Column(name = "throttled_attempts", nullable = false)
+    private int throttledAttempts;
 
     @Column(name = "last_error")
     private @Nullable String lastError;
@@ -96,6 +101,7 @@ class Execution extends AbstractAggregateRoot<Execution> {
         phase = next;
         polls = 0;
         failedAttempts = 0;
+        throttledAttempts = 0;
         updatedAt = now;
     }
 
@@ -118,6 +124,7 @@ class Execution extends AbstractAggregateRoot<Execution> {
     void polled(String status, Map<String, String> details, Instant now) {
         polls++;
         failedAttempts = 0;
+        throttledAttempts = 0;
         updatedAt = now;
         if (!status.equals(awsStatus)) {
             var facts = new LinkedHashMap<String, String>();
@@ -137,8 +144,16 @@ class Execution extends AbstractAggregateRoot<Execution> {
         registerEvent(new ExecutionEvent(UUID.randomUUID(), requestId, now, action, details));
     }
 
+    /** A failure that counts towards the attempt limit. */
     void failedAttempt(String error, Instant now) {
         failedAttempts++;
+        lastError = error;
+        updatedAt = now;
+    }
+
+    /** AWS throttled or was busy: waited out, not counted towards the attempt limit. */
+    void throttled(String error, Instant now) {
+        throttledAttempts++;
         lastError = error;
         updatedAt = now;
     }
@@ -166,6 +181,10 @@ class Execution extends AbstractAggregateRoot<Execution> {
 
     int failedAttempts() {
         return failedAttempts;
+    }
+
+    int throttledAttempts() {
+        return throttledAttempts;
     }
 
     Instant startedAt() {

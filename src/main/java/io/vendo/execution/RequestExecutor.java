@@ -122,10 +122,11 @@ class RequestExecutor {
         // AWS may quote a value in its message, which goes to the timeline, the log and the failure reason.
         var message = parameters.scrub(e.getMessage());
         var execution = run.execution();
-        execution.failedAttempt(message, run.now());
         switch (e.retry()) {
             case WHEN_AWS_IS_FREE -> {
-                if (execution.failedAttempts() == 1) {
+                // Waited out for as long as the kind may run; never counted towards max-attempts.
+                execution.throttled(message, run.now());
+                if (execution.throttledAttempts() == 1) {
                     execution.record(
                             "execution.waiting",
                             Map.of("reason", message, "code", String.valueOf(e.code())),
@@ -133,9 +134,10 @@ class RequestExecutor {
                 }
                 log.info("Request {}: AWS is busy or throttling, waiting: {}", execution.requestId(), message);
                 run.save();
-                return Optional.of(backoff(execution.failedAttempts()));
+                return Optional.of(backoff(execution.throttledAttempts()));
             }
             case LIMITED -> {
+                execution.failedAttempt(message, run.now());
                 if (execution.failedAttempts() < properties.maxAttempts()) {
                     log.warn(
                             "Request {}: retryable AWS failure, attempt {}: {}",
@@ -148,6 +150,7 @@ class RequestExecutor {
                 return finish(run, new StepOutcome.Failed(message), parameters);
             }
             case NEVER -> {
+                execution.failedAttempt(message, run.now());
                 return finish(run, new StepOutcome.Failed(message), parameters);
             }
         }

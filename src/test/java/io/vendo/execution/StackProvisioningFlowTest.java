@@ -66,6 +66,35 @@ class StackProvisioningFlowTest {
                 "dev-with-role", "Dev (role)", AwsStub.ACCOUNT, "eu-west-1", EnvironmentTier.DEV, ROLE, "ext-4711"));
     }
 
+    /**
+     * vendo.execution.max-attempts (6 here) bounds the failures that may be transient (5xx, connection trouble);
+     * throttling is waited out without counting. Five throttled answers and five 500s before CreateChangeSet takes
+     * effect are ten failures, but only five count: the request succeeds.
+     */
+    @Test
+    void throttlingIsWaitedOutWithoutCountingTowardsTheAttemptLimit() {
+        var aws = AwsStub.simulate();
+        aws.failNext(
+                "CreateChangeSet",
+                "Throttling",
+                "Throttling",
+                "Throttling",
+                "Throttling",
+                "Throttling",
+                "InternalFailure",
+                "InternalFailure",
+                "InternalFailure",
+                "InternalFailure",
+                "InternalFailure");
+
+        var id = submitAndApprove("dev-with-role");
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
+        assertThat(AwsStub.received("CreateChangeSet")).hasSize(11);
+        assertThat(AwsStub.received("ExecuteChangeSet")).hasSize(1);
+    }
+
     @Test
     void approvedRequestDeploysTheStackThroughAChangeSetAsTheTargetRoleAndSucceedsWithItsOutputs() {
         AwsStub.stubCreateChangeSet(CHANGE_SET_ID, STACK_ID);

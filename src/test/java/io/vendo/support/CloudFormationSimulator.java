@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
 
 /**
  * A stateful CloudFormation (and STS AssumeRole) behind WireMock, on the query protocol: stacks exist once created,
- * CreateStack is idempotent per ClientRequestToken and refuses a second stack of the same name, and a stack
- * completes a set time after it was started. It can hold responses (for killing a worker inside a call) and inject
+ * CreateStack is idempotent per ClientRequestToken and refuses a second stack of the same name, CreateChangeSet is
+ * idempotent per ClientToken and refuses the same name with another token, a change set executes once (again only
+ * with the same ClientRequestToken), and a stack completes a set time after it was started. Errors are CloudFormation's
+ * own codes and messages in its XML error format. It can hold responses (for killing a worker inside a call) and inject
  * throttling, 5xx and connection resets, some of them after the call took effect (a lost response). It keeps the
  * times each stack was started and seen complete, so tests can measure how many operations were in flight.
  */
@@ -41,7 +43,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     private volatile Duration stackDuration = Duration.ZERO;
     private volatile Map<String, Duration> holds = Map.of();
     private volatile double faultRate;
+    private volatile double throttledShare = 0.25;
     private volatile Random random = new Random(42);
+    private final Map<String, java.util.Deque<String>> scripted = new HashMap<>();
 
     @Override
     public String getName() {
@@ -60,6 +64,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         stackDuration = Duration.ZERO;
         holds = Map.of();
         faultRate = 0;
+        throttledShare = 0.25;
+        scripted.clear();
         random = new Random(42);
     }
 
@@ -82,12 +88,29 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     }
 
     /**
-     * Fails this share of calls with throttling, a 500 or a connection reset; a third of the resets happen after the
-     * call took effect, so the caller never learns that it did.
+     * Fails this share of calls: a quarter each with throttling, a 500, a connection reset before the call takes effect
+     * and one after it did (a lost response: the caller never learns that it did).
      */
     public void faults(double rate, long seed) {
+        faults(rate, 0.25, seed);
+    }
+
+    /**
+     * Fails this share of calls, {@code throttled} of them with throttling and the rest in equal parts with a 500, a
+     * connection reset before the call takes effect and one after it did.
+     */
+    public synchronized void faults(double rate, double throttled, long seed) {
         this.random = new Random(seed);
+        this.throttledShare = throttled;
         this.faultRate = rate;
+    }
+
+    /**
+     * The next calls of this action fail, one per code in order, before they take effect: {@code Throttling} (400),
+     * {@code InternalFailure} (500), {@code ConnectionReset}; random faults apply only after these.
+     */
+    public synchronized void failNext(String action, String... codes) {
+        scripted.computeIfAbsent(action, key -> new java.util.ArrayDeque<>()).addAll(List.of(codes));
     }
 
     /** Every stack by name, with the account that created it. */
@@ -202,25 +225,53 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         return xml(200, "CreateStack", "<StackId>" + stack.id + "</StackId>");
     }
 
+    /**
+     * As CloudFormation: a CREATE change set creates its stack (REVIEW_IN_PROGRESS); the same name again is the same
+     * change set only with the same ClientToken, otherwise AlreadyExistsException; a CREATE change set for a stack that
+     * already stands, or an UPDATE one for a stack that does not exist, is a ValidationError. One change set per stack
+     * is simulated: a second name on the same stack is refused as not simulated.
+     */
     private synchronized ResponseDefinitionBuilder createChangeSet(Map<String, String> form, String account) {
         var name = form.get("StackName");
         var changeSet = form.get("ChangeSetName");
+        var token = form.get("ClientToken");
+        var create = "CREATE".equals(form.get("ChangeSetType"));
         var stack = stacks.get(name);
         if (stack == null) {
-            stack = new Stack(name, stackId(account, name), form.get("ClientToken"), account);
+            if (!create) {
+                return error(400, "ValidationError", "Stack [" + name + "] does not exist");
+            }
+            stack = new Stack(name, stackId(account, name), token, account);
             stacks.put(name, stack);
             namesById.put(stack.id, name);
-        } else if (stack.changeSet != null && !stack.changeSet.equals(changeSet)) {
-            return error(400, "ValidationError", "Stack " + name + " has a change set already (simulated)");
+        } else if (changeSet.equals(stack.changeSet)) {
+            if (token == null || !token.equals(stack.changeSetToken)) {
+                return error(
+                        400,
+                        "AlreadyExistsException",
+                        "ChangeSet " + changeSet + " cannot be created due to a mismatch with existing attribute"
+                                + " ClientToken");
+            }
+            return xml(
+                    200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSetId(stack), stack.id));
+        } else if (create && stack.startedAt != 0) {
+            return error(
+                    400,
+                    "ValidationError",
+                    "Stack [%s] already exists and cannot be created again with the changeSet [%s]."
+                            .formatted(name, changeSet));
+        } else if (stack.changeSet != null) {
+            return error(400, "ValidationError", "Stack " + name + " has a change set already (not simulated)");
         }
         stack.changeSet = changeSet;
+        stack.changeSetToken = token;
         return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSetId(stack), stack.id));
     }
 
     private ResponseDefinitionBuilder describeChangeSet(Map<String, String> form) {
         var stack = stackFor(form.get("StackName"), form.get("ChangeSetName"));
         if (stack == null || stack.changeSet == null) {
-            return error(400, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
+            return error(404, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
         }
         return xml(
                 200,
@@ -229,29 +280,41 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 <ChangeSetName>%s</ChangeSetName><ChangeSetId>%s</ChangeSetId><StackId>%s</StackId>
                 <StackName>%s</StackName><Status>CREATE_COMPLETE</Status>
                 <ExecutionStatus>%s</ExecutionStatus><Changes/>"""
-                        .formatted(
-                                stack.changeSet,
-                                changeSetId(stack),
-                                stack.id,
-                                stack.name,
-                                stack.startedAt == 0 ? "AVAILABLE" : "EXECUTE_COMPLETE"));
+                        .formatted(stack.changeSet, changeSetId(stack), stack.id, stack.name, executionStatus(stack)));
     }
 
+    /**
+     * As CloudFormation: a change set executes once. ExecuteChangeSet again with the same ClientRequestToken is the
+     * same call (accepted, nothing happens); with another token, or none, it is InvalidChangeSetStatus.
+     */
     private synchronized ResponseDefinitionBuilder executeChangeSet(Map<String, String> form) {
         var stack = stackFor(form.get("StackName"), form.get("ChangeSetName"));
         if (stack == null || stack.changeSet == null) {
-            return error(400, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
+            return error(404, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
         }
+        var token = form.get("ClientRequestToken");
         if (stack.startedAt != 0) {
-            var token = form.get("ClientRequestToken");
             if (token != null && token.equals(stack.executeToken)) {
                 return xml(200, "ExecuteChangeSet", "");
             }
-            return error(400, "InvalidChangeSetStatus", "ChangeSet is in EXECUTE_IN_PROGRESS status (simulated)");
+            return error(
+                    400,
+                    "InvalidChangeSetStatus",
+                    "ChangeSet [%s] cannot be executed in its current execution status of [%s]"
+                            .formatted(changeSetId(stack), executionStatus(stack)));
         }
-        stack.executeToken = form.get("ClientRequestToken");
+        stack.executeToken = token;
         stack.startedAt = System.currentTimeMillis();
         return xml(200, "ExecuteChangeSet", "");
+    }
+
+    private String executionStatus(Stack stack) {
+        if (stack.startedAt == 0) {
+            return "AVAILABLE";
+        }
+        return System.currentTimeMillis() - stack.startedAt < stackDuration.toMillis()
+                ? "EXECUTE_IN_PROGRESS"
+                : "EXECUTE_COMPLETE";
     }
 
     private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
@@ -283,17 +346,36 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                         .formatted(stack.name, stack.id, status));
     }
 
+    /** The stack whose change set is named (by name with its stack, or by ARN alone), or null. */
     private Stack stackFor(String stackName, String changeSet) {
+        if (changeSet == null) {
+            return null;
+        }
         if (stackName != null) {
-            return stacks.get(namesById.getOrDefault(stackName, stackName));
+            var stack = stacks.get(namesById.getOrDefault(stackName, stackName));
+            return stack != null && (changeSet.equals(stack.changeSet) || changeSet.equals(changeSetId(stack)))
+                    ? stack
+                    : null;
         }
         return stacks.values().stream()
-                .filter(stack -> changeSet != null && changeSetId(stack).equals(changeSet))
+                .filter(stack -> stack.changeSet != null && changeSetId(stack).equals(changeSet))
                 .findFirst()
                 .orElse(null);
     }
 
     private Injected fault(String action) {
+        synchronized (this) {
+            var next =
+                    scripted.getOrDefault(action, new java.util.ArrayDeque<>()).poll();
+            if (next != null) {
+                return switch (next) {
+                    case "Throttling" -> Injected.THROTTLE;
+                    case "InternalFailure" -> Injected.SERVER_ERROR;
+                    case "ConnectionReset" -> Injected.RESET_BEFORE;
+                    default -> throw new IllegalArgumentException("No such scripted fault: " + next);
+                };
+            }
+        }
         if (faultRate == 0 || action.equals("AssumeRole")) {
             return Injected.NONE;
         }
@@ -301,7 +383,10 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             if (random.nextDouble() >= faultRate) {
                 return Injected.NONE;
             }
-            return Injected.values()[1 + random.nextInt(4)];
+            if (random.nextDouble() < throttledShare) {
+                return Injected.THROTTLE;
+            }
+            return Injected.values()[2 + random.nextInt(3)];
         }
     }
 
@@ -384,6 +469,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         public final String token;
         public final String account;
         volatile String changeSet;
+        volatile String changeSetToken;
         volatile String executeToken;
         public volatile long startedAt;
         public volatile long seenCompleteAt;

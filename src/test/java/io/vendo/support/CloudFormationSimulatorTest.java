@@ -1,0 +1,120 @@
+package io.vendo.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStatusException;
+
+/**
+ * The simulator refuses what CloudFormation refuses, so that the executor's duplicate-call tests can fail: the real
+ * SDK client gets CloudFormation's own exceptions, parsed from the query protocol's XML errors.
+ */
+class CloudFormationSimulatorTest {
+
+    private CloudFormationSimulator simulator;
+    private CloudFormationClient cloudFormation;
+
+    @BeforeEach
+    void setUp() {
+        AwsStub.reset();
+        simulator = AwsStub.simulate();
+        cloudFormation = CloudFormationClient.builder()
+                .region(Region.EU_WEST_1)
+                .endpointOverride(URI.create(AwsStub.endpoint()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAVENDOTESTING0001", "vendo-test-only-not-a-secret")))
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        cloudFormation.close();
+        AwsStub.reset();
+    }
+
+    @Test
+    void createChangeSetIsIdempotentPerClientTokenAndRefusesTheSameNameWithAnotherToken() {
+        var first = createChangeSet("web", "web-cs", "token-1");
+        var again = createChangeSet("web", "web-cs", "token-1");
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.stackId()).isEqualTo(first.stackId());
+        assertThat(simulator.stackList()).hasSize(1);
+        assertThatThrownBy(() -> createChangeSet("web", "web-cs", "token-2"))
+                .isInstanceOfSatisfying(AlreadyExistsException.class, e -> assertThat(
+                                e.awsErrorDetails().errorMessage())
+                        .isEqualTo("ChangeSet web-cs cannot be created due to a mismatch with existing attribute"
+                                + " ClientToken"));
+        assertThatThrownBy(() -> createChangeSet("web", "web-cs", null)).isInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
+    void aChangeSetExecutesOnceAndOnlyTheSameClientRequestTokenMayAskAgain() {
+        var created = createChangeSet("api", "api-cs", "token-1");
+
+        cloudFormation.executeChangeSet(
+                execute -> execute.changeSetName(created.id()).clientRequestToken("exec-1"));
+        cloudFormation.executeChangeSet(
+                execute -> execute.changeSetName(created.id()).clientRequestToken("exec-1"));
+
+        assertThatThrownBy(() -> cloudFormation.executeChangeSet(
+                        execute -> execute.changeSetName(created.id()).clientRequestToken("exec-2")))
+                .isInstanceOfSatisfying(InvalidChangeSetStatusException.class, e -> assertThat(
+                                e.awsErrorDetails().errorMessage())
+                        .contains("cannot be executed in its current execution status of [EXECUTE_COMPLETE]"));
+        assertThatThrownBy(() -> cloudFormation.executeChangeSet(
+                        execute -> execute.changeSetName("api-cs").stackName("api")))
+                .isInstanceOf(InvalidChangeSetStatusException.class);
+        assertThat(cloudFormation
+                        .describeChangeSet(describe -> describe.changeSetName(created.id()))
+                        .executionStatusAsString())
+                .isEqualTo("EXECUTE_COMPLETE");
+    }
+
+    @Test
+    void aCreateChangeSetForAStandingStackAnUpdateForAMissingOneAndAnUnknownChangeSetAreRefused() {
+        var created = createChangeSet("db", "db-cs", "token-1");
+        cloudFormation.executeChangeSet(execute -> execute.changeSetName(created.id()));
+
+        assertThatThrownBy(() -> createChangeSet("db", "db-cs-2", "token-2"))
+                .isInstanceOfSatisfying(
+                        CloudFormationException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"))
+                .hasMessageContaining("Stack [db] already exists and cannot be created again with the changeSet");
+        assertThatThrownBy(() -> cloudFormation.createChangeSet(create -> create.stackName("nowhere")
+                        .changeSetName("nowhere-cs")
+                        .changeSetType(ChangeSetType.UPDATE)
+                        .templateBody("{}")))
+                .isInstanceOfSatisfying(
+                        CloudFormationException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"))
+                .hasMessageContaining("Stack [nowhere] does not exist");
+        assertThatThrownBy(() -> cloudFormation.describeChangeSet(
+                        describe -> describe.stackName("db").changeSetName("missing")))
+                .isInstanceOf(ChangeSetNotFoundException.class);
+    }
+
+    private software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse createChangeSet(
+            String stack, String changeSet, String token) {
+        return cloudFormation.createChangeSet(create -> create.stackName(stack)
+                .changeSetName(changeSet)
+                .changeSetType(ChangeSetType.CREATE)
+                .clientToken(token)
+                .templateBody(
+                        "{\"Resources\": {\"Handle\": {\"Type\": \"AWS::CloudFormation::WaitConditionHandle\"}}}"));
+    }
+}
