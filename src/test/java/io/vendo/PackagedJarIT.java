@@ -12,6 +12,11 @@ import io.vendo.support.PackagedJar;
 import io.vendo.support.TestPostgres;
 import io.vendo.support.WebSession;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The jar users deploy, started as they start it: {@code java -jar} in a process of its own, with the production
@@ -43,6 +49,8 @@ class PackagedJarIT {
     private static final String DATABASE = "vendo_packaged_jar";
     private static final String DATABASE_USER = "vendo_app";
     private static final String DATABASE_PASSWORD = "packaged-jar-test-only";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static CloudFormationSimulator aws;
     private static PackagedJar portal;
@@ -102,6 +110,17 @@ class PackagedJarIT {
                 StandardOpenOption.APPEND);
     }
 
+    private static HttpResponse<String> http(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @AfterAll
     static void stop() {
         if (portal != null) {
@@ -130,7 +149,20 @@ class PackagedJarIT {
                 portal.port());
         assertThat(requester.get("/api/v1/blueprints").body().toString()).contains("static-website");
 
-        var id = requester.submit("sandbox-eu-west-1", "jar-site", "Started from the packaged jar");
+        var submitted = http(
+                HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/api/v1/requests"))
+                        .header("Authorization", requester.authorization())
+                        .header("Content-Type", "application/json")
+                        .header("X-Request-Id", "jar-submission-1")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        """
+                        {"blueprint": "static-website", "target": "sandbox-eu-west-1",
+                         "parameters": {"SiteName": "jar-site"}, "justification": "Started from the packaged jar"}
+                        """)));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.headers().firstValue("X-Request-Id")).hasValue("jar-submission-1");
+        var id = JSON.readTree(submitted.body()).path("id").asString();
 
         var read = requester.get("/api/v1/requests/" + id);
         assertThat(read.status()).isEqualTo(200);
@@ -173,6 +205,30 @@ class PackagedJarIT {
         var page = person.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("jar-person");
+    }
+
+    @Test
+    @Order(4)
+    void logsOneJsonObjectPerLineWithTheRequestIdAndTheUser() {
+        // Every line is the application's JSON, except warnings the JVM itself may print (on some JDKs).
+        var logged = portal.outputLines().stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("WARNING: "))
+                .map(JSON::readTree)
+                .toList();
+        assertThat(logged).as("log lines").hasSizeGreaterThan(10).allSatisfy(line -> {
+            assertThat(line.isObject()).isTrue();
+            assertThat(line.path("@timestamp").isString()).isTrue();
+            assertThat(line.path("log").path("level").isString()).isTrue();
+        });
+
+        var submission = logged.stream()
+                .filter(line -> line.path("message").asString().contains("submitted"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no submission logged:\n" + portal.tail()));
+        assertThat(submission.path("http").path("request").path("id").asString())
+                .isEqualTo("jar-submission-1");
+        assertThat(submission.path("user").path("name").asString()).isEqualTo("jar-requester");
+        System.out.println("Packaged jar: a log line of the submission: " + submission);
     }
 
     @Test

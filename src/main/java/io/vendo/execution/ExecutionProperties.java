@@ -38,7 +38,14 @@ record ExecutionProperties(
         @DefaultValue("CostCenter") String costCentreParameter,
         @DefaultValue("3s") Duration changeSetPollDelay) {
 
-    /** Per kind: accounts take 20–30 minutes when all is well, StackSets as long as their slowest region. */
+    /**
+     * Per kind: accounts take 20–30 minutes when all is well, StackSets as long as their slowest region.
+     *
+     * @param stack how long a STACK request may run
+     * @param account how long an ACCOUNT request may run
+     * @param serviceCatalogProduct how long a SERVICE_CATALOG_PRODUCT request may run
+     * @param stackSet how long a STACK_SET request may run
+     */
     record Timeouts(
             @DefaultValue("3h") Duration stack,
             @DefaultValue("2h") Duration account,

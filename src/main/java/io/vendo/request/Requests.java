@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Requests {
+
+    private static final Logger log = LoggerFactory.getLogger(Requests.class);
 
     /** Requests that hold or will hold something in AWS: they count against quotas and keep account e-mails. */
     static final Set<RequestState> ACTIVE = EnumSet.of(
@@ -104,7 +108,15 @@ public class Requests {
                         submission.justification().strip(),
                         requester),
                 clock.instant());
-        return repository.save(request).toView();
+        var saved = repository.save(request).toView();
+        log.info(
+                "Request {} submitted: {} version {} on {} for team {}",
+                id,
+                blueprint.slug(),
+                blueprint.number(),
+                target.slug(),
+                requester.primaryTeam());
+        return saved;
     }
 
     /**
