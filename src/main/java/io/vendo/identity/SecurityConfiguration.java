@@ -72,7 +72,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /**
      * Actuator endpoints other than health (metrics, Prometheus): admins only, stateless, so that a scraper can
      * authenticate — with an access token (a client-credentials client with {@code vendo/admin}), or in the local run
-     * as a demo admin over HTTP Basic; health stays open for load balancers and probes.
+     * as a demo admin over HTTP Basic; health stays open for load balancers and probes. When Actuator has a port of
+     * its own ({@code management.server.port}, as the Helm chart sets it), Prometheus is open on that port: it is
+     * reachable only inside the cluster (Service, NetworkPolicy), never through the Ingress, so a scraper needs no
+     * credentials there.
      */
     @Bean
     @Order(0)
@@ -84,6 +87,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(ManagementServer.PROMETHEUS)
                         .permitAll()
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()))
@@ -148,6 +153,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/login",
                                 "/error",
                                 "/actuator/health/**",
+                                // Actuator's probes on the portal's own port when Actuator has a port of its own
+                                // (management.endpoint.health.probes.add-additional-paths): for load balancers.
+                                "/livez",
+                                "/readyz",
                                 "/v3/api-docs",
                                 "/v3/api-docs.yaml")
                         .permitAll()
