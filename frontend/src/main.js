@@ -1,8 +1,9 @@
-import htmx from "htmx.org";
+import "./htmx-global.js";
+import "idiomorph/htmx";
+import { startForms } from "./forms.js";
+import { startLiveRegions } from "./live.js";
+import { localTimes } from "./times.js";
 
-// The Content-Security-Policy forbids inline styles and eval: keep htmx within it.
-htmx.config.includeIndicatorStyles = false;
-htmx.config.allowEval = false;
-htmx.config.allowScriptTags = false;
-
-window.htmx = htmx;
+localTimes();
+startForms();
+startLiveRegions();

@@ -30,7 +30,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Renders Spring MVC's exceptions (unknown route 404, 405, 406, 415, …), and every domain exception (they extend
  * {@link org.springframework.web.ErrorResponseException}), as RFC 9457 {@code application/problem+json}. Pages never
- * see it: {@link PageErrorHandler} takes exceptions from page controllers first.
+ * see it: {@link PageErrors} answers page routes with HTML first.
  *
  * <p>Every answer names its content type itself, so that it is problem+json whatever the {@code Accept} header says:
  * left to content negotiation, an {@code Accept} that cannot even be parsed would make the 406 that reports it lose

@@ -42,7 +42,7 @@ public class InvalidInputException extends ErrorResponseException {
     }
 
     /** A value that did not convert gets a readable message instead of the converter's stack of class names. */
-    private static String message(FieldError error) {
+    static String message(FieldError error) {
         if (error.isBindingFailure()) {
             try {
                 return message(error.unwrap(TypeMismatchException.class));

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.stereotype.Controller;
 
 /**
- * A controller that renders Thymeleaf pages. Its errors become error pages ({@link PageErrorHandler}); the errors
+ * A controller that renders Thymeleaf pages. Its errors become error pages ({@link PageErrors}); the errors
  * of {@code @RestController}s become problem details ({@link ApiProblemHandler}).
  */
 @Target(ElementType.TYPE)

@@ -86,6 +86,16 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
 
+    /** A GET with these headers (an {@code Accept} among them replaces the browser's {@code text/html}). */
+    public Response get(String pathOrUrl, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+        headers.forEach(request::header);
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "text/html");
+        }
+        return exchange(request);
+    }
+
     public Response head(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
     }
@@ -113,9 +123,12 @@ public final class WebSession {
     }
 
     private Response send(HttpRequest.Builder request) {
+        return exchange(request.header("Accept", "text/html"));
+    }
+
+    private Response exchange(HttpRequest.Builder request) {
         try {
-            var response =
-                    http.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var matcher = CSRF.matcher(response.body());
             if (matcher.find()) {
                 csrf = matcher.group(1);
@@ -123,7 +136,8 @@ public final class WebSession {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Location").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -140,5 +154,11 @@ public final class WebSession {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    public record Response(int status, String location, String body) {}
+    public record Response(int status, String location, String body, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or an empty string. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
 }

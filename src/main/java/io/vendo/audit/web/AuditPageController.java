@@ -1,20 +1,31 @@
 package io.vendo.audit.web;
 
-import io.vendo.audit.AuditFilter;
 import io.vendo.audit.AuditRecord;
 import io.vendo.audit.AuditTrail;
+import io.vendo.web.FormProblems;
 import io.vendo.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.time.Instant;
+import jakarta.validation.Valid;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The admin's view of the audit log: filters, CSV export, and whether the hash chain is intact. */
 @PageController
@@ -30,41 +41,61 @@ class AuditPageController {
         this.auditTrail = auditTrail;
     }
 
+    @InitBinder("filter")
+    void validator(WebDataBinder binder) {
+        binder.addValidators(new AuditSearchFormValidator());
+    }
+
     @GetMapping("/admin/audit")
     String audit(
-            @RequestParam(defaultValue = "") String actor,
-            @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String subject,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
-            @RequestParam(defaultValue = "false") boolean verify,
-            Model model) {
-        var filter = new AuditFilter(actor, action, subject, from, to);
-        model.addAttribute("filter", filter);
-        model.addAttribute("records", auditTrail.search(filter, PAGE_LIMIT));
+            @Valid @ModelAttribute("filter") AuditSearchForm filter,
+            BindingResult binding,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("limit", PAGE_LIMIT);
-        if (verify) {
+        model.addAttribute("problems", FormProblems.of(binding, "audit-filter"));
+        if (binding.hasErrors()) {
+            // The filters are shown again with what is wrong; nothing is searched with half of them.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("records", List.of());
+            return "admin/audit";
+        }
+        model.addAttribute("records", auditTrail.search(filter.filter(), PAGE_LIMIT));
+        if (filter.isVerify()) {
             model.addAttribute("verification", auditTrail.verify());
         }
         return "admin/audit";
     }
 
+    /**
+     * The same filters as the page; filters the page would refuse send the browser back to the page, which says what
+     * is wrong with them.
+     */
     @GetMapping("/admin/audit.csv")
-    void export(
-            @RequestParam(defaultValue = "") String actor,
-            @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String subject,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant to,
-            HttpServletResponse response)
-            throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"vendo-audit.csv\"");
-        var out = response.getWriter();
-        out.println("id,occurred_at,actor,action,subject,details,hash");
-        for (var record : auditTrail.search(new AuditFilter(actor, action, subject, from, to), EXPORT_LIMIT)) {
-            out.println(csvLine(record));
+    ResponseEntity<StreamingResponseBody> export(
+            @Valid @ModelAttribute("filter") AuditSearchForm filter,
+            BindingResult binding,
+            HttpServletRequest request) {
+        if (binding.hasErrors()) {
+            var query = request.getQueryString();
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(
+                            URI.create(request.getContextPath() + "/admin/audit" + (query == null ? "" : "?" + query)))
+                    .build();
         }
+        var records = auditTrail.search(filter.filter(), EXPORT_LIMIT);
+        StreamingResponseBody csv = stream -> {
+            var out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            out.println("id,occurred_at,actor,action,subject,details,hash");
+            for (var record : records) {
+                out.println(csvLine(record));
+            }
+            out.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vendo-audit.csv\"")
+                .body(csv);
     }
 
     private static String csvLine(AuditRecord record) {
