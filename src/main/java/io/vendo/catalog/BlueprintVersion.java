@@ -106,7 +106,8 @@ class BlueprintVersion {
     }
 
     BlueprintVersionSummary toSummary() {
-        return new BlueprintVersionSummary(id, number, templateSha256, createdAt, awsCheck);
+        return new BlueprintVersionSummary(
+                id, number, templateSha256, createdAt, awsCheck, AllowedPattern.warnings(parameters));
     }
 
     UUID id() {

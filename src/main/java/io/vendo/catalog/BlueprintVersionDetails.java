@@ -29,6 +29,11 @@ public record BlueprintVersionDetails(
         tags = Map.copyOf(tags);
     }
 
+    /** What the admin should know about the version's AllowedPatterns: those that cannot be matched linearly. */
+    public List<String> patternWarnings() {
+        return AllowedPattern.warnings(parameters);
+    }
+
     /** A STACK version without tags, for callers that need nothing else. */
     public BlueprintVersionDetails(
             UUID versionId,

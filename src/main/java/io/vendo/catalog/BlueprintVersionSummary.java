@@ -1,6 +1,7 @@
 package io.vendo.catalog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +9,17 @@ import org.jspecify.annotations.Nullable;
  * One version in a blueprint's history.
  *
  * @param aws what CloudFormation said when the version was added; none for versions older than the check
+ * @param warnings AllowedPatterns of the version that cannot be matched in linear time (see {@link AllowedPattern})
  */
 public record BlueprintVersionSummary(
-        UUID versionId, int number, String templateSha256, Instant createdAt, @Nullable AwsComparison aws) {}
+        UUID versionId,
+        int number,
+        String templateSha256,
+        Instant createdAt,
+        @Nullable AwsComparison aws,
+        List<String> warnings) {
+
+    public BlueprintVersionSummary {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -172,10 +172,17 @@ public class CatalogDirectory implements ApplicationRunner {
                     new NewVersion(read(template), strings(yaml.get("capabilities")), delivery(kind, yaml)));
             var outcome = administration.synchronize(request);
             var number = outcome.version().number();
+            var warnings = outcome.version().patternWarnings().stream()
+                    .map(warning -> "; warning: " + warning)
+                    .collect(java.util.stream.Collectors.joining());
             return switch (outcome.change()) {
-                case ADDED -> new Entry(file, slug, Outcome.ADDED, "Added as version " + number);
+                case ADDED -> new Entry(file, slug, Outcome.ADDED, "Added as version " + number + warnings);
                 case NEW_VERSION ->
-                    new Entry(file, slug, Outcome.CHANGED, "New version %d from %s".formatted(number, templateName));
+                    new Entry(
+                            file,
+                            slug,
+                            Outcome.CHANGED,
+                            "New version %d from %s%s".formatted(number, templateName, warnings));
                 case METADATA_CHANGED ->
                     new Entry(file, slug, Outcome.CHANGED, "Metadata changed; template unchanged at version " + number);
                 case UNCHANGED -> new Entry(file, slug, Outcome.UNCHANGED, "Unchanged at version " + number);

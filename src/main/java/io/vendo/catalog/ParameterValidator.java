@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code AllowedPattern} must match the whole value ({@link java.util.regex.Matcher#matches()}), with Java's
  *       regular expressions: CloudFormation is a Java service, and patterns such as {@code \p{Alnum}}, {@code \d},
  *       possessive quantifiers and lookarounds behave there as here. POSIX bracket classes ({@code [[:alpha:]]}) are
- *       no character classes in Java, nor in CloudFormation; they are taken literally in both.
+ *       no character classes in Java, nor in CloudFormation; they are taken literally in both. The matching itself
+ *       takes linear time where the pattern allows ({@link AllowedPattern}): one value never costs seconds of CPU.
  *   <li>{@code Number} (and each item of {@code List<Number>}) takes what CloudFormation takes: an integer or a
  *       decimal, signed or not, with an optional exponent ({@code 42}, {@code -1.5}, {@code .5}, {@code 1e3}); no
  *       blanks, hexadecimal, {@code NaN} or {@code Infinity}. {@code MinValue}/{@code MaxValue} compare exactly
@@ -117,10 +118,21 @@ final class ParameterValidator {
         if (!definition.allowedValues().isEmpty() && !definition.allowedValues().contains(value)) {
             return constraint(definition, "Parameter '%s' must be one of AllowedValues".formatted(name));
         }
-        if (definition.allowedPattern() != null
-                && !Pattern.compile(definition.allowedPattern()).matcher(value).matches()) {
-            return constraint(
-                    definition, "Parameter '%s' must match pattern %s".formatted(name, definition.allowedPattern()));
+        if (definition.allowedPattern() != null) {
+            boolean matched;
+            try {
+                matched = AllowedPattern.of(definition.allowedPattern()).matches(value);
+            } catch (AllowedPattern.BudgetExhaustedException tooCostly) {
+                return "Parameter '%s' could not be checked against AllowedPattern %s within the effort a check may take:"
+                                .formatted(name, definition.allowedPattern())
+                        + " the pattern needs backtracking; give a shorter value, or ask the blueprint's owner to"
+                        + " simplify the pattern";
+            }
+            if (!matched) {
+                return constraint(
+                        definition,
+                        "Parameter '%s' must match pattern %s".formatted(name, definition.allowedPattern()));
+            }
         }
         var length = value.length();
         if (definition.minLength() != null && length < definition.minLength()) {

@@ -52,14 +52,21 @@ record BlueprintDetailsResponse(
                                 version.createdAt(),
                                 version.templateSha256(),
                                 "/api/v1/blueprints/%s/versions/%d".formatted(blueprint.slug(), version.number()),
-                                version.aws()))
+                                version.aws(),
+                                version.warnings()))
                         .toList());
     }
 
     /**
      * @param schema where the version's parameter model is published as JSON Schema
      * @param aws what CloudFormation said when the version was added, and how its model differs from Vendo's
+     * @param warnings AllowedPatterns of the version that cannot be matched in linear time
      */
     record VersionEntry(
-            int number, Instant createdAt, String templateSha256, String schema, @Nullable AwsComparison aws) {}
+            int number,
+            Instant createdAt,
+            String templateSha256,
+            String schema,
+            @Nullable AwsComparison aws,
+            List<String> warnings) {}
 }

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A blueprint version as added: what it holds, and where its parameter model is published. */
+/**
+ * A blueprint version as added: what it holds, and where its parameter model is published.
+ *
+ * @param warnings what the admin should know: AllowedPatterns that cannot be matched in linear time, whose values are
+ *     checked with a bounded effort
+ */
 record VersionResponse(
         UUID versionId,
         String blueprint,
@@ -18,7 +23,8 @@ record VersionResponse(
         List<String> capabilities,
         Delivery delivery,
         String schema,
-        @Nullable AwsComparison aws) {
+        @Nullable AwsComparison aws,
+        List<String> warnings) {
 
     static VersionResponse of(BlueprintVersionDetails version, @Nullable AwsComparison aws) {
         return new VersionResponse(
@@ -30,6 +36,7 @@ record VersionResponse(
                 version.capabilities(),
                 version.delivery(),
                 "/api/v1/blueprints/%s/versions/%d".formatted(version.slug(), version.number()),
-                aws);
+                aws,
+                version.patternWarnings());
     }
 }

@@ -77,7 +77,9 @@ class CatalogAdminPagesController {
                     metadata,
                     new NewVersion(form.getTemplate(), form.getCapabilities(), delivery)));
             redirect.addFlashAttribute(
-                    "notice", "Blueprint %s added as version 1: it is in the catalog now.".formatted(version.name()));
+                    "notice",
+                    "Blueprint %s added as version 1: it is in the catalog now.%s"
+                            .formatted(version.name(), warnings(version.patternWarnings())));
             return "redirect:/admin/blueprints/" + version.slug();
         } catch (InvalidEntryException e) {
             return renderList(model, form, e.errors());
@@ -125,13 +127,14 @@ class CatalogAdminPagesController {
             redirect.addFlashAttribute(
                     "notice",
                     outcome.created()
-                            ? "Version %d added: new requests use it; earlier requests keep theirs.%s"
+                            ? "Version %d added: new requests use it; earlier requests keep theirs.%s%s"
                                     .formatted(
                                             outcome.version().number(),
                                             differences == 0
                                                     ? ""
                                                     : " CloudFormation's model differs in %d point(s): see the version."
-                                                            .formatted(differences))
+                                                            .formatted(differences),
+                                            warnings(outcome.version().patternWarnings()))
                             : "Nothing changed: version %d already holds this template and these settings."
                                     .formatted(outcome.version().number()));
             return "redirect:/admin/blueprints/" + slug;
@@ -230,6 +233,10 @@ class CatalogAdminPagesController {
         }
         redirect.addFlashAttribute("notice", "Target %s saved.".formatted(target.name()));
         return "redirect:/admin/targets";
+    }
+
+    private static String warnings(List<String> warnings) {
+        return warnings.isEmpty() ? "" : " Warning: " + String.join("; ", warnings) + ".";
     }
 
     private String renderList(Model model, BlueprintForm form, Map<String, String> errors) {
