@@ -1,10 +1,15 @@
 package io.vendo.approval;
 
+import io.vendo.catalog.ApprovalPolicyNames;
+import io.vendo.catalog.Catalog;
 import io.vendo.catalog.EnvironmentTier;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,19 +17,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-/** The admin-managed approval policies, and which one applies to a request. */
+/**
+ * The admin-managed approval policies, and which one applies to a request. Blueprints may name a policy; the catalog
+ * asks here which names exist ({@link ApprovalPolicyNames}), and a policy that blueprints name cannot be removed.
+ */
 @Service
 @Transactional
-public class ApprovalPolicies {
+public class ApprovalPolicies implements ApprovalPolicyNames {
 
     static final String DEFAULT = "default";
 
     private final ApprovalPolicyRepository repository;
+    private final Catalog catalog;
     private final Clock clock;
 
-    ApprovalPolicies(ApprovalPolicyRepository repository, Clock clock) {
+    ApprovalPolicies(ApprovalPolicyRepository repository, Catalog catalog, Clock clock) {
         this.repository = repository;
+        this.catalog = catalog;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public SortedSet<String> policyNames() {
+        return repository.findAllByOrderByNameAsc().stream()
+                .map(ApprovalPolicy::name)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Transactional(readOnly = true)
@@ -45,11 +63,26 @@ public class ApprovalPolicies {
                 .toView();
     }
 
-    /** Removes a policy; the default one stays. Pending approvals keep the snapshot they were opened with. */
+    /**
+     * Removes a policy; the default one stays. Pending approvals keep the snapshot they were opened with.
+     *
+     * @throws ErrorResponseException 409 naming the blueprints when blueprints name the policy: their requests would
+     *     otherwise have no policy to be decided by
+     */
     public void remove(UUID id) {
         var policy = repository.findById(id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
         if (policy.name().equals(DEFAULT)) {
             throw badRequest("The default policy cannot be removed; change it instead");
+        }
+        var naming = catalog.blueprintsNamingPolicy(policy.name());
+        if (!naming.isEmpty()) {
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
+                    "Policy '%s' is named by blueprint(s) %s: name another policy on them first"
+                            .formatted(policy.name(), String.join(", ", naming)));
+            problem.setTitle("Policy in use");
+            problem.setProperty("blueprints", naming);
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
         repository.delete(policy);
     }
@@ -67,10 +100,15 @@ public class ApprovalPolicies {
     ApprovalPolicy resolve(
             String blueprint, EnvironmentTier environment, String team, @Nullable String namedByBlueprint) {
         if (namedByBlueprint != null) {
-            var named = repository.findByName(namedByBlueprint);
-            if (named.isPresent()) {
-                return named.get();
-            }
+            // A name that no longer resolves (stored before names were checked) never falls back to a laxer policy.
+            return repository.findByName(namedByBlueprint).orElseThrow(() -> {
+                var problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT,
+                        "Blueprint %s names approval policy '%s', which does not exist; an admin must fix the blueprint"
+                                .formatted(blueprint, namedByBlueprint));
+                problem.setTitle("Unknown approval policy");
+                return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            });
         }
         return resolve(blueprint, environment, team);
     }

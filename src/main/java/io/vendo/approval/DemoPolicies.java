@@ -5,11 +5,15 @@ import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** The local run's policy for production: a team lead and the platform team must both approve. */
 @Component
 @ConditionalOnBooleanProperty("vendo.approval.demo")
+// Before the demo catalog is loaded: its team-account blueprint names this policy, and a name must exist.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DemoPolicies implements ApplicationRunner {
 
     private final ApprovalPolicies policies;

@@ -14,4 +14,6 @@ interface BlueprintRepository extends Repository<Blueprint, UUID> {
     Optional<Blueprint> findById(UUID id);
 
     List<Blueprint> findAllByOrderByNameAsc();
+
+    List<Blueprint> findByApprovalPolicyOrderBySlugAsc(String approvalPolicy);
 }

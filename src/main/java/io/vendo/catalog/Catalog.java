@@ -41,6 +41,14 @@ public class Catalog {
     }
 
     /** The blueprints a search finds, by name. */
+    /** The slugs of the blueprints, retired ones included, whose requests the named approval policy decides. */
+    @Transactional(readOnly = true)
+    public List<String> blueprintsNamingPolicy(String policyName) {
+        return blueprints.findByApprovalPolicyOrderBySlugAsc(policyName).stream()
+                .map(Blueprint::slug)
+                .toList();
+    }
+
     public List<BlueprintDetails> search(CatalogQuery query) {
         return blueprints.findAllByOrderByNameAsc().stream()
                 .map(blueprint -> blueprint.toDetails(latestVersionOf(blueprint).number()))

@@ -27,6 +27,7 @@ public class CatalogAdministration {
     private final TargetRepository targets;
     private final TemplateParser parser = new TemplateParser();
     private final ObjectProvider<TemplateCheck> templateChecks;
+    private final ApprovalPolicyNames policyNames;
     private final CatalogProperties properties;
     private final Clock clock;
 
@@ -35,8 +36,10 @@ public class CatalogAdministration {
             BlueprintVersionRepository versions,
             TargetRepository targets,
             ObjectProvider<TemplateCheck> templateChecks,
+            ApprovalPolicyNames policyNames,
             CatalogProperties properties,
             Clock clock) {
+        this.policyNames = policyNames;
         this.blueprints = blueprints;
         this.versions = versions;
         this.targets = targets;
@@ -54,7 +57,7 @@ public class CatalogAdministration {
     public BlueprintVersionDetails create(NewBlueprint request) {
         var errors = new LinkedHashMap<String, String>();
         errors.putAll(CatalogRules.check(request.slug()));
-        errors.putAll(CatalogRules.check(request.metadata()));
+        errors.putAll(check(request.metadata()));
         var checked = check(request.kind(), request.version(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidEntryException("blueprint", errors);
@@ -81,7 +84,7 @@ public class CatalogAdministration {
 
     /** Changes a blueprint's metadata; its versions stay as they are. */
     public BlueprintDetails describe(UUID blueprintId, BlueprintMetadata metadata) {
-        var errors = CatalogRules.check(metadata);
+        var errors = check(metadata);
         if (!errors.isEmpty()) {
             throw new InvalidEntryException("blueprint", errors);
         }
@@ -108,7 +111,7 @@ public class CatalogAdministration {
     SyncOutcome synchronize(NewBlueprint request) {
         var errors = new LinkedHashMap<String, String>();
         errors.putAll(CatalogRules.check(request.slug()));
-        errors.putAll(CatalogRules.check(request.metadata()));
+        errors.putAll(check(request.metadata()));
         if (!errors.isEmpty()) {
             throw new InvalidEntryException("blueprint", errors);
         }
@@ -187,6 +190,25 @@ public class CatalogAdministration {
                 true,
                 versions.save(checked.toVersion(blueprint.id(), number, aws)).toDetails(blueprint),
                 aws);
+    }
+
+    /**
+     * The metadata's own rules, and that a named approval policy exists: a misspelt name must never leave a blueprint's
+     * requests to a laxer policy that happens to match their scope.
+     */
+    private Map<String, String> check(BlueprintMetadata metadata) {
+        var errors = CatalogRules.check(metadata);
+        var named = metadata.approvalPolicy();
+        if (named != null && !errors.containsKey("approvalPolicy")) {
+            var existing = policyNames.policyNames();
+            if (!existing.contains(named)) {
+                errors.put(
+                        "approvalPolicy",
+                        "There is no approval policy '%s'; the policies are: %s"
+                                .formatted(named, String.join(", ", existing)));
+            }
+        }
+        return errors;
     }
 
     private CheckedVersion check(BlueprintKind kind, NewVersion request, Map<String, String> errors) {

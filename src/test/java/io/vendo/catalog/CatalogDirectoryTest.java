@@ -166,6 +166,23 @@ class CatalogDirectoryTest {
         assertThat(catalog.versions("dir-site")).hasSize(2);
     }
 
+    @Test
+    void aBlueprintNamingAnApprovalPolicyThatDoesNotExistIsRefused() throws IOException {
+        blueprint(
+                "typo-policy-site",
+                descriptor("Typo site", "Names a policy that does not exist") + "approvalPolicy: prodution\n",
+                TEMPLATE);
+
+        var report = directory.synchronize(root.toUri().toString());
+
+        assertThat(entry(report, "typo-policy-site").outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(entry(report, "typo-policy-site").detail())
+                .contains("approvalPolicy: There is no approval policy 'prodution'");
+        assertThat(catalog.search(CatalogQuery.everything()))
+                .extracting(BlueprintDetails::slug)
+                .doesNotContain("typo-policy-site");
+    }
+
     private static String descriptor(String name, String description) {
         return """
                 name: %s

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +68,12 @@ class PolicyPagesController {
 
     @PostMapping("/admin/policies/{id}/delete")
     String remove(@PathVariable UUID id, RedirectAttributes redirect) {
-        policies.remove(id);
+        try {
+            policies.remove(id);
+        } catch (ErrorResponseException refused) {
+            redirect.addFlashAttribute("policyError", refused.getBody().getDetail());
+            return "redirect:/admin/policies";
+        }
         redirect.addFlashAttribute("notice", "Policy removed. Pending requests keep the policy they were opened with.");
         return "redirect:/admin/policies";
     }
