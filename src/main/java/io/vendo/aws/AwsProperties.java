@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code AWS_ENDPOINT_URL}
  * @param apiCallTimeout the longest one AWS call may take, retries included
  * @param apiCallAttemptTimeout the longest one attempt of an AWS call may take
+ * @param organizationAccountsTtl how long the organization's account e-mails, listed to check a new account's e-mail at
+ *     submission, are kept per target before they are listed again
  */
 @ConfigurationProperties("vendo.aws")
 record AwsProperties(
         @DefaultValue("auto") Mode mode,
         @Nullable URI endpointUrl,
         @DefaultValue("30s") Duration apiCallTimeout,
-        @DefaultValue("10s") Duration apiCallAttemptTimeout) {
+        @DefaultValue("10s") Duration apiCallAttemptTimeout,
+        @DefaultValue("1m") Duration organizationAccountsTtl) {
 
     enum Mode {
         AUTO,

@@ -2,13 +2,28 @@ package io.vendo.aws;
 
 import static io.vendo.aws.AwsCalls.call;
 
+import io.vendo.catalog.TargetDetails;
 import io.vendo.execution.AccountProvisioner;
 import io.vendo.execution.AccountSpec;
+import io.vendo.execution.AwsTarget;
+import io.vendo.execution.ProvisioningException;
+import io.vendo.execution.ProvisioningException.Retry;
+import io.vendo.request.OrganizationAccounts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountState;
 import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
@@ -16,29 +31,83 @@ import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
  * {@link AccountProvisioner} on AWS Organizations: CreateAccount (no token; sent through a client that never retries
- * it), ListAccounts and ListCreateAccountStatus to look up, DescribeCreateAccountStatus, ListParents, MoveAccount.
+ * it; tagged with the request id), ListAccounts, ListTagsForResource and ListCreateAccountStatus to look up,
+ * DescribeCreateAccountStatus, ListParents, MoveAccount. Also the submission's check that no account of the
+ * organization has the e-mail already.
  */
 @Component
-class OrganizationsAccountProvisioner implements AccountProvisioner {
+class OrganizationsAccountProvisioner implements AccountProvisioner, OrganizationAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(OrganizationsAccountProvisioner.class);
+
+    /** The tag CreateAccount puts on the account: the executor's proof that the account is this request's. */
+    static final String REQUEST_TAG = "vendo:request-id";
 
     private final AwsConnection aws;
+    private final AwsProperties properties;
+    private final Clock clock;
+    private final Map<AwsTarget, Listed> emails = new ConcurrentHashMap<>();
 
-    OrganizationsAccountProvisioner(AwsConnection aws) {
+    OrganizationsAccountProvisioner(AwsConnection aws, AwsProperties properties, Clock clock) {
         this.aws = aws;
+        this.properties = properties;
+        this.clock = clock;
     }
+
+    /**
+     * At submission: the e-mails of the organization's accounts, kept for {@code vendo.aws.organization-accounts-ttl}
+     * per target (a large organization takes many ListAccounts pages). The executor always asks afresh.
+     */
+    @Override
+    public Optional<String> accountWithEmail(TargetDetails target, String email) {
+        if (!aws.live() || email.isBlank()) {
+            return Optional.empty();
+        }
+        var awsTarget =
+                new AwsTarget(target.accountId(), target.region(), target.executionRoleArn(), target.externalId());
+        var now = clock.instant();
+        var listed = emails.get(awsTarget);
+        if (listed == null || !listed.until().isAfter(now)) {
+            try {
+                var byEmail = new HashMap<String, String>();
+                aws.organizations(awsTarget).listAccountsPaginator(list -> {}).stream()
+                        .flatMap(page -> page.accounts().stream())
+                        .filter(account -> account.email() != null)
+                        .forEach(
+                                account -> byEmail.putIfAbsent(account.email().toLowerCase(Locale.ROOT), account.id()));
+                listed = new Listed(Map.copyOf(byEmail), now.plus(properties.organizationAccountsTtl()));
+                emails.put(awsTarget, listed);
+            } catch (SdkException e) {
+                // The submission goes on: the executor checks again, and never takes over an account it did not create.
+                log.warn(
+                        "Could not list the organization's accounts as {} to check an account e-mail: {}",
+                        target.slug(),
+                        e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(listed.byEmail().get(email.toLowerCase(Locale.ROOT)));
+    }
+
+    private record Listed(Map<String, String> byEmail, Instant until) {}
 
     @Override
     public String plan(AccountSpec spec) {
         var create = createRequest(spec, spec.shown(AccountSpec.ACCOUNT_EMAIL), spec.shown(AccountSpec.ACCOUNT_NAME));
         var plan = new AwsPlan(spec.target());
         plan.call("Organizations", "ListAccounts")
-                .note("only before a repeated CreateAccount: is there an account with this e-mail?");
+                .note("at submission, and before a repeated CreateAccount: is there an account with this e-mail?");
+        plan.call("Organizations", "ListTagsForResource")
+                .note("an account found so is this request's only with the tag " + REQUEST_TAG + "="
+                        + spec.requestId());
         plan.call("Organizations", "CreateAccount")
                 .field("Email", create.email())
                 .field("AccountName", create.accountName())
                 .field("RoleName", create.roleName());
         create.tags().forEach(tag -> plan.field("Tag " + tag.key(), tag.value()));
         plan.call("Organizations", "DescribeCreateAccountStatus").note("until SUCCEEDED or FAILED");
+        plan.call("Organizations", "ListTagsForResource")
+                .note("before the move: the account must carry " + REQUEST_TAG + "=" + spec.requestId());
         plan.call("Organizations", "ListParents").note("where the new account is");
         plan.call("Organizations", "MoveAccount")
                 .field("DestinationParentId", spec.shown(AccountSpec.ORGANIZATIONAL_UNIT))
@@ -48,23 +117,59 @@ class OrganizationsAccountProvisioner implements AccountProvisioner {
 
     @Override
     public Optional<AccountCreation> findAccount(AccountSpec spec) {
-        var existing =
-                call("ListAccounts", () -> aws.organizations(spec.target()).listAccountsPaginator(list -> {}).stream()
-                        .flatMap(page -> page.accounts().stream())
-                        .filter(account -> spec.email().equalsIgnoreCase(account.email()))
-                        .findFirst());
+        var existing = call("ListAccounts", () -> accountWithEmail(aws.organizations(spec.target()), spec.email()));
         if (existing.isPresent()) {
-            return Optional.of(
-                    new AccountCreation(null, "SUCCEEDED", existing.get().id(), null));
+            var accountId = existing.get().id();
+            if (!createdFor(spec, accountId)) {
+                throw new ProvisioningException(
+                        "An account with the e-mail %s exists in the organization (%s), but not with this request's tag"
+                                        .formatted(spec.shown(AccountSpec.ACCOUNT_EMAIL), accountId)
+                                + " vendo:request-id=%s: Vendo did not create it for this request, so it neither"
+                                        .formatted(spec.requestId())
+                                + " adopts nor moves it",
+                        "AccountNotCreatedByThisRequest",
+                        Retry.NEVER);
+            }
+            return Optional.of(new AccountCreation(null, "SUCCEEDED", accountId, null));
         }
-        return call("ListCreateAccountStatus", () -> aws
+        var inProgress = call("ListCreateAccountStatus", () -> aws
                 .organizations(spec.target())
                 .listCreateAccountStatusPaginator(list -> list.states(CreateAccountState.IN_PROGRESS))
                 .stream()
                 .flatMap(page -> page.createAccountStatuses().stream())
                 .filter(status -> spec.accountName().equals(status.accountName()))
-                .findFirst()
-                .map(OrganizationsAccountProvisioner::creation));
+                .toList());
+        if (inProgress.size() > 1) {
+            // Which one is this request's shows once they have accounts, by their tags.
+            throw new ProvisioningException(
+                    "%d account creations named %s are in progress: waiting until they end to tell which is this"
+                                    .formatted(inProgress.size(), spec.shown(AccountSpec.ACCOUNT_NAME))
+                            + " request's",
+                    "SeveralCreationsInProgress",
+                    Retry.WHEN_AWS_IS_FREE);
+        }
+        // Not yet known to be this request's: the account it creates is checked by its tag before it is moved.
+        return inProgress.stream().findFirst().map(OrganizationsAccountProvisioner::creation);
+    }
+
+    @Override
+    public boolean createdFor(AccountSpec spec, String accountId) {
+        var requestId = spec.requestId().toString();
+        return call(
+                "ListTagsForResource", () -> aws
+                        .organizations(spec.target())
+                        .listTagsForResourcePaginator(list -> list.resourceId(accountId))
+                        .tags()
+                        .stream()
+                        .anyMatch(tag -> REQUEST_TAG.equals(tag.key()) && requestId.equals(tag.value())));
+    }
+
+    /** The organization's accounts with this e-mail (case-insensitive), through every page of ListAccounts. */
+    private static Optional<Account> accountWithEmail(OrganizationsClient organizations, String email) {
+        return organizations.listAccountsPaginator(list -> {}).stream()
+                .flatMap(page -> page.accounts().stream())
+                .filter(account -> email.equalsIgnoreCase(account.email()))
+                .findFirst();
     }
 
     @Override

@@ -227,6 +227,13 @@ final class CatalogRules {
                         "An ACCOUNT blueprint's template must declare Account Factory's parameters; missing: "
                                 + String.join(", ", missing));
             }
+            parameters.stream()
+                    .filter(parameter -> parameter.name().equals("AccountEmail") && parameter.noEcho())
+                    .findFirst()
+                    .ifPresent(parameter -> errors.put(
+                            "template",
+                            "AccountEmail cannot be NoEcho: Vendo keeps account e-mails unique across requests and"
+                                    + " checks them against the organization's accounts"));
         }
         return errors;
     }

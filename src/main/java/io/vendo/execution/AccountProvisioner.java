@@ -10,10 +10,19 @@ public interface AccountProvisioner {
     String plan(AccountSpec spec);
 
     /**
-     * What AWS has for the spec's account, if anything: an account with its e-mail (ListAccounts), or a creation in
-     * progress under its name (ListCreateAccountStatus). A CreateAccount that may have been sent is looked up here.
+     * What AWS has for the spec's account, if anything, before a CreateAccount that may have been sent is sent again:
+     * an account with its e-mail (ListAccounts) that carries this request's {@code vendo:request-id} tag
+     * (ListTagsForResource), or the one creation in progress under its name (ListCreateAccountStatus), which
+     * {@link #createdFor} checks once it has an account.
+     *
+     * @throws ProvisioningException ({@link ProvisioningException.Retry#NEVER}) when an account with the e-mail exists
+     *     that this request did not create: it is neither adopted nor moved; ({@link
+     *     ProvisioningException.Retry#WHEN_AWS_IS_FREE}) while several creations under the name are in progress
      */
     Optional<AccountCreation> findAccount(AccountSpec spec);
+
+    /** Whether the account carries this request's {@code vendo:request-id} tag, which its CreateAccount set. */
+    boolean createdFor(AccountSpec spec, String accountId);
 
     /** Starts creating the account. Not idempotent: only ever called after the intent was recorded. */
     AccountCreation createAccount(AccountSpec spec);

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * ACCOUNT requests through AWS Organizations: CreateAccount, DescribeCreateAccountStatus until it SUCCEEDED or FAILED,
  * then MoveAccount from the root into the requested organizational unit. CreateAccount has no token, so its intent is
  * recorded before it is sent, the SDK never retries it, and before it is ever sent again the executor looks for the
- * account by e-mail (ListAccounts) and for a creation in progress (ListCreateAccountStatus).
+ * account by e-mail (ListAccounts) and for a creation in progress (ListCreateAccountStatus). CreateAccount tags the
+ * account with the request id: an account found by a lookup is this request's only with that tag, and no account is
+ * moved without it, so an account of the organization that Vendo did not create is never taken over.
  */
 @Component
 class OrganizationsAccountExecutor implements KindExecutor {
@@ -96,6 +98,14 @@ class OrganizationsAccountExecutor implements KindExecutor {
 
     private StepOutcome move(AccountSpec spec, ExecutionRun run) {
         var accountId = run.requireAwsId("AccountId");
+        // Whatever found the account (this request's CreateAccount, or a lookup after a lost response), Vendo moves
+        // only an account whose CreateAccount this request sent: its tag says so.
+        if (!provisioner.createdFor(spec, accountId)) {
+            return new StepOutcome.Failed(
+                    "Account %s does not carry this request's tag vendo:request-id=%s: Vendo did not create it for"
+                                    .formatted(accountId, spec.requestId())
+                            + " this request, so it neither adopts nor moves it");
+        }
         var unitId = spec.organizationalUnit();
         // MoveAccount has no token either: where the account is now says whether the move happened.
         var parent = provisioner.parentOf(spec, accountId);

@@ -29,6 +29,13 @@ public class ProvisioningException extends RuntimeException {
         this.retry = retry;
     }
 
+    /** A refusal Vendo makes itself, after what AWS answered (no exception from AWS to carry). */
+    public ProvisioningException(String message, @Nullable String code, Retry retry) {
+        super(message);
+        this.code = code;
+        this.retry = retry;
+    }
+
     public ProvisioningException(String message, boolean retryable, Throwable cause) {
         this(message, null, retryable ? Retry.LIMITED : Retry.NEVER, cause);
     }

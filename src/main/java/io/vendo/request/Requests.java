@@ -5,6 +5,7 @@ import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.catalog.TargetDetails;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import java.time.Clock;
@@ -13,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,6 +50,7 @@ public class Requests {
     private final Catalog catalog;
     private final RequestParticipation participation;
     private final SecretParameters secrets;
+    private final ObjectProvider<OrganizationAccounts> organization;
     private final Clock clock;
 
     Requests(
@@ -54,11 +58,13 @@ public class Requests {
             Catalog catalog,
             RequestParticipation participation,
             SecretParameters secrets,
+            ObjectProvider<OrganizationAccounts> organization,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.participation = participation;
         this.secrets = secrets;
+        this.organization = organization;
         this.clock = clock;
     }
 
@@ -82,7 +88,9 @@ public class Requests {
         catalog.checkPlacement(blueprint, target, parameters);
         refuseOverQuota(blueprint, requester.primaryTeam());
         if (blueprint.kind() == BlueprintKind.ACCOUNT) {
-            refuseTakenAccountEmail(parameters.getOrDefault("AccountEmail", ""));
+            var email = parameters.getOrDefault("AccountEmail", "");
+            refuseEmailOfAnAccount(target, email);
+            refuseTakenAccountEmail(email);
         }
         var id = UUID.randomUUID();
         var secretNames = blueprint.parameters().stream()
@@ -228,6 +236,18 @@ public class Requests {
         var active = repository.countByBlueprintSlugAndTeamAndStateIn(blueprint.slug(), team, ACTIVE);
         if (active >= quota.get()) {
             throw new QuotaExceededException(blueprint.slug(), team, quota.get());
+        }
+    }
+
+    /** An account of the organization has the e-mail: AWS would refuse it, and Vendo must not take that account over. */
+    private void refuseEmailOfAnAccount(TargetDetails target, String email) {
+        var accounts = organization.getIfAvailable();
+        var existing = accounts == null ? Optional.<String>empty() : accounts.accountWithEmail(target, email);
+        if (existing.isPresent()) {
+            throw new InvalidParametersException(Map.of(
+                    "AccountEmail",
+                    "%s already belongs to account %s of the organization: choose another e-mail"
+                            .formatted(email, existing.get())));
         }
     }
 

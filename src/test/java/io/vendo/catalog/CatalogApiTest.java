@@ -169,6 +169,30 @@ class CatalogApiTest {
         assertThat(noDelivery.body().path("errors").path("delivery").asString())
                 .isEqualTo("Say how a ACCOUNT blueprint is delivered");
 
+        var secretEmail = admin().postJson(
+                        "/api/v1/blueprints",
+                        """
+                {"slug": "api-secret-email", "kind": "ACCOUNT", "name": "Secret e-mail", "owner": "x",
+                 "description": "", "template": %s,
+                 "delivery": {"type": "OrganizationsAccount", "allowedOrganizationalUnits": ["ou-ab12-22222222"]}}
+                """
+                                .formatted(
+                                        quoted(
+                                                """
+                                        Parameters:
+                                          AccountName: {Type: String}
+                                          AccountEmail: {Type: String, NoEcho: true}
+                                          ManagedOrganizationalUnit: {Type: String}
+                                          SSOUserEmail: {Type: String}
+                                          SSOUserFirstName: {Type: String}
+                                          SSOUserLastName: {Type: String}
+                                        Resources:
+                                          Account: {Type: AWS::CloudFormation::WaitConditionHandle}
+                                        """)));
+        assertThat(secretEmail.status()).as(secretEmail.body().toString()).isEqualTo(400);
+        assertThat(secretEmail.body().path("errors").path("template").asString())
+                .startsWith("AccountEmail cannot be NoEcho");
+
         var lifetime = admin().postJson(
                         "/api/v1/blueprints",
                         blueprint("api-lifetime", TEMPLATE).replace("P30D", "30 days"));
@@ -179,6 +203,7 @@ class CatalogApiTest {
         assertThat(forbidden.status()).isEqualTo(403);
 
         assertThat(admin().get("/api/v1/blueprints/api-malformed").status()).isEqualTo(404);
+        assertThat(admin().get("/api/v1/blueprints/api-secret-email").status()).isEqualTo(404);
         assertThat(admin().get("/api/v1/blueprints/api-mine").status()).isEqualTo(404);
     }
 

@@ -1,8 +1,14 @@
 package io.vendo.execution;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.vendo.support.AwsStub.body;
 import static io.vendo.support.AwsStub.jsonError;
 import static io.vendo.support.AwsStub.receivedJson;
+import static io.vendo.support.AwsStub.server;
 import static io.vendo.support.AwsStub.stubJson;
 import static io.vendo.support.AwsStub.stubJsonSequence;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +58,8 @@ import tools.jackson.databind.JsonNode;
  */
 @VendoIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+// Each test stubs the organization's accounts afresh: nothing kept between submissions.
+@org.springframework.test.context.TestPropertySource(properties = "vendo.aws.organization-accounts-ttl=0s")
 class ExecutorKindsFlowTest {
 
     private static final String SC = "AWS242ServiceCatalogService.";
@@ -278,7 +286,9 @@ class ExecutorKindsFlowTest {
         stubJson(ORG + "ListParents", 200, "{\"Parents\": [{\"Id\": \"r-ab12\", \"Type\": \"ROOT\"}]}");
         stubJson(ORG + "MoveAccount", 200, "{}");
 
-        var id = submitAndApprove(accountParameters(WORKLOADS_OU));
+        var id = submitted("kinds-dev", accountParameters(WORKLOADS_OU));
+        stubAccountTags("210987654321", id);
+        approve(id);
         var request = awaitTerminal(id);
 
         assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
@@ -290,7 +300,8 @@ class ExecutorKindsFlowTest {
         assertThat(body(creates.getFirst()).path("Email").asString()).isEqualTo("team-rocket-" + slug + "@example.com");
         assertThat(body(creates.getFirst()).path("AccountName").asString()).isEqualTo("Team Rocket");
         assertThat(body(creates.getFirst()).path("RoleName").asString()).isEqualTo("OrganizationAccountAccessRole");
-        assertThat(receivedJson(ORG + "ListAccounts")).hasSize(1);
+        // Once at submission (is the e-mail free?), once before CreateAccount could be sent again.
+        assertThat(receivedJson(ORG + "ListAccounts")).hasSize(2);
         assertThat(body(receivedJson(ORG + "DescribeCreateAccountStatus").getFirst())
                         .path("CreateAccountRequestId")
                         .asString())
@@ -321,12 +332,137 @@ class ExecutorKindsFlowTest {
                 new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
         stubOrganizationsCreatesAccount();
 
-        var id = submitAndApprove(target, accountParameters(WORKLOADS_OU));
+        var id = submitted(target, accountParameters(WORKLOADS_OU));
+        stubAccountTags("210987654321", id);
+        approve(id);
         var request = awaitTerminal(id);
 
         assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
         assertThat(request.path("outputs").path("ExecutionRoleArn").asString())
                 .isEqualTo("arn:%s:iam::210987654321:role/OrganizationAccountAccessRole".formatted(partition));
+    }
+
+    /**
+     * After a lost CreateAccount response, the organization has an account with the request's e-mail that this request
+     * did not create (a production account, tagged by another Vendo request): the lookup finds it by e-mail, its tags
+     * say it is not this request's, and the request fails saying so. The account is neither recorded nor moved, and
+     * CreateAccount is not sent again.
+     */
+    @Test
+    void aForeignAccountWithTheSameEmailIsNeitherAdoptedNorMoved() {
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        var email = "team-rocket-" + slug + "@example.com";
+        // Free at submission; by the time CreateAccount is looked up, someone else's account has the e-mail.
+        stubJsonSequence(
+                ORG + "ListAccounts",
+                "{\"Accounts\": []}",
+                """
+                {"Accounts": [{"Id": "444455556666", "Arn": "arn:aws:organizations::999988887777:account/o-ab12/444455556666",
+                  "Email": "%s", "Name": "Payments production", "Status": "ACTIVE"}]}"""
+                        .formatted(email.toUpperCase(java.util.Locale.ROOT)));
+        AwsStub.stubJsonResponseLost(ORG + "CreateAccount", 200, "{}");
+        stubJson(
+                ORG + "ListTagsForResource",
+                200,
+                """
+                {"Tags": [{"Key": "environment", "Value": "production"},
+                          {"Key": "vendo:request-id", "Value": "%s"}]}"""
+                        .formatted(UUID.randomUUID()));
+        stubJson(
+                ORG + "ListParents",
+                200,
+                "{\"Parents\": [{\"Id\": \"ou-ab12-99999999\", \"Type\": \"ORGANIZATIONAL_UNIT\"}]}");
+        stubJson(ORG + "MoveAccount", 200, "{}");
+
+        var id = submitAndApprove(accountParameters(WORKLOADS_OU));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("An account with the e-mail %s exists in the organization (444455556666), but not with this"
+                                .formatted(email)
+                        + " request's tag vendo:request-id=%s: Vendo did not create it for this request, so it"
+                                .formatted(id)
+                        + " neither adopts nor moves it");
+        assertThat(request.path("outputs").isEmpty()).isTrue();
+        assertThat(receivedJson(ORG + "CreateAccount")).hasSize(1);
+        assertThat(body(receivedJson(ORG + "ListTagsForResource").getFirst())
+                        .path("ResourceId")
+                        .asString())
+                .isEqualTo("444455556666");
+        assertThat(receivedJson(ORG + "MoveAccount")).isEmpty();
+        assertThat(receivedJson(ORG + "ListParents")).isEmpty();
+    }
+
+    /**
+     * The lookup after a lost CreateAccount takes the one creation in progress under the account's name, but the
+     * account it makes is not tagged with this request's id (another team asked for an account of the same name): the
+     * request fails before MoveAccount, and the account stays where it is.
+     */
+    @Test
+    void anAccountFromACreationInProgressIsNotMovedWithoutThisRequestsTag() {
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        stubJson(ORG + "ListAccounts", 200, "{\"Accounts\": []}");
+        AwsStub.stubJsonResponseLost(ORG + "CreateAccount", 200, "{}");
+        stubJson(
+                ORG + "ListCreateAccountStatus",
+                200,
+                """
+                {"CreateAccountStatuses": [{"Id": "car-elsewhere", "AccountName": "Team Rocket", "State": "IN_PROGRESS"}]}""");
+        stubJson(
+                ORG + "DescribeCreateAccountStatus",
+                200,
+                """
+                {"CreateAccountStatus": {"Id": "car-elsewhere", "AccountName": "Team Rocket", "State": "SUCCEEDED",
+                  "AccountId": "555566667777"}}""");
+        stubJson(ORG + "ListTagsForResource", 200, "{\"Tags\": [{\"Key\": \"team\", \"Value\": \"other\"}]}");
+        stubJson(ORG + "ListParents", 200, "{\"Parents\": [{\"Id\": \"r-ab12\", \"Type\": \"ROOT\"}]}");
+        stubJson(ORG + "MoveAccount", 200, "{}");
+
+        var id = submitAndApprove(accountParameters(WORKLOADS_OU));
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .isEqualTo("Account 555566667777 does not carry this request's tag vendo:request-id=%s: Vendo did not"
+                                .formatted(id)
+                        + " create it for this request, so it neither adopts nor moves it");
+        assertThat(receivedJson(ORG + "CreateAccount")).hasSize(1);
+        assertThat(receivedJson(ORG + "MoveAccount")).isEmpty();
+    }
+
+    @Test
+    void anEmailThatBelongsToAnAccountOfTheOrganizationIsRefusedAtSubmissionAndNothingIsStored() {
+        blueprint(
+                BlueprintKind.ACCOUNT,
+                ACCOUNT_TEMPLATE,
+                new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        var email = "team-rocket-" + slug + "@example.com";
+        stubJson(
+                ORG + "ListAccounts",
+                200,
+                """
+                {"Accounts": [{"Id": "111111111111", "Email": "someone@example.com", "Status": "ACTIVE"},
+                              {"Id": "444455556666", "Email": "%s", "Status": "ACTIVE"}]}"""
+                        .formatted(email.toUpperCase(java.util.Locale.ROOT)));
+
+        var refused = submit("kinds-dev", accountParameters(WORKLOADS_OU));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").path("AccountEmail").asString())
+                .isEqualTo(email + " already belongs to account 444455556666 of the organization: choose another"
+                        + " e-mail");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vending_request where blueprint_slug = ?", Integer.class, slug))
+                .isZero();
+        assertThat(receivedJson(ORG + "ListAccounts")).hasSize(1);
+        assertThat(receivedJson(ORG + "CreateAccount")).isEmpty();
     }
 
     @Test
@@ -485,7 +621,11 @@ class ExecutorKindsFlowTest {
             }
         }
 
-        var id = submitAndApprove(parameters);
+        var id = submitted("kinds-dev", parameters);
+        if (kind == SecretKind.ORGANIZATIONS_ACCOUNT) {
+            stubAccountTags("210987654321", id);
+        }
+        approve(id);
         var request = awaitTerminal(id);
 
         assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
@@ -700,6 +840,19 @@ class ExecutorKindsFlowTest {
     }
 
     private String submitAndApprove(String target, Map<String, String> parameters) {
+        var id = submitted(target, parameters);
+        approve(id);
+        return id;
+    }
+
+    /** @return the new request's id, pending approval */
+    private String submitted(String target, Map<String, String> parameters) {
+        var submitted = submit(target, parameters);
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        return submitted.body().path("id").asString();
+    }
+
+    private ApiClient.Response submit(String target, Map<String, String> parameters) {
         var json = new StringBuilder(
                 "{\"blueprint\": \"%s\", \"target\": \"%s\", \"parameters\": {".formatted(slug, target));
         var first = true;
@@ -713,13 +866,28 @@ class ExecutorKindsFlowTest {
             first = false;
         }
         json.append("}, \"justification\": \"Needed for the kinds flow test\"}");
-        var submitted = ApiClient.as("requester", port).postJson("/api/v1/requests", json.toString());
-        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
-        var id = submitted.body().path("id").asString();
+        return ApiClient.as("requester", port).postJson("/api/v1/requests", json.toString());
+    }
+
+    private void approve(String id) {
         var decided = ApiClient.as("approver", port)
                 .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
         assertThat(decided.status()).isEqualTo(200);
-        return id;
+    }
+
+    /** ListTagsForResource: the account carries these tags ({@code vendo:request-id} and a name). */
+    private static void stubAccountTags(String accountId, String requestId) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(ORG + "ListTagsForResource"))
+                .withRequestBody(equalToJson("{\"ResourceId\": \"%s\"}".formatted(accountId), true, true))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(
+                                """
+                                {"Tags": [{"Key": "team", "Value": "rocket"},
+                                          {"Key": "vendo:request-id", "Value": "%s"}]}"""
+                                        .formatted(requestId))));
     }
 
     private JsonNode awaitTerminal(String id) {
