@@ -205,6 +205,12 @@ class PackagedJarIT {
         var page = person.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("jar-person");
+
+        // The local run's outbox does not exist here, for anyone, and nothing links it.
+        assertThat(page.body()).doesNotContain("/local/outbox");
+        assertThat(person.get("/local/outbox").status()).isEqualTo(404);
+        assertThat(new WebSession(portal.port()).get("/local/outbox").location())
+                .endsWith("/oauth2/authorization/vendo");
     }
 
     @Test

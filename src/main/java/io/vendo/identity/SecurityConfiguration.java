@@ -1,6 +1,7 @@
 package io.vendo.identity;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +53,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     static final String REGISTRATION_ID = "vendo";
     static final String ISSUER_PROPERTY = "vendo.identity.oidc.issuer-uri";
+    static final String LOCAL_OUTBOX = "/local/outbox";
 
     /**
      * Everything a page needs is served by the portal itself; nothing inline, nothing from a CDN. Forms post only to
@@ -145,20 +147,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
             ObjectProvider<ClientRegistrationRepository> clientRegistrations)
             throws Exception {
         var csp = contentSecurityPolicy(logoutOrigin(properties, clientRegistrations.getIfAvailable()));
+        var open = new ArrayList<>(List.of(
+                "/assets/**",
+                "/login",
+                "/error",
+                "/actuator/health/**",
+                // Actuator's probes on the portal's own port when Actuator has a port of its own
+                // (management.endpoint.health.probes.add-additional-paths): for load balancers.
+                "/livez",
+                "/readyz",
+                "/v3/api-docs",
+                "/v3/api-docs.yaml"));
+        if (mode.passwords()) {
+            // The local run's outbox is read before logging in, as a local mail catcher is. Outside the local run
+            // nothing answers there.
+            open.add(LOCAL_OUTBOX);
+        }
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
-                        .requestMatchers(
-                                "/assets/**",
-                                "/login",
-                                "/error",
-                                "/actuator/health/**",
-                                // Actuator's probes on the portal's own port when Actuator has a port of its own
-                                // (management.endpoint.health.probes.add-additional-paths): for load balancers.
-                                "/livez",
-                                "/readyz",
-                                "/v3/api-docs",
-                                "/v3/api-docs.yaml")
+                        .requestMatchers(open.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole(Role.ADMIN.name())

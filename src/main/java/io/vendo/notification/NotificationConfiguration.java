@@ -1,6 +1,7 @@
 package io.vendo.notification;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +13,21 @@ import org.thymeleaf.templateresolver.ITemplateResolver;
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
-    /** As configured; by default SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}), else the log. */
+    /**
+     * As configured; by default SMTP when Spring Boot configured a mail sender ({@code spring.mail.host}), else the log.
+     */
     @Bean
-    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
-        var smtp = sender.getIfAvailable();
+    MailTransport mailTransport(
+            ObjectProvider<JavaMailSender> sender,
+            NotificationProperties properties,
+            ObjectProvider<LocalOutbox> localOutbox) {
+        var transport = transport(sender.getIfAvailable(), properties);
+        // The local run also keeps every mail for its outbox page.
+        var outbox = localOutbox.getIfAvailable();
+        return outbox == null ? transport : outbox.keeping(transport);
+    }
+
+    private static MailTransport transport(@Nullable JavaMailSender smtp, NotificationProperties properties) {
         return switch (properties.mailTransport()) {
             case SES -> new SesMailTransport(properties.ses(), properties.mailFrom());
             case LOG -> new LoggingMailTransport();
