@@ -242,6 +242,27 @@ class HelmChartTest {
     }
 
     @Test
+    void theInstallNotesSayWhatToConfigureNext() {
+        var notes = new Helm(CHART)
+                .install()
+                .withName("vendo")
+                .withNamespace("vendo")
+                .withKubeVersion(KubernetesManifests.KUBERNETES_VERSION)
+                .clientOnly()
+                .dryRun()
+                .withValuesFile(PRODUCTION)
+                .call()
+                .getOutput();
+
+        assertThat(notes)
+                .contains("The portal: https://vendo.example.com")
+                .contains("callback URL  https://vendo.example.com/login/oauth2/code/vendo")
+                .contains("sign-out URL  https://vendo.example.com/login?logout")
+                .contains("must allow system:serviceaccount:vendo:vendo")
+                .doesNotContain("WARNING");
+    }
+
+    @Test
     void theValuesSchemaRefusesBadValues() {
         assertRefused(template -> template.set("replicaCount", -1), "replicaCount");
         assertRefused(template -> template.set("replicaCount", "two"), "replicaCount");
