@@ -9,6 +9,7 @@ import io.vendo.support.CloudFormationSimulator;
 import io.vendo.support.Mailbox;
 import io.vendo.support.OidcIssuer;
 import io.vendo.support.PackagedJar;
+import io.vendo.support.PostgresServer;
 import io.vendo.support.TestPostgres;
 import io.vendo.support.WebSession;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,7 @@ class PackagedJarIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static PostgresServer postgres;
     private static CloudFormationSimulator aws;
     private static PackagedJar portal;
 
@@ -60,8 +63,8 @@ class PackagedJarIT {
         AwsStub.reset();
         aws = AwsStub.simulate();
         aws.stackDuration(Duration.ofMillis(500));
-        var postgres = TestPostgres.server();
-        try (var connection = postgres.getPostgresDatabase().getConnection();
+        postgres = TestPostgres.server();
+        try (var connection = postgres.admin();
                 var statement = connection.createStatement()) {
             statement.execute("create role " + DATABASE_USER + " login password '" + DATABASE_PASSWORD + "'");
             statement.execute("create database " + DATABASE + " owner " + DATABASE_USER);
@@ -74,7 +77,9 @@ class PackagedJarIT {
         new SecureRandom().nextBytes(key);
 
         var environment = new HashMap<String, String>();
-        environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE);
+        environment.put(
+                "SPRING_DATASOURCE_URL",
+                "jdbc:postgresql://%s:%d/%s".formatted(postgres.host(), postgres.port(), DATABASE));
         environment.put("SPRING_DATASOURCE_USERNAME", DATABASE_USER);
         environment.put("SPRING_DATASOURCE_PASSWORD", DATABASE_PASSWORD);
         environment.put("VENDO_IDENTITY_OIDC_ISSUER_URI", OidcIssuer.issuer());
@@ -189,7 +194,7 @@ class PackagedJarIT {
 
     @Test
     @Order(3)
-    void sendsTheBrowserToTheIssuerToLogIn() {
+    void sendsTheBrowserToTheIssuerToLogIn() throws SQLException {
         var browser = new WebSession(portal.port());
         var home = browser.get("/");
         assertThat(home.status()).isEqualTo(302);
@@ -205,6 +210,17 @@ class PackagedJarIT {
         var page = person.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("jar-person");
+        // The session is the database's (Spring Session JDBC), so any replica could serve the next click.
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:postgresql://%s:%d/%s".formatted(postgres.host(), postgres.port(), DATABASE),
+                        DATABASE_USER,
+                        DATABASE_PASSWORD);
+                var statement = connection.prepareStatement(
+                        "select count(*) from spring_session where principal_name = 'jar-person'");
+                var rows = statement.executeQuery()) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
 
         // The local run's outbox does not exist here, for anyone, and nothing links it.
         assertThat(page.body()).doesNotContain("/local/outbox");

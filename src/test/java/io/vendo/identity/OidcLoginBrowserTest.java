@@ -141,12 +141,12 @@ class OidcLoginBrowserTest {
     void sessionIdChangesAtLogin() {
         var session = new WebSession(port);
         session.get("/login");
-        var before = session.cookie("JSESSIONID");
+        var before = session.cookie("SESSION");
 
         session.logInThroughIssuer("ravi", "ravi@example.com", WEB_REQUESTER);
 
         assertThat(before).isNotNull();
-        assertThat(session.cookie("JSESSIONID")).isNotNull().isNotEqualTo(before);
+        assertThat(session.cookie("SESSION")).isNotNull().isNotEqualTo(before);
     }
 
     private void logInThroughIssuer(Page page, String path, String username, String email, List<String> groups) {

@@ -1,9 +1,6 @@
 package io.vendo.support;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,33 +10,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDelegate;
 
 /**
- * One real PostgreSQL 17 server for the whole test run (started once, on first use), and a fresh database in it for
- * every Spring context, so contexts never see each other's rows.
+ * One real PostgreSQL 17 server for the whole test run (started once, on first use; embedded or a Testcontainers
+ * container, as {@link PostgresSource} decides), and a fresh database in it for every Spring context, so contexts
+ * never see each other's rows.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestPostgres {
 
     private static final AtomicInteger databases = new AtomicInteger();
     private static final AtomicInteger openPools = new AtomicInteger();
-    private static EmbeddedPostgres server;
+    private static PostgresServer server;
 
     @Bean(destroyMethod = "close")
     DataSource dataSource() {
         return newDatabase();
     }
 
-    public static synchronized EmbeddedPostgres server() {
+    public static synchronized PostgresServer server() {
         if (server == null) {
-            try {
-                // Every cached Spring context keeps a pool open: leave room for all of them.
-                server = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setRegisterShutdownHook(false)
-                        .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::closeContextsThenStop));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
-            }
+            server = PostgresServer.start(PostgresSource.chosen());
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::closeContextsThenStop));
         }
         return server;
     }
@@ -47,7 +37,7 @@ public class TestPostgres {
     /** A new, empty database with its own pool. */
     public static HikariDataSource newDatabase() {
         var name = "vendo_" + databases.incrementAndGet();
-        try (var connection = server().getPostgresDatabase().getConnection();
+        try (var connection = server().admin();
                 var statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
@@ -63,7 +53,7 @@ public class TestPostgres {
                 }
             }
         };
-        dataSource.setJdbcUrl(server().getJdbcUrl("postgres", name));
+        dataSource.setJdbcUrl(server().jdbcUrl(name));
         dataSource.setMaximumPoolSize(12);
         dataSource.setMinimumIdle(0);
         return dataSource;
@@ -85,11 +75,7 @@ public class TestPostgres {
                 break;
             }
         }
-        try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.close();
     }
 
     /** The TestContext framework's shared context cache is reachable through its default loader delegate. */

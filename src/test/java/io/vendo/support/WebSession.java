@@ -23,16 +23,31 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final String baseUrl;
-    private String csrf = "";
+    private String csrf;
 
     public WebSession(int port) {
+        this(port, new CookieManager(), "");
+    }
+
+    private WebSession(int port, CookieManager cookies, String csrf) {
         this.baseUrl = "http://localhost:" + port;
+        this.cookies = cookies;
+        this.csrf = csrf;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * The same browser talking to another replica of the portal (another port of this host): the same cookies, the
+     * CSRF token of the page it fetched last, as when a load balancer sends the next request elsewhere.
+     */
+    public WebSession on(int port) {
+        return new WebSession(port, cookies, csrf);
     }
 
     public WebSession logIn(String user) {
