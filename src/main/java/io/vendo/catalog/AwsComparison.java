@@ -70,6 +70,61 @@ public record AwsComparison(String outcome, @Nullable String note, List<String> 
                 differences);
     }
 
+    /** For product kinds when AWS is configured, but nothing to ask (Organizations' CreateAccount takes fixed fields). */
+    static AwsComparison notApplicable(String note) {
+        return new AwsComparison(NOT_CHECKED, note, List.of());
+    }
+
+    static AwsComparison unavailable(String note) {
+        return new AwsComparison(UNAVAILABLE, note, List.of());
+    }
+
+    /**
+     * Every difference between Service Catalog's parameter model of a provisioning artifact (DescribeProvisioningParameters)
+     * and Vendo's form: parameters, types, defaults, NoEcho and every constraint.
+     */
+    static AwsComparison ofServiceCatalog(
+            List<ServiceCatalogProducts.ProductParameter> aws, List<ParameterDefinition> parameters) {
+        var differences = new ArrayList<String>();
+        var ours = new LinkedHashMap<String, ParameterDefinition>();
+        parameters.forEach(parameter -> ours.put(parameter.name(), parameter));
+        var theirs = new LinkedHashMap<String, ServiceCatalogProducts.ProductParameter>();
+        aws.forEach(parameter -> theirs.put(parameter.key(), parameter));
+        for (var product : aws) {
+            var vendo = ours.get(product.key());
+            if (vendo == null) {
+                differences.add("Parameter %s: Service Catalog provisions with it, Vendo's form does not have it"
+                        .formatted(product.key()));
+                continue;
+            }
+            var name = product.key();
+            compare(differences, name, "Type", vendo.type(), product.type());
+            compare(differences, name, "Default", vendo.defaultValue(), product.defaultValue());
+            compare(differences, name, "NoEcho", vendo.noEcho(), product.noEcho());
+            compare(differences, name, "AllowedValues", vendo.allowedValues(), product.allowedValues());
+            compare(differences, name, "AllowedPattern", vendo.allowedPattern(), product.allowedPattern());
+            compare(differences, name, "MinLength", text(vendo.minLength()), product.minLength());
+            compare(differences, name, "MaxLength", text(vendo.maxLength()), product.maxLength());
+            compare(differences, name, "MinValue", vendo.minValue(), product.minValue());
+            compare(differences, name, "MaxValue", vendo.maxValue(), product.maxValue());
+        }
+        ours.keySet().stream()
+                .filter(name -> !theirs.containsKey(name))
+                .forEach(name -> differences.add(
+                        "Parameter %s: in Vendo's form, Service Catalog does not provision with it".formatted(name)));
+        return new AwsComparison(
+                CHECKED,
+                differences.isEmpty()
+                        ? "Service Catalog provisions the artifact with exactly the parameters of Vendo's form"
+                                + " (DescribeProvisioningParameters)"
+                        : null,
+                differences);
+    }
+
+    private static @Nullable String text(@Nullable Integer value) {
+        return value == null ? null : value.toString();
+    }
+
     private static void compare(
             List<String> differences, String name, String attribute, @Nullable Object vendo, @Nullable Object aws) {
         if (!Objects.equals(vendo, aws)) {

@@ -160,7 +160,8 @@ public class Catalog {
 
     /** The resources a blueprint version's template declares, in template order: what a request will create. */
     public List<TemplateResource> resources(UUID versionId) {
-        return parser.parse(version(versionId).templateBody()).resources();
+        // Stored versions passed every check already; a product's form-only template declares no resources.
+        return parser.parseForm(version(versionId).templateBody()).resources();
     }
 
     /** AWS's regions as the SDK knows them: what a target may name. */

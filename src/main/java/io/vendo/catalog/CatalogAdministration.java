@@ -27,6 +27,7 @@ public class CatalogAdministration {
     private final TargetRepository targets;
     private final TemplateParser parser = new TemplateParser();
     private final ObjectProvider<TemplateCheck> templateChecks;
+    private final ObjectProvider<ServiceCatalogProducts> serviceCatalog;
     private final ApprovalPolicyNames policyNames;
     private final CatalogProperties properties;
     private final Clock clock;
@@ -36,6 +37,7 @@ public class CatalogAdministration {
             BlueprintVersionRepository versions,
             TargetRepository targets,
             ObjectProvider<TemplateCheck> templateChecks,
+            ObjectProvider<ServiceCatalogProducts> serviceCatalog,
             ApprovalPolicyNames policyNames,
             CatalogProperties properties,
             Clock clock) {
@@ -44,6 +46,7 @@ public class CatalogAdministration {
         this.versions = versions;
         this.targets = targets;
         this.templateChecks = templateChecks;
+        this.serviceCatalog = serviceCatalog;
         this.properties = properties;
         this.clock = clock;
     }
@@ -225,7 +228,9 @@ public class CatalogAdministration {
             errors.put("template", "A template is required");
         } else {
             try {
-                parsed = parser.parse(request.templateBody());
+                parsed = deployedByCloudFormation(kind)
+                        ? parser.parse(request.templateBody())
+                        : parser.parseForm(request.templateBody());
                 errors.putAll(CatalogRules.check(kind, parsed.parameters()));
             } catch (InvalidTemplateException e) {
                 errors.put("template", e.getBody().getDetail());
@@ -241,12 +246,30 @@ public class CatalogAdministration {
     }
 
     /**
-     * Asks CloudFormation about a version that is about to be stored, when AWS is configured. Admin changes are rare
-     * and the call is short (the SDK's timeouts apply), so it runs in the transaction that stores the version.
+     * Asks AWS about a version that is about to be stored, when AWS is configured: CloudFormation about a template it
+     * deploys (STACK, STACK_SET), Service Catalog about the parameters it provisions a product's artifact with (products,
+     * Account Factory accounts). Admin changes are rare and the calls short (the SDK's timeouts apply), so they run in
+     * the transaction that stores the version.
      *
-     * @throws InvalidEntryException when CloudFormation refuses the template
+     * @throws InvalidEntryException when CloudFormation refuses the template, or Service Catalog knows no such product
      */
     private AwsComparison askAws(CheckedVersion checked, String what) {
+        return switch (checked.delivery()) {
+            case Delivery.Stack stack -> askCloudFormation(checked, what);
+            case Delivery.StackSet stackSet -> askCloudFormation(checked, what);
+            case Delivery.ServiceCatalogProduct product ->
+                askServiceCatalog(
+                        checked, what, product.productId(), product.provisioningArtifactId(), product.pathId());
+            case Delivery.AccountFactory factory ->
+                askServiceCatalog(checked, what, factory.productId(), factory.provisioningArtifactId(), null);
+            case Delivery.OrganizationsAccount organizations ->
+                AwsComparison.notApplicable(
+                        "Organizations' CreateAccount takes fixed fields: Vendo's form is the whole model, nothing to"
+                                + " ask AWS");
+        };
+    }
+
+    private AwsComparison askCloudFormation(CheckedVersion checked, String what) {
         var check = templateChecks.getIfAvailable();
         if (check == null || !check.available()) {
             return AwsComparison.notChecked();
@@ -257,6 +280,31 @@ public class CatalogAdministration {
                     what, Map.of("template", "CloudFormation refuses the template: " + report.refusal()));
         }
         return AwsComparison.of(report, checked.parsed().parameters(), checked.capabilities());
+    }
+
+    private AwsComparison askServiceCatalog(
+            CheckedVersion checked, String what, String productId, String artifactId, @Nullable String pathId) {
+        var products = serviceCatalog.getIfAvailable();
+        if (products == null || !products.available()) {
+            return new AwsComparison(
+                    AwsComparison.NOT_CHECKED,
+                    "AWS is not configured (dry-run): Service Catalog was not asked",
+                    List.of());
+        }
+        try {
+            var model = products.parameters(productId, artifactId, pathId, properties.serviceCatalogRegionOrDefault());
+            return AwsComparison.ofServiceCatalog(model, checked.parsed().parameters());
+        } catch (ServiceCatalogProducts.LookupFailed e) {
+            if (e.notFound()) {
+                throw new InvalidEntryException(what, Map.of("delivery", e.getMessage()));
+            }
+            return AwsComparison.unavailable(e.getMessage());
+        }
+    }
+
+    /** STACK and STACK_SET templates are deployed by CloudFormation; the other kinds' templates only declare a form. */
+    private static boolean deployedByCloudFormation(BlueprintKind kind) {
+        return kind == BlueprintKind.STACK || kind == BlueprintKind.STACK_SET;
     }
 
     private void refuseInvalid(NewTarget target) {

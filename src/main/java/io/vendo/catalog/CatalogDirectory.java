@@ -70,13 +70,20 @@ public class CatalogDirectory implements ApplicationRunner {
             "allowedOrganizationalUnits");
 
     private final CatalogAdministration administration;
+    private final ServiceCatalogImport serviceCatalogImport;
     private final Catalog catalog;
     private final CatalogProperties properties;
     private final Clock clock;
     private final AtomicReference<@Nullable SyncReport> lastReport = new AtomicReference<>();
 
-    CatalogDirectory(CatalogAdministration administration, Catalog catalog, CatalogProperties properties, Clock clock) {
+    CatalogDirectory(
+            CatalogAdministration administration,
+            ServiceCatalogImport serviceCatalogImport,
+            Catalog catalog,
+            CatalogProperties properties,
+            Clock clock) {
         this.administration = administration;
+        this.serviceCatalogImport = serviceCatalogImport;
         this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
@@ -84,7 +91,7 @@ public class CatalogDirectory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.directory() != null && properties.syncOnStart()) {
+        if (location().isPresent() && properties.syncOnStart()) {
             var report = synchronize();
             log.info(
                     "Catalog directory {} synchronized: {} added, {} changed, {} unchanged, {} refused",
@@ -99,22 +106,35 @@ public class CatalogDirectory implements ApplicationRunner {
         }
     }
 
-    /** Whether a directory is configured, so that the admin page offers to sync it. */
+    /**
+     * What a sync reads: the directory, and the Service Catalog portfolios imported at every sync; empty when neither is
+     * configured (then the admin page offers no sync).
+     */
     public Optional<String> location() {
-        return Optional.ofNullable(properties.directory());
+        var portfolios = properties.serviceCatalogPortfolios().isEmpty()
+                ? ""
+                : "Service Catalog " + String.join(", ", properties.serviceCatalogPortfolios());
+        if (properties.directory() == null) {
+            return portfolios.isEmpty() ? Optional.empty() : Optional.of(portfolios);
+        }
+        return Optional.of(properties.directory() + (portfolios.isEmpty() ? "" : " + " + portfolios));
     }
 
     public Optional<SyncReport> lastReport() {
         return Optional.ofNullable(lastReport.get());
     }
 
-    /** Synchronizes the configured directory. */
+    /** Synchronizes the configured directory, then imports the configured Service Catalog portfolios. */
     public SyncReport synchronize() {
-        var location = properties.directory();
-        if (location == null) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT);
+        var location = location().orElseThrow(() -> new ErrorResponseException(HttpStatus.CONFLICT));
+        var entries = new ArrayList<Entry>();
+        if (properties.directory() != null) {
+            entries.addAll(synchronize(properties.directory()).entries());
         }
-        return synchronize(location);
+        entries.addAll(serviceCatalogImport.importConfiguredPortfolios());
+        var report = new SyncReport(location, clock.instant(), entries);
+        lastReport.set(report);
+        return report;
     }
 
     SyncReport synchronize(String location) {
@@ -157,19 +177,29 @@ public class CatalogDirectory implements ApplicationRunner {
                                         ", ", DESCRIPTOR_KEYS.stream().sorted().toList()));
             }
             var kind = enumValue(BlueprintKind.class, yaml.get("kind"), "kind");
-            var templateName = Optional.ofNullable(string(yaml.get("template"))).orElse("template.yaml");
+            var delivery = delivery(kind, yaml);
+            var named = string(yaml.get("template"));
+            var templateName = Optional.ofNullable(named).orElse("template.yaml");
             if (!templateName.matches("[\\w.-]+") || templateName.startsWith(".")) {
                 return refused(file, slug, "template must name a file in the blueprint's folder, not " + templateName);
             }
             var template = relative(descriptor, templateName);
-            if (!template.exists()) {
+            String templateBody;
+            if (template.exists()) {
+                templateBody = read(template);
+            } else if (named == null
+                    && delivery != null
+                    && ServiceCatalogImport.ProductRef.of(delivery).isPresent()) {
+                // A Service Catalog product without a form template: its form is Service Catalog's own model.
+                templateBody = serviceCatalogImport.formFor(delivery);
+            } else {
                 return refused(file, slug, "Template file %s/%s does not exist".formatted(slug, templateName));
             }
             var request = new NewBlueprint(
                     slug,
                     kind,
                     metadata(yaml),
-                    new NewVersion(read(template), strings(yaml.get("capabilities")), delivery(kind, yaml)));
+                    new NewVersion(templateBody, strings(yaml.get("capabilities")), delivery));
             var outcome = administration.synchronize(request);
             var number = outcome.version().number();
             var warnings = outcome.version().patternWarnings().stream()

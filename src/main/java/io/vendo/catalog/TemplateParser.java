@@ -77,7 +77,19 @@ final class TemplateParser {
         return parse(body, TemplateSource.BODY);
     }
 
+    /**
+     * A form-only template, as a Service Catalog product's or an account's blueprint declares its form: Resources may
+     * be left out, since CloudFormation never deploys it; everything else is checked as for a template.
+     */
+    ParsedTemplate parseForm(String body) {
+        return parse(body, TemplateSource.BODY, false);
+    }
+
     ParsedTemplate parse(String body, TemplateSource source) {
+        return parse(body, source, true);
+    }
+
+    private ParsedTemplate parse(String body, TemplateSource source, boolean resourcesRequired) {
         var bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > source.maxBytes()) {
             throw new InvalidTemplateException(
@@ -99,7 +111,7 @@ final class TemplateParser {
         var transforms = transforms(document, root.get("Transform"));
 
         var resources = section(document, root, "Resources");
-        if (resources.isEmpty()) {
+        if (resources.isEmpty() && resourcesRequired) {
             throw new InvalidTemplateException(
                     "Template format error: the template has no Resources; CloudFormation requires at least one");
         }

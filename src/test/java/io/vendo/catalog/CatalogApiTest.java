@@ -359,6 +359,17 @@ class CatalogApiTest {
     }
 
     @Test
+    void aServiceCatalogImportNeedsAws() {
+        var refused =
+                admin().postJson("/api/v1/catalog/service-catalog-imports", "{\"portfolioId\": \"port-platform1\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("detail").asString())
+                .isEqualTo("AWS is not configured (dry run): Service Catalog cannot be asked");
+    }
+
+    @Test
     void accountRequestsCarryAccountFactoryFieldsWithAUniqueEmail() {
         var tooLong = "a".repeat(60) + "@example.com";
         var invalid = submit("lead", "team-account", "org-management", account("Payments", tooLong, "Finance"));

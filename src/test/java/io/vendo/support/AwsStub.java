@@ -298,6 +298,17 @@ public final class AwsStub {
                 .willReturn(json(status, body)));
     }
 
+    /**
+     * A JSON 1.1 service answers this operation, for requests whose body holds these fields (other fields and array
+     * order ignored), with this status and body.
+     */
+    public static void stubJson(String target, String requestFields, int status, String body) {
+        server().stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(requestFields, true, true))
+                .willReturn(json(status, body)));
+    }
+
     /** The operation answers with each body in turn (the last one from then on). */
     public static void stubJsonSequence(String target, String... bodies) {
         for (int i = 0; i < bodies.length; i++) {

@@ -10,6 +10,7 @@ import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
+import io.vendo.catalog.ServiceCatalogImport;
 import io.vendo.catalog.SyncReport;
 import io.vendo.web.ApiScopes;
 import java.net.URI;
@@ -38,11 +39,17 @@ class CatalogAdminApiController {
     private final Catalog catalog;
     private final CatalogAdministration administration;
     private final CatalogDirectory directory;
+    private final ServiceCatalogImport serviceCatalogImport;
 
-    CatalogAdminApiController(Catalog catalog, CatalogAdministration administration, CatalogDirectory directory) {
+    CatalogAdminApiController(
+            Catalog catalog,
+            CatalogAdministration administration,
+            CatalogDirectory directory,
+            ServiceCatalogImport serviceCatalogImport) {
         this.catalog = catalog;
         this.administration = administration;
         this.directory = directory;
+        this.serviceCatalogImport = serviceCatalogImport;
     }
 
     @Operation(
@@ -130,12 +137,31 @@ class CatalogAdminApiController {
     SyncReport sync() {
         if (directory.location().isEmpty()) {
             var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONFLICT, "No catalog directory is configured (vendo.catalog.directory)");
+                    HttpStatus.CONFLICT,
+                    "Nothing to sync: neither a catalog directory (vendo.catalog.directory) nor Service Catalog"
+                            + " portfolios (vendo.catalog.service-catalog-portfolios) are configured");
             problem.setTitle("No catalog directory");
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
         return directory.synchronize();
     }
+
+    /**
+     * Each product of the portfolio becomes a blueprint (or a new version of the one imported before) with the form
+     * Service Catalog provisions its newest active artifact with; the report says what happened per product.
+     */
+    @Operation(
+            operationId = "importServiceCatalogPortfolio",
+            summary = "Import a Service Catalog portfolio's products as blueprints",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
+    @PostMapping(path = "/catalog/service-catalog-imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SyncReport importPortfolio(@RequestBody PortfolioImportInput input) {
+        return serviceCatalogImport.importPortfolio(
+                input.portfolioId() == null ? "" : input.portfolioId().strip());
+    }
+
+    /** @param portfolioId the portfolio, {@code port-…} */
+    record PortfolioImportInput(@Nullable String portfolioId) {}
 
     record VersionInput(
             @Nullable String template,

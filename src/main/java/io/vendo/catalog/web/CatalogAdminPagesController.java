@@ -10,6 +10,7 @@ import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.InvalidEntryException;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewVersion;
+import io.vendo.catalog.ServiceCatalogImport;
 import io.vendo.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,12 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,11 +40,17 @@ class CatalogAdminPagesController {
     private final Catalog catalog;
     private final CatalogAdministration administration;
     private final CatalogDirectory directory;
+    private final ServiceCatalogImport serviceCatalogImport;
 
-    CatalogAdminPagesController(Catalog catalog, CatalogAdministration administration, CatalogDirectory directory) {
+    CatalogAdminPagesController(
+            Catalog catalog,
+            CatalogAdministration administration,
+            CatalogDirectory directory,
+            ServiceCatalogImport serviceCatalogImport) {
         this.catalog = catalog;
         this.administration = administration;
         this.directory = directory;
+        this.serviceCatalogImport = serviceCatalogImport;
     }
 
     @GetMapping("/admin/blueprints")
@@ -92,6 +101,20 @@ class CatalogAdminPagesController {
         return renderList(model, new BlueprintForm(), Map.of());
     }
 
+    @PostMapping("/admin/catalog/service-catalog-import")
+    String importPortfolio(@RequestParam(defaultValue = "") String portfolioId, Model model) {
+        model.addAttribute("portfolioId", portfolioId.strip());
+        try {
+            model.addAttribute("report", serviceCatalogImport.importPortfolio(portfolioId.strip()));
+        } catch (InvalidEntryException e) {
+            model.addAttribute("importErrors", e.errors());
+        } catch (ErrorResponseException e) {
+            model.addAttribute(
+                    "importErrors", Map.of("import", String.valueOf(e.getBody().getDetail())));
+        }
+        return renderList(model, new BlueprintForm(), Map.of());
+    }
+
     @GetMapping("/admin/blueprints/{slug}")
     String blueprint(@PathVariable String slug, Model model) {
         var blueprint = catalog.blueprint(slug);
@@ -132,7 +155,7 @@ class CatalogAdminPagesController {
                                             outcome.version().number(),
                                             differences == 0
                                                     ? ""
-                                                    : " CloudFormation's model differs in %d point(s): see the version."
+                                                    : " AWS's model differs in %d point(s): see the version."
                                                             .formatted(differences),
                                             warnings(outcome.version().patternWarnings()))
                             : "Nothing changed: version %d already holds this template and these settings."
@@ -247,6 +270,9 @@ class CatalogAdminPagesController {
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("importErrors")) {
+            model.addAttribute("importErrors", Map.of());
+        }
         model.addAttribute("kinds", BlueprintKind.values());
         model.addAttribute("environments", EnvironmentTier.values());
         model.addAttribute("capabilities", CAPABILITIES);
