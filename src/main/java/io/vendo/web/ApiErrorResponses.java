@@ -191,6 +191,13 @@ class ApiErrorResponses {
             if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
+            var transferCoding = request.getHeader("Transfer-Encoding");
+            if (code == 501 && transferCoding != null) {
+                // Tomcat's 501 for a transfer coding it does not implement (gzip, …): for the API a client error about
+                // how the body was sent, like a Content-Encoding it cannot read (RFC 9110, 415).
+                code = 415;
+                response.setStatus(code);
+            }
             var ioAllowed = new java.util.concurrent.atomic.AtomicBoolean(true);
             response.getCoyoteResponse().action(org.apache.coyote.ActionCode.IS_IO_ALLOWED, ioAllowed);
             if (!ioAllowed.get()) {
@@ -199,9 +206,12 @@ class ApiErrorResponses {
             var status = HttpStatus.resolve(code);
             var problem = status == null ? ProblemDetail.forStatus(code) : ProblemDetail.forStatus(status);
             problem.setDetail(
-                    code < 500
-                            ? detail(response.getMessage())
-                            : "The server could not process the request; nothing was changed.");
+                    code == 415 && transferCoding != null
+                            ? "Transfer-Encoding '%s' is not supported: send the body with a Content-Length, or chunked"
+                                    .formatted(detail(transferCoding))
+                            : code < 500
+                                    ? detail(response.getMessage())
+                                    : "The server could not process the request; nothing was changed.");
             if (problem.getDetail() == null && code == 400) {
                 problem.setDetail("The request could not be read: its path, a header or its framing is malformed or"
                         + " too large.");

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,9 +58,21 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, InvalidInputException.problem(errors), headers, status, request);
     }
 
-    /** Two writers changed the same thing at once; the loser may simply try again. */
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex) {
+    /** Two writers changed the same thing at once (a version or a lock turned one away); the loser may try again. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException ex) {
+        return problem(ConcurrentChange.problem());
+    }
+
+    /**
+     * Two writers stored the same thing at once (the same slug, the same approver's decision): the unique key let one
+     * through. Any other integrity violation is a bug, and stays a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> concurrentInsert(DataIntegrityViolationException ex) {
+        if (!ConcurrentChange.lostRace(ex)) {
+            throw ex;
+        }
         return problem(ConcurrentChange.problem());
     }
 

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -123,11 +124,17 @@ class PageErrors implements WebMvcConfigurer {
                             "This address is not a page",
                             "It only takes a form's submission. Go back to the page the form was on.");
                 case BindException binding -> new ErrorPage(HttpStatus.BAD_REQUEST, "Invalid input", details(binding));
-                case OptimisticLockingFailureException concurrent ->
+                case ConcurrencyFailureException concurrent ->
                     new ErrorPage(
                             HttpStatus.CONFLICT,
                             "Someone changed this at the same moment",
                             "Reload the page to see what changed, then try again.");
+                case DataIntegrityViolationException integrity
+                when ConcurrentChange.lostRace(integrity) ->
+                    new ErrorPage(
+                            HttpStatus.CONFLICT,
+                            "Someone stored the same at the same moment",
+                            "Reload the page to see what is stored now, then try again.");
                 case ErrorResponse refused ->
                     new ErrorPage(
                             HttpStatus.valueOf(refused.getStatusCode().value()),

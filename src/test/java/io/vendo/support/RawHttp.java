@@ -20,12 +20,14 @@ public final class RawHttp {
     private RawHttp() {}
 
     /**
-     * @param head the request line and headers, each line without its CRLF; {@code Host} and {@code Connection: close}
-     *     are added
+     * @param headers sent as given (a value with line breaks as several headers of that name); {@code Host}, unless
+     *     given, and {@code Connection: close} are added
      */
     public static Response send(int port, String requestLine, Map<String, String> headers, byte[] body) {
         var head = new StringBuilder(requestLine).append("\r\n");
-        head.append("Host: localhost:").append(port).append("\r\n");
+        if (!headers.containsKey("Host")) {
+            head.append("Host: localhost:").append(port).append("\r\n");
+        }
         headers.forEach((name, value) -> {
             for (var single : value.split("\n", -1)) {
                 head.append(name).append(": ").append(single).append("\r\n");
@@ -35,17 +37,39 @@ public final class RawHttp {
         try (var socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             var out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            return read(socket.getInputStream());
+            IOException unsent = null;
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(body);
+                out.flush();
+            } catch (IOException refusedEarly) {
+                // The server may answer (413, 400) and close before reading all of a large request: read its answer.
+                unsent = refusedEarly;
+            }
+            var response = read(socket.getInputStream());
+            if (response.status() == 0 && unsent != null) {
+                throw unsent;
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static Response read(InputStream in) throws IOException {
-        var all = in.readAllBytes();
+        var received = new ByteArrayOutputStream();
+        var buffer = new byte[8192];
+        try {
+            for (var n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                received.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            // A server that closes with request bytes unread resets the connection; what it sent before still counts.
+            if (received.size() == 0) {
+                throw reset;
+            }
+        }
+        var all = received.toByteArray();
         var text = new String(all, StandardCharsets.ISO_8859_1);
         var end = text.indexOf("\r\n\r\n");
         if (end < 0) {

@@ -47,8 +47,14 @@ class DecisionsApiController {
             description = "No such request, or none the caller may see",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
+            responseCode = "403",
+            description = "The caller may not decide this request: it is their own, or the approval does not wait for"
+                    + " them (or the token lacks the scope)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
             responseCode = "409",
-            description = "The caller may not decide this request now (already decided, own request, not pending)",
+            description = "Not now: the caller has decided already, the request no longer waits for approval, or"
+                    + " another decision was recorded at the same moment",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     DecisionResponse decide(
             @PathVariable UUID id, @Valid @RequestBody DecisionBody body, Actor actor, HttpServletRequest http) {

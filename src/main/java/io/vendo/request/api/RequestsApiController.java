@@ -17,10 +17,13 @@ import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.ApiScopes;
 import io.vendo.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,7 +87,7 @@ class RequestsApiController {
             headers = {
                 @Header(
                         name = HttpHeaders.LOCATION,
-                        description = "The new request",
+                        description = "The new request, as a path on this portal",
                         schema = @Schema(type = "string")),
                 @Header(
                         name = "Idempotent-Replayed",
@@ -102,6 +104,11 @@ class RequestsApiController {
             description = "A call with the same `Idempotency-Key` is still being processed; retry shortly",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
+            responseCode = "400",
+            description = "Invalid fields or parameter values (each listed in `errors`), or more than one"
+                    + " `Idempotency-Key` header",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
             responseCode = "422",
             description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
@@ -114,7 +121,12 @@ class RequestsApiController {
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable
                     String idempotencyKey,
-            Actor actor) {
+            Actor actor,
+            HttpServletRequest http) {
+        // Spring joins repeated headers with commas: two keys would silently become one key "k1,k2".
+        if (Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size() > 1) {
+            throw new InvalidInputException(Map.of(IDEMPOTENCY_KEY, "Send one Idempotency-Key header, not several"));
+        }
         if (idempotencyKey == null) {
             return created(body, actor);
         }
@@ -152,10 +164,8 @@ class RequestsApiController {
                         body.parameters() == null ? Map.of() : body.parameters(),
                         body.justification()),
                 actor);
-        var location = ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
-                .buildAndExpand(submitted.id())
-                .toUri();
+        // Relative (RFC 9110 allows it): an absolute one would be built from the Host header the caller chose.
+        var location = URI.create("/api/v1/requests/" + submitted.id());
         return ResponseEntity.created(location).body(RequestResponse.of(submitted));
     }
 
@@ -212,16 +222,23 @@ class RequestsApiController {
         return RequestResponse.of(requests.get(id, actor));
     }
 
-    /** Withdraws a request that still waits for approval; only its requester may. */
+    /** Withdraws a request that has not started yet; only its requester may. */
     @PostMapping("/{id}/cancel")
     @Operation(
             operationId = "cancelRequest",
             summary = "Withdraw a request",
+            description = "Withdraws a request that has not started: one waiting for approval, or approved and not yet"
+                    + " taken up by the executor. Only its requester may.",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(responseCode = "200", description = "Withdrawn: the request is CANCELLED")
     @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the request's requester (or lacks the scope)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
             responseCode = "409",
-            description = "The request no longer waits for approval, or the caller is not its requester",
+            description = "The request has started or ended: only PENDING_APPROVAL and APPROVED requests can be"
+                    + " withdrawn",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     RequestResponse cancel(@PathVariable UUID id, Actor actor) {
         return RequestResponse.of(requests.cancel(id, actor));
