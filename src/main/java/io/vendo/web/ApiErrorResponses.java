@@ -183,7 +183,9 @@ class ApiErrorResponses {
                 org.apache.catalina.connector.Response response,
                 Throwable throwable) {
             var raw = request.getCoyoteRequest().requestURI().toString();
-            if (!isApi(raw)) {
+            // A request line too long or too broken to read has no path to tell: no page sends one, so it is answered
+            // as the API answers, in a form a program can read.
+            if (raw != null && !raw.isEmpty() && !isApi(raw)) {
                 super.report(request, response, throwable);
                 return;
             }
