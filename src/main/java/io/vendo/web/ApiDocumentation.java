@@ -45,7 +45,12 @@ class ApiDocumentation {
             invalid field or query parameter in `errors`, by name. Bodies larger than 64 KiB (160 KiB on \
             `/api/v1/blueprints`, whose bodies carry a template of up to CloudFormation's 51,200 bytes) are refused \
             with 413 before they are read; JSON nested deeper than 32 levels, strings longer than 65,536 characters and \
-            numbers longer than 64 digits are refused with 400.
+            numbers longer than 64 digits are refused with 400. Text may not contain control characters (free text \
+            keeps tabs and line breaks; names are single lines without invisible direction marks), `null` is refused \
+            inside lists and maps, and instants lie between the years 1 and 9999; each refusal names its field, such \
+            as `parameters.SiteName` or `allowedEnvironments[0]`. Requests refused before they reach an operation \
+            (a malformed path, oversized headers, an unknown method) are answered with problem details too. When two \
+            calls change the same thing at once, the one that loses gets 409 and changed nothing.
 
             **Pagination.** Lists are returned newest first, a page at a time: pass a page's `nextCursor` back as \
             `cursor` (unchanged, with the same filters) for the next page; the last page has no `nextCursor`. Pages \
