@@ -1,9 +1,11 @@
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.vendo.support.ApprovedRequestSeeder;
 import io.vendo.support.AwsStub;
 import io.vendo.support.TestPostgres;
 import io.vendo.support.WorkerProcess;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,28 +13,74 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
 /**
  * Executes N approved stack requests with the portal (a worker process with its scheduler) against the
- * CloudFormation simulator, where each stack completes a fixed time after ExecuteChangeSet, under a concurrency limit.
- * Prints the makespan against the ideal schedule, status calls per stack, the worker's peak heap and RSS, and
- * duplicates. Usage (see README.md): java -cp ... bench/ExecutionBenchmark.java [requests] [limit] [stackSeconds]
+ * CloudFormation simulator, where each stack completes a fixed time after ExecuteChangeSet, under a concurrency limit,
+ * and runs the same calls on the ideal schedule side by side, against the same simulator: a reference driver that
+ * keeps exactly {@code limit} requests in flight and waits for nothing but AWS (CreateChangeSet, DescribeChangeSet,
+ * ExecuteChangeSet, DescribeStacks once the stack is due).
+ *
+ * <p>Prints the makespan against the ideal schedule (⌈N / limit⌉ × stack duration) and the reference run, status calls
+ * per stack, duplicate mutating calls, the most stacks in flight, the worker's peak heap and RSS, where a request's
+ * time in its slot goes (percentiles of each gap between its steps, from the admission table and WireMock's journal),
+ * and the timeline of one slot; the last line is {@code RESULT {json}}.
+ *
+ * <p>Usage (see README.md): {@code java -cp ... bench/ExecutionBenchmark.java [requests] [limit] [stackSeconds]};
+ * {@code -Dthreads}, {@code -Dpool}: the worker's scheduler threads and database pool; {@code -Dworker.<property>}:
+ * any other application property of the worker.
  */
 public class ExecutionBenchmark {
+
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final List<String> CALLS =
+            List.of("CreateChangeSet", "DescribeChangeSet", "ExecuteChangeSet", "DescribeStacks");
 
     public static void main(String[] args) throws Exception {
         var requests = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         var limit = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         var stackDuration = Duration.ofMillis((long) (1000 * (args.length > 2 ? Double.parseDouble(args[2]) : 2.0)));
+        var loadBefore = loadAverage();
 
         var aws = AwsStub.simulate();
         aws.stackDuration(stackDuration);
+        var ideal = stackDuration.multipliedBy((requests + limit - 1) / limit);
+
+        System.out.printf("Reference: %d stacks on the ideal schedule, %d at a time ...%n", requests, limit);
+        var referenceMakespan = reference(requests, limit, stackDuration);
+        var referenceInFlight = aws.maxInFlight(null);
+        AwsStub.server().resetRequests();
+        aws.forgetStacks();
+        System.out.printf(
+                "reference makespan       %.1f s (ideal %.1f s, ratio %.2f), max in flight %d%n",
+                seconds(referenceMakespan),
+                seconds(ideal),
+                ratio(referenceMakespan, ideal),
+                referenceInFlight);
+
         var database = TestPostgres.newDatabase();
         var properties = new HashMap<String, String>();
         properties.put("vendo.execution.admission.global", String.valueOf(limit));
@@ -47,7 +95,11 @@ public class ExecutionBenchmark {
         properties.put("vendo.scheduler.heartbeat-interval", "5s");
         properties.put("spring.datasource.hikari.maximum-pool-size", System.getProperty("pool", "24"));
         properties.put("logging.level.io.vendo.notification", "WARN");
-        System.out.printf("Starting the worker (limit %d, stacks take %s) ...%n", limit, stackDuration);
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("worker."))
+                .forEach(name -> properties.put(name.substring("worker.".length()), System.getProperty(name)));
+        System.out.printf("Starting the worker (limit %d, stacks take %s, %s) ...%n", limit, stackDuration, properties);
+        var result = new LinkedHashMap<String, Object>();
         try (var worker = WorkerProcess.start(
                 "bench", database.getJdbcUrl(), properties, List.of("-Xmx512m", "-XX:+UseSerialGC"))) {
             var seeder = new ApprovedRequestSeeder(database);
@@ -77,24 +129,26 @@ public class ExecutionBenchmark {
             var makespan = Duration.ofNanos(System.nanoTime() - started);
             sampler.interrupt();
 
-            var ideal = stackDuration.multipliedBy((requests + limit - 1) / limit);
             var states = seeder.states(ids);
             System.out.printf("requests                 %d (states %s)%n", requests, states);
             System.out.printf("concurrency limit        %d, stack duration %s%n", limit, stackDuration);
             System.out.printf(
-                    "makespan                 %.1f s (ideal %.1f s, ratio %.2f)%n",
-                    makespan.toMillis() / 1000.0,
-                    ideal.toMillis() / 1000.0,
-                    (double) makespan.toMillis() / ideal.toMillis());
-            System.out.printf("max in flight (measured) %d%n", aws.maxInFlight(null));
+                    "makespan                 %.1f s (ideal %.1f s, ratio %.2f; reference %.1f s, ratio %.2f)%n",
+                    seconds(makespan),
+                    seconds(ideal),
+                    ratio(makespan, ideal),
+                    seconds(referenceMakespan),
+                    ratio(makespan, referenceMakespan));
+            var maxInFlight = aws.maxInFlight(null);
+            System.out.printf("max in flight (measured) %d%n", maxInFlight);
             var changeSetPolls = count("DescribeChangeSet");
             var stackPolls = count("DescribeStacks");
+            var statusCalls = (double) (changeSetPolls + stackPolls) / requests;
             System.out.printf(
                     "status calls per stack   %.2f (DescribeChangeSet %d, DescribeStacks %d)%n",
-                    (double) (changeSetPolls + stackPolls) / requests,
-                    changeSetPolls,
-                    stackPolls);
+                    statusCalls, changeSetPolls, stackPolls);
             System.out.printf("stacks                   %d%n", aws.stacks().size());
+            var duplicates = 0L;
             for (var call : List.of(
                     new String[] {"CreateChangeSet", "ClientToken"},
                     new String[] {"ExecuteChangeSet", "ClientRequestToken"})) {
@@ -105,22 +159,261 @@ public class ExecutionBenchmark {
                                 request -> field(request.getBodyAsString(), "StackName"),
                                 Collectors.mapping(
                                         request -> field(request.getBodyAsString(), call[1]), Collectors.toList())));
-                var duplicates = perStack.values().stream()
+                var extra = perStack.values().stream()
                         .mapToLong(tokens -> tokens.size() - 1)
                         .sum();
+                duplicates += extra;
                 var twoTokens = perStack.values().stream()
                         .filter(tokens -> tokens.stream().distinct().count() > 1)
                         .count();
                 System.out.printf(
                         "%-24s %d calls for %d stacks, duplicates %d, stacks with two tokens %d%n",
-                        call[0], sent.size(), perStack.size(), duplicates, twoTokens);
+                        call[0], sent.size(), perStack.size(), extra, twoTokens);
             }
+            var rss = rssKb(worker.pid());
             System.out.printf("worker peak heap used    %d MB%n", peakHeap[0] / (1024 * 1024));
-            System.out.printf("worker peak RSS          %s%n", peakRss(worker.pid()));
+            System.out.printf(
+                    "worker RSS               %d MB (peak %d MB)%n", rss.get("VmRSS") / 1024, rss.get("VmHWM") / 1024);
+
+            var timelines = timelines(seeder, ids);
+            var gaps = gaps(timelines);
+            System.out.println("where a request's time in its slot goes (ms; p50 / p90 / max over all requests):");
+            gaps.forEach((gap, percentiles) -> System.out.printf(
+                    "  %-36s %8.0f %8.0f %8.0f%n", gap, percentiles.get("p50"), percentiles.get("p90"),
+                    percentiles.get("max")));
+            printSlot(timelines);
+
+            var loadAfter = loadAverage();
+            result.put("benchmark", "execute");
+            result.put("requests", requests);
+            result.put("limit", limit);
+            result.put("stackSeconds", seconds(stackDuration));
+            result.put("states", states);
+            result.put("makespanS", round(seconds(makespan)));
+            result.put("idealS", round(seconds(ideal)));
+            result.put("ratio", round(ratio(makespan, ideal)));
+            result.put("reference", Map.of(
+                    "makespanS", round(seconds(referenceMakespan)),
+                    "ratio", round(ratio(referenceMakespan, ideal)),
+                    "maxInFlight", referenceInFlight));
+            result.put("ratioToReference", round(ratio(makespan, referenceMakespan)));
+            result.put("statusCallsPerStack", round(statusCalls));
+            result.put("duplicates", duplicates);
+            result.put("maxInFlight", maxInFlight);
+            result.put("gapsMs", gaps);
+            result.put("peakHeapMb", peakHeap[0] / (1024 * 1024));
+            result.put("peakRssMb", rss.get("VmHWM") / 1024);
+            result.put("worker", properties);
+            result.put("load", Map.of("before", loadBefore, "after", loadAfter));
+            result.put("nproc", Runtime.getRuntime().availableProcessors());
         } finally {
             database.close();
         }
+        System.out.println("RESULT " + json(result));
         System.exit(0);
+    }
+
+    /**
+     * The ideal schedule, run: {@code limit} drivers, each taking the next request as soon as its last one is seen
+     * complete, calling AWS as the portal does for a stack, and asking for the stack exactly when it is due.
+     */
+    private static Duration reference(int requests, int limit, Duration stackDuration) throws Exception {
+        var credentials = StaticCredentialsProvider.create(
+                AwsSessionCredentials.create("ASIA111122223333SIM", "reference-secret", "reference-session"));
+        try (var client = CloudFormationClient.builder()
+                .endpointOverride(URI.create(AwsStub.endpoint()))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(limit + 4))
+                .build()) {
+            var queue = new ConcurrentLinkedQueue<String>();
+            for (int i = 0; i < requests; i++) {
+                queue.add("reference-" + i);
+            }
+            var started = System.nanoTime();
+            try (var drivers = Executors.newFixedThreadPool(limit)) {
+                for (int d = 0; d < limit; d++) {
+                    drivers.submit(() -> {
+                        String name;
+                        while ((name = queue.poll()) != null) {
+                            var stackName = name;
+                            var changeSet = client.createChangeSet(create -> create.stackName(stackName)
+                                    .changeSetName("cs-" + stackName)
+                                    .changeSetType(ChangeSetType.CREATE)
+                                    .templateBody("{\"Resources\": {}}")
+                                    .clientToken("token-" + stackName));
+                            client.describeChangeSet(describe ->
+                                    describe.stackName(changeSet.stackId()).changeSetName(changeSet.id()));
+                            client.executeChangeSet(execute -> execute.stackName(changeSet.stackId())
+                                    .changeSetName(changeSet.id())
+                                    .clientRequestToken("execute-" + stackName));
+                            var due = System.nanoTime() + stackDuration.toNanos();
+                            while (true) {
+                                sleepUntil(due);
+                                var status = client.describeStacks(describe -> describe.stackName(changeSet.stackId()))
+                                        .stacks()
+                                        .getFirst()
+                                        .stackStatus();
+                                if (status == StackStatus.CREATE_COMPLETE) {
+                                    break;
+                                }
+                                due = System.nanoTime() + Duration.ofMillis(5).toNanos();
+                            }
+                        }
+                        return null;
+                    });
+                }
+            }
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+
+    /** One request's life in its slot: epoch milliseconds of admission, each AWS call (the last of its kind), release. */
+    record Timeline(UUID id, long admitted, Map<String, Long> calls, long released) {}
+
+    private static List<Timeline> timelines(ApprovedRequestSeeder seeder, List<UUID> ids) {
+        var known = Set.copyOf(ids);
+        var calls = new HashMap<UUID, Map<String, Long>>();
+        for (ServeEvent event : AwsStub.server().getAllServeEvents()) {
+            var body = URLDecoder.decode(event.getRequest().getBodyAsString(), StandardCharsets.UTF_8);
+            var action = field(event.getRequest().getBodyAsString(), "Action");
+            var matcher = UUID_PATTERN.matcher(body);
+            while (matcher.find()) {
+                var id = UUID.fromString(matcher.group());
+                if (known.contains(id)) {
+                    calls.computeIfAbsent(id, key -> new HashMap<>())
+                            .merge(action, event.getRequest().getLoggedDate().getTime(), Math::max);
+                    break;
+                }
+            }
+        }
+        return seeder.jdbc()
+                .query(
+                        """
+                        select request_id, admitted_at, released_at from execution_admission
+                        where request_id = any(?::uuid[]) and admitted_at is not null order by admitted_at""",
+                        (rs, row) -> {
+                            var id = rs.getObject("request_id", UUID.class);
+                            return new Timeline(
+                                    id,
+                                    rs.getTimestamp("admitted_at").getTime(),
+                                    calls.getOrDefault(id, Map.of()),
+                                    rs.getTimestamp("released_at") == null
+                                            ? 0
+                                            : rs.getTimestamp("released_at").getTime());
+                        },
+                        ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+    }
+
+    /** Percentiles of each gap in a request's time in its slot, and of a slot's idle time between two requests. */
+    private static Map<String, Map<String, Double>> gaps(List<Timeline> timelines) {
+        var gaps = new LinkedHashMap<String, List<Long>>();
+        for (var timeline : timelines) {
+            var previous = "admitted";
+            var at = timeline.admitted();
+            for (var call : CALLS) {
+                var when = timeline.calls().get(call);
+                if (when == null) {
+                    continue;
+                }
+                gaps.computeIfAbsent(previous + " -> " + call, key -> new ArrayList<>()).add(when - at);
+                previous = call;
+                at = when;
+            }
+            if (timeline.released() > 0) {
+                gaps.computeIfAbsent(previous + " -> released", key -> new ArrayList<>())
+                        .add(timeline.released() - at);
+                gaps.computeIfAbsent("admitted -> released (in the slot)", key -> new ArrayList<>())
+                        .add(timeline.released() - timeline.admitted());
+            }
+        }
+        var idle = new ArrayList<Long>();
+        for (var slot : slots(timelines)) {
+            for (int i = 1; i < slot.size(); i++) {
+                idle.add(slot.get(i).admitted() - slot.get(i - 1).released());
+            }
+        }
+        gaps.put("released -> next admitted (slot idle)", idle);
+        var percentiles = new LinkedHashMap<String, Map<String, Double>>();
+        gaps.forEach((gap, values) -> {
+            var sorted = values.stream().sorted().toList();
+            percentiles.put(gap, Map.of(
+                    "p50", percentile(sorted, 50), "p90", percentile(sorted, 90), "max", percentile(sorted, 100)));
+        });
+        return percentiles;
+    }
+
+    /** Slots as chains of requests: each admission takes the slot freed longest ago (first come, first served). */
+    private static List<List<Timeline>> slots(List<Timeline> timelines) {
+        var slots = new ArrayList<List<Timeline>>();
+        var free = new ArrayDeque<List<Timeline>>();
+        var byRelease = new ArrayList<>(timelines);
+        byRelease.sort(Comparator.comparingLong(Timeline::released));
+        var admissions = new ArrayList<>(timelines);
+        admissions.sort(Comparator.comparingLong(Timeline::admitted));
+        var released = 0;
+        var owner = new HashMap<UUID, List<Timeline>>();
+        for (var timeline : admissions) {
+            while (released < byRelease.size()
+                    && byRelease.get(released).released() > 0
+                    && byRelease.get(released).released() <= timeline.admitted()) {
+                var slot = owner.get(byRelease.get(released).id());
+                if (slot != null) {
+                    free.add(slot);
+                }
+                released++;
+            }
+            var slot = free.poll();
+            if (slot == null) {
+                slot = new ArrayList<>();
+                slots.add(slot);
+            }
+            slot.add(timeline);
+            owner.put(timeline.id(), slot);
+        }
+        return slots;
+    }
+
+    /** The timeline of the slot that the first admitted request took, relative to the start of the run. */
+    private static void printSlot(List<Timeline> timelines) {
+        var slots = slots(timelines);
+        if (slots.isEmpty()) {
+            return;
+        }
+        var slot = slots.getFirst();
+        var origin = slot.getFirst().admitted();
+        System.out.printf(
+                "timeline of one slot (ms since its first admission; %d requests in it):%n", slot.size());
+        System.out.printf(
+                "  %3s %9s %9s %9s %9s %9s %9s %7s%n",
+                "#", "admitted", "CreateCS", "DescrCS", "ExecCS", "DescrStk", "released", "idle");
+        for (int i = 0; i < slot.size(); i++) {
+            var timeline = slot.get(i);
+            var calls = timeline.calls();
+            var idle = i + 1 < slot.size() ? slot.get(i + 1).admitted() - timeline.released() : 0;
+            System.out.printf(
+                    "  %3d %9d %9s %9s %9s %9s %9d %7d%n",
+                    i + 1,
+                    timeline.admitted() - origin,
+                    relative(calls.get("CreateChangeSet"), origin),
+                    relative(calls.get("DescribeChangeSet"), origin),
+                    relative(calls.get("ExecuteChangeSet"), origin),
+                    relative(calls.get("DescribeStacks"), origin),
+                    timeline.released() - origin,
+                    idle);
+        }
+    }
+
+    private static String relative(Long at, long origin) {
+        return at == null ? "-" : String.valueOf(at - origin);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
     private static long count(String action) {
@@ -166,18 +459,56 @@ public class ExecutionBenchmark {
         }
     }
 
-    private static String peakRss(long pid) throws Exception {
+    private static Map<String, Long> rssKb(long pid) throws Exception {
         return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmHWM") || line.startsWith("VmRSS"))
-                .map(line -> line.replaceAll("\\s+", " "))
-                .collect(Collectors.joining(", "));
+                .map(line -> line.split("\\s+"))
+                .collect(Collectors.toMap(parts -> parts[0].replace(":", ""), parts -> Long.parseLong(parts[1])));
+    }
+
+    private static List<Double> loadAverage() throws Exception {
+        var parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return List.of(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        var left = nanos - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left));
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return (double) a.toMillis() / b.toMillis();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** Maps, lists, strings and numbers as JSON. */
+    private static String json(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .map(entry -> json(String.valueOf(entry.getKey())) + ":" + json(entry.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+            case List<?> list -> list.stream().map(ExecutionBenchmark::json).collect(Collectors.joining(",", "[", "]"));
+            case Double number -> String.format(Locale.ROOT, "%s", number);
+            case Number number -> number.toString();
+            default -> "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        };
     }
 
     private static String field(String body, String name) {
         for (var pair : body.split("&")) {
             var parts = pair.split("=", 2);
             if (parts[0].equals(name)) {
-                return java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+                return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
             }
         }
         return "";

@@ -82,6 +82,20 @@ public class SubmitBenchmark {
         if (pid != null) {
             System.out.printf("portal RSS before=%s after=%s%n", rssBefore, rssAfter);
         }
+        // For bench/submit.sh: the same figures on one line.
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "JSON {\"clients\":%d,\"seconds\":%.1f,\"submitted\":%d,\"errors\":%d,\"throughput\":%.1f,"
+                        + "\"p50Ms\":%.2f,\"p90Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f}%n",
+                clients,
+                elapsed,
+                sorted.size(),
+                errors.get(),
+                sorted.size() / elapsed,
+                percentile(sorted, 50),
+                percentile(sorted, 90),
+                percentile(sorted, 99),
+                percentile(sorted, 100));
     }
 
     private static void warmUp(HttpClient http, String baseUrl, String auth) throws Exception {
@@ -95,7 +109,7 @@ public class SubmitBenchmark {
 
     private static double percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
-            return Double.NaN;
+            return 0;
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
