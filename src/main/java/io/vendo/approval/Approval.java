@@ -6,6 +6,7 @@ import io.vendo.approval.ApprovalEvent.DecisionRecorded;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Directory;
 import io.vendo.identity.Role;
+import io.vendo.refusal.Refusal.Kind;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,7 +28,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.http.HttpStatus;
 
 /**
  * The approval a request needs, with the policy snapshotted when the request was submitted (later policy edits do
@@ -127,7 +127,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
             throw refusal;
         }
         if (outcome == DecisionOutcome.REJECT && comment.isBlank()) {
-            throw new DecisionRefusedException(HttpStatus.BAD_REQUEST, "A rejection needs a reason for the requester");
+            throw new DecisionRefusedException(Kind.INVALID, "A rejection needs a reason for the requester");
         }
         var counted = requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
         decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, counted, now));
@@ -210,18 +210,18 @@ class Approval extends AbstractAggregateRoot<Approval> {
     private @Nullable DecisionRefusedException refusal(Actor actor) {
         if (status != ApprovalStatus.PENDING) {
             return new DecisionRefusedException(
-                    HttpStatus.CONFLICT, "Request %s is no longer waiting for a decision".formatted(requestId));
+                    Kind.CONFLICT, "Request %s is no longer waiting for a decision".formatted(requestId));
         }
         if (actor.username().equals(requester)) {
-            return new DecisionRefusedException(HttpStatus.FORBIDDEN, "Nobody may approve or reject their own request");
+            return new DecisionRefusedException(Kind.NOT_ALLOWED, "Nobody may approve or reject their own request");
         }
         if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
             return new DecisionRefusedException(
-                    HttpStatus.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
+                    Kind.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
         }
         if (!actor.has(Role.APPROVER) || (requirementFor(actor).isEmpty() && !standsInAsFallback(actor))) {
             return new DecisionRefusedException(
-                    HttpStatus.FORBIDDEN,
+                    Kind.NOT_ALLOWED,
                     "%s is not an approver this request waits for (%s)"
                             .formatted(actor.username(), String.join(", ", pendingGroups())));
         }

@@ -11,11 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The admin-managed approval policies, and which one applies to a request. Blueprints may name a policy; the catalog
@@ -52,10 +49,14 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
                 .toList();
     }
 
-    /** Adds a policy unless one with the same name exists (then returns that one). */
+    /**
+     * Adds a policy unless one with the same name exists (then returns that one).
+     *
+     * @throws PolicyRefusedException for a policy that neither approves automatically nor requires anyone
+     */
     public PolicyView add(NewPolicy policy) {
         if (!policy.autoApprove() && policy.requirements().isEmpty()) {
-            throw badRequest("A policy that does not approve automatically needs at least one requirement");
+            throw PolicyRefusedException.noRequirement();
         }
         return repository
                 .findByName(policy.name())
@@ -66,23 +67,17 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
     /**
      * Removes a policy; the default one stays. Pending approvals keep the snapshot they were opened with.
      *
-     * @throws ErrorResponseException 409 naming the blueprints when blueprints name the policy: their requests would
-     *     otherwise have no policy to be decided by
+     * @throws PolicyRefusedException for an unknown policy, the default one, and one that blueprints name (their
+     *     requests would otherwise have no policy to be decided by; the refusal names them)
      */
     public void remove(UUID id) {
-        var policy = repository.findById(id).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+        var policy = repository.findById(id).orElseThrow(() -> PolicyRefusedException.unknown(id));
         if (policy.name().equals(DEFAULT)) {
-            throw badRequest("The default policy cannot be removed; change it instead");
+            throw PolicyRefusedException.defaultPolicy();
         }
         var naming = catalog.blueprintsNamingPolicy(policy.name());
         if (!naming.isEmpty()) {
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONFLICT,
-                    "Policy '%s' is named by blueprint(s) %s: name another policy on them first"
-                            .formatted(policy.name(), String.join(", ", naming)));
-            problem.setTitle("Policy in use");
-            problem.setProperty("blueprints", naming);
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw PolicyRefusedException.inUse(policy.name(), naming);
         }
         repository.delete(policy);
     }
@@ -101,14 +96,9 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
             String blueprint, EnvironmentTier environment, String team, @Nullable String namedByBlueprint) {
         if (namedByBlueprint != null) {
             // A name that no longer resolves (stored before names were checked) never falls back to a laxer policy.
-            return repository.findByName(namedByBlueprint).orElseThrow(() -> {
-                var problem = ProblemDetail.forStatusAndDetail(
-                        HttpStatus.CONFLICT,
-                        "Blueprint %s names approval policy '%s', which does not exist; an admin must fix the blueprint"
-                                .formatted(blueprint, namedByBlueprint));
-                problem.setTitle("Unknown approval policy");
-                return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-            });
+            return repository
+                    .findByName(namedByBlueprint)
+                    .orElseThrow(() -> PolicyRefusedException.vanished(blueprint, namedByBlueprint));
         }
         return resolve(blueprint, environment, team);
     }
@@ -118,10 +108,5 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
                 .filter(policy -> policy.matches(blueprint, environment, team))
                 .max(Comparator.comparingInt(ApprovalPolicy::specificity))
                 .orElseThrow(() -> new IllegalStateException("The default approval policy is missing"));
-    }
-
-    private static ErrorResponseException badRequest(String detail) {
-        return new ErrorResponseException(
-                HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
     }
 }

@@ -8,6 +8,7 @@ import io.vendo.catalog.TemplateResource;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Directory;
 import io.vendo.identity.Person;
+import io.vendo.refusal.Refusal.Kind;
 import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestSubmitted;
@@ -23,7 +24,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -170,7 +170,7 @@ public class Approvals {
                     // Single use is the database's to guarantee: of two concurrent POSTs, one marks the link.
                     if (links.markUsed(LinkTokens.hash(token), clock.instant()) == 0) {
                         throw new DecisionRefusedException(
-                                HttpStatus.GONE, "This approval link cannot be used: the link was already used");
+                                Kind.GONE, "This approval link cannot be used: the link was already used");
                     }
                     return decided;
                 }));
@@ -266,7 +266,7 @@ public class Approvals {
         var request = requests.require(requestId);
         if (request.state() != RequestState.PENDING_APPROVAL) {
             throw new DecisionRefusedException(
-                    HttpStatus.CONFLICT,
+                    Kind.CONFLICT,
                     "Request %s is %s; only requests waiting for approval can be decided"
                             .formatted(requestId, request.state()));
         }
@@ -285,29 +285,27 @@ public class Approvals {
     private ApprovalLink usableLink(String token, Actor actor, String source) {
         var link = links.findById(LinkTokens.hash(token)).orElse(null);
         if (link == null) {
-            throw refused(NO_REQUEST, actor, source, HttpStatus.NOT_FOUND, "This approval link is not valid");
+            throw refused(NO_REQUEST, actor, source, Kind.NOT_FOUND, "This approval link is not valid");
         }
         var unusable = link.unusableBecause(clock.instant());
         if (unusable != null) {
-            throw refused(
-                    link.requestId(), actor, source, HttpStatus.GONE, "This approval link cannot be used: " + unusable);
+            throw refused(link.requestId(), actor, source, Kind.GONE, "This approval link cannot be used: " + unusable);
         }
         if (!link.approver().equals(actor.username())) {
             throw refused(
                     link.requestId(),
                     actor,
                     source,
-                    HttpStatus.FORBIDDEN,
+                    Kind.NOT_ALLOWED,
                     "This approval link was sent to another approver; log in as %s or use the inbox"
                             .formatted(link.approver()));
         }
         return link;
     }
 
-    private DecisionRefusedException refused(
-            UUID requestId, Actor actor, String source, HttpStatus status, String reason) {
+    private DecisionRefusedException refused(UUID requestId, Actor actor, String source, Kind kind, String reason) {
         recordRefusal(requestId, actor, DecisionChannel.EMAIL_LINK, source, reason);
-        return new DecisionRefusedException(status, reason);
+        return new DecisionRefusedException(kind, reason);
     }
 
     private RequestView refusalsAudited(
@@ -319,7 +317,7 @@ public class Approvals {
         try {
             return decision.get();
         } catch (DecisionRefusedException | RequestStateConflictException e) {
-            recordRefusal(requestId, actor, channel, source, e.getBody().getDetail());
+            recordRefusal(requestId, actor, channel, source, e.detail());
             throw e;
         }
     }

@@ -1,19 +1,14 @@
 package io.vendo.approval;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.vendo.refusal.Refusal;
 
-/** A decision the caller may not make: their own request, not an approver, or already decided by them. */
-public class DecisionRefusedException extends ErrorResponseException {
+/**
+ * A decision the caller may not make: their own request, not an approver, already decided by them, a request no
+ * longer waiting, or a one-time link that is unknown, used, expired or addressed to someone else.
+ */
+public class DecisionRefusedException extends Refusal {
 
-    DecisionRefusedException(HttpStatus status, String detail) {
-        super(status, problem(status, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle("Decision refused");
-        return problem;
+    DecisionRefusedException(Kind kind, String detail) {
+        super(kind, "Decision refused", detail);
     }
 }

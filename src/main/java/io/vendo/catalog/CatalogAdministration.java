@@ -8,11 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The platform team's changes to the catalog: blueprints, their versions and targets. Every change is checked field by
@@ -55,7 +52,7 @@ public class CatalogAdministration {
      * Adds a blueprint with its first version.
      *
      * @throws InvalidEntryException naming every refused field, the template's problem under {@code template}
-     * @throws ErrorResponseException 409 when the slug is taken
+     * @throws CatalogConflictException when the slug is taken
      */
     public BlueprintVersionDetails create(NewBlueprint request) {
         var errors = new LinkedHashMap<String, String>();
@@ -143,7 +140,7 @@ public class CatalogAdministration {
      * Adds a target.
      *
      * @throws InvalidEntryException naming every refused field
-     * @throws ErrorResponseException 409 when the slug is taken
+     * @throws CatalogConflictException when the slug is taken
      */
     public TargetDetails createTarget(NewTarget target) {
         refuseInvalid(target);
@@ -233,7 +230,7 @@ public class CatalogAdministration {
                         : parser.parseForm(request.templateBody());
                 errors.putAll(CatalogRules.check(kind, parsed.parameters()));
             } catch (InvalidTemplateException e) {
-                errors.put("template", e.getBody().getDetail());
+                errors.put("template", e.detail());
             }
         }
         return new CheckedVersion(
@@ -320,10 +317,8 @@ public class CatalogAdministration {
                 .orElse(0);
     }
 
-    private static ErrorResponseException conflict(String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Already in the catalog");
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    private static CatalogConflictException conflict(String detail) {
+        return new CatalogConflictException("Already in the catalog", detail);
     }
 
     /** A version that passed every check, ready to store. */

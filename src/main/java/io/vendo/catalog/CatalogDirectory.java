@@ -2,6 +2,7 @@ package io.vendo.catalog;
 
 import io.vendo.catalog.SyncReport.Entry;
 import io.vendo.catalog.SyncReport.Outcome;
+import io.vendo.refusal.Refusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -124,9 +123,17 @@ public class CatalogDirectory implements ApplicationRunner {
         return Optional.ofNullable(lastReport.get());
     }
 
-    /** Synchronizes the configured directory, then imports the configured Service Catalog portfolios. */
+    /**
+     * Synchronizes the configured directory, then imports the configured Service Catalog portfolios.
+     *
+     * @throws CatalogConflictException when neither is configured
+     */
     public SyncReport synchronize() {
-        var location = location().orElseThrow(() -> new ErrorResponseException(HttpStatus.CONFLICT));
+        var location = location()
+                .orElseThrow(() -> new CatalogConflictException(
+                        "No catalog directory",
+                        "Nothing to sync: neither a catalog directory (vendo.catalog.directory) nor Service Catalog"
+                                + " portfolios (vendo.catalog.service-catalog-portfolios) are configured"));
         var entries = new ArrayList<Entry>();
         if (properties.directory() != null) {
             entries.addAll(synchronize(properties.directory()).entries());
@@ -218,13 +225,13 @@ public class CatalogDirectory implements ApplicationRunner {
                 case UNCHANGED -> new Entry(file, slug, Outcome.UNCHANGED, "Unchanged at version " + number);
             };
         } catch (InvalidEntryException e) {
-            return refused(file, slug, String.valueOf(e.getBody().getDetail()));
+            return refused(file, slug, e.detail());
         } catch (DescriptorException e) {
             return refused(file, slug, e.getMessage());
         } catch (DataIntegrityViolationException e) {
             return refused(file, slug, "Changed concurrently (another replica synchronizing?): sync again");
-        } catch (ErrorResponseException e) {
-            return refused(file, slug, String.valueOf(e.getBody().getDetail()));
+        } catch (Refusal e) {
+            return refused(file, slug, e.detail());
         }
     }
 
@@ -281,7 +288,7 @@ public class CatalogDirectory implements ApplicationRunner {
                     ? new Entry(TARGETS, slug, Outcome.UNCHANGED, "Target unchanged")
                     : new Entry(TARGETS, slug, Outcome.CHANGED, "Target settings changed");
         } catch (InvalidEntryException e) {
-            return refused(TARGETS, slug, String.valueOf(e.getBody().getDetail()));
+            return refused(TARGETS, slug, e.detail());
         } catch (DescriptorException e) {
             return refused(TARGETS, slug, e.getMessage());
         } catch (DataIntegrityViolationException e) {

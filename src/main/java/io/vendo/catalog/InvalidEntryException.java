@@ -1,22 +1,20 @@
 package io.vendo.catalog;
 
+import io.vendo.refusal.Refusal;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * A blueprint, version or target that the catalog refuses, with one message per refused field. The problem details
- * carry them in {@code errors}, keyed by field; a refused template is reported under {@code template} with the
- * parser's message.
+ * A blueprint, version or target that the catalog refuses, with one message per refused field, keyed by field in
+ * {@link #errors()} (and in the refusal's {@code errors}); a refused template is reported under {@code template} with
+ * the parser's message.
  */
-public class InvalidEntryException extends ErrorResponseException {
+public class InvalidEntryException extends Refusal {
 
     private final Map<String, String> errors;
 
     InvalidEntryException(String what, Map<String, String> errors) {
-        super(HttpStatus.BAD_REQUEST, problem(what, errors), null);
+        super(Kind.INVALID, "Invalid " + what, detail(errors), Map.of("errors", new TreeMap<>(errors)));
         this.errors = Map.copyOf(errors);
     }
 
@@ -24,17 +22,12 @@ public class InvalidEntryException extends ErrorResponseException {
         return errors;
     }
 
-    private static ProblemDetail problem(String what, Map<String, String> errors) {
-        var sorted = new TreeMap<>(errors);
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                String.join(
-                        "; ",
-                        sorted.entrySet().stream()
+    private static String detail(Map<String, String> errors) {
+        return String.join(
+                "; ",
+                new TreeMap<>(errors)
+                        .entrySet().stream()
                                 .map(error -> error.getKey() + ": " + error.getValue())
-                                .toList()));
-        problem.setTitle("Invalid " + what);
-        problem.setProperty("errors", sorted);
-        return problem;
+                                .toList());
     }
 }

@@ -1,33 +1,27 @@
 package io.vendo.catalog;
 
+import io.vendo.refusal.Refusal;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * Parameter values that CloudFormation would refuse, each with the message CloudFormation would give. The problem
- * details carry them in {@code errors}, keyed by parameter name.
+ * Parameter values that CloudFormation would refuse, each with the message CloudFormation would give, keyed by
+ * parameter name in {@link #errors()} (and in the refusal's {@code errors}).
  */
-public class InvalidParametersException extends ErrorResponseException {
+public class InvalidParametersException extends Refusal {
 
     private final Map<String, String> errors;
 
     public InvalidParametersException(Map<String, String> errors) {
-        super(HttpStatus.BAD_REQUEST, problem(errors), null);
+        super(
+                Kind.INVALID,
+                "Invalid parameters",
+                String.join("; ", new TreeMap<>(errors).values()),
+                Map.of("errors", new TreeMap<>(errors)));
         this.errors = Map.copyOf(errors);
     }
 
     public Map<String, String> errors() {
         return errors;
-    }
-
-    private static ProblemDetail problem(Map<String, String> errors) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, String.join("; ", new TreeMap<>(errors).values()));
-        problem.setTitle("Invalid parameters");
-        problem.setProperty("errors", new TreeMap<>(errors));
-        return problem;
     }
 }

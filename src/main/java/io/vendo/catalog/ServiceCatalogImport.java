@@ -7,6 +7,7 @@ import io.vendo.catalog.ServiceCatalogProducts.Product;
 import io.vendo.catalog.ServiceCatalogProducts.ProductParameter;
 import io.vendo.catalog.SyncReport.Entry;
 import io.vendo.catalog.SyncReport.Outcome;
+import io.vendo.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Imports a Service Catalog portfolio into the catalog: each product becomes a blueprint (or a new version of the one
@@ -62,7 +60,8 @@ public class ServiceCatalogImport {
      * Imports every product of the portfolio, product by product: one refused product holds back no other.
      *
      * @throws InvalidEntryException for a malformed portfolio id, or one Service Catalog does not know
-     * @throws ErrorResponseException 409 in a dry run, 503 when Service Catalog cannot be asked
+     * @throws CatalogConflictException in a dry run
+     * @throws ServiceCatalogUnavailableException when Service Catalog cannot be asked
      */
     public SyncReport importPortfolio(String portfolioId) {
         if (portfolioId == null || !PORTFOLIO_ID.matcher(portfolioId).matches()) {
@@ -77,9 +76,7 @@ public class ServiceCatalogImport {
             if (e.notFound()) {
                 throw new InvalidEntryException("import", Map.of("portfolioId", e.getMessage()));
             }
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-            problem.setTitle("Service Catalog unavailable");
-            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+            throw new ServiceCatalogUnavailableException(e.getMessage(), e);
         }
         var entries = new ArrayList<Entry>();
         portfolio.products().stream()
@@ -97,9 +94,8 @@ public class ServiceCatalogImport {
             } catch (InvalidEntryException e) {
                 entries.add(refused(
                         portfolioId, portfolioId, String.join("; ", e.errors().values())));
-            } catch (ErrorResponseException e) {
-                entries.add(refused(
-                        portfolioId, portfolioId, String.valueOf(e.getBody().getDetail())));
+            } catch (Refusal e) {
+                entries.add(refused(portfolioId, portfolioId, e.detail()));
             }
         }
         return entries;
@@ -179,8 +175,8 @@ public class ServiceCatalogImport {
             return refused(file, product.name(), String.join("; ", e.errors().values()));
         } catch (DataIntegrityViolationException e) {
             return refused(file, product.name(), "Changed concurrently (another replica importing?): import again");
-        } catch (ErrorResponseException e) {
-            return refused(file, product.name(), String.valueOf(e.getBody().getDetail()));
+        } catch (Refusal e) {
+            return refused(file, product.name(), e.detail());
         }
     }
 
@@ -331,10 +327,8 @@ public class ServiceCatalogImport {
     private ServiceCatalogProducts requireAvailable() {
         var products = serviceCatalog.getIfAvailable();
         if (products == null || !products.available()) {
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONFLICT, "AWS is not configured (dry run): Service Catalog cannot be asked");
-            problem.setTitle("No AWS");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw new CatalogConflictException(
+                    "No AWS", "AWS is not configured (dry run): Service Catalog cannot be asked");
         }
         return products;
     }

@@ -1,5 +1,7 @@
 package io.vendo.identity;
 
+import io.vendo.identity.web.ApiAccess;
+import io.vendo.identity.web.ProblemDetailsSecurityHandler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,14 +2,16 @@ package io.vendo.notification;
 
 import io.vendo.approval.ApprovalEvent.ApprovalOpened;
 import io.vendo.request.Requests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,8 +24,8 @@ class SlackInvitations {
     private final NotificationProperties properties;
     private final Requests requests;
     private final PortalLinks links;
-    private final RestClient http;
-
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
 
     SlackInvitations(NotificationProperties properties, Requests requests, PortalLinks links, JsonMapper json) {
@@ -31,10 +33,6 @@ class SlackInvitations {
         this.json = json;
         this.requests = requests;
         this.links = links;
-        var factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-        factory.setReadTimeout(Duration.ofSeconds(10));
-        this.http = RestClient.builder().requestFactory(factory).build();
     }
 
     @ApplicationModuleListener
@@ -51,11 +49,27 @@ class SlackInvitations {
                         request.requester(),
                         opened.requirements(),
                         links.request(request.id()));
-        http.post()
-                .uri(webhook)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json.writeValueAsString(Map.of("text", text)))
-                .retrieve()
-                .toBodilessEntity();
+        post(webhook, json.writeValueAsString(Map.of("text", text)));
+    }
+
+    /** Fails unless Slack accepts the message, so that the event stays unhandled and is delivered again later. */
+    private void post(URI webhook, String body) {
+        var request = HttpRequest.newBuilder(webhook)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        "Slack refused the message with HTTP %d".formatted(response.statusCode()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Slack could not be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while posting to Slack", e);
+        }
     }
 }

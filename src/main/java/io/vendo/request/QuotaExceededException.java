@@ -1,24 +1,18 @@
 package io.vendo.request;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.vendo.refusal.Refusal;
+import java.util.Map;
 
 /** A team that already has as many active requests of a blueprint as the blueprint's quota allows. */
-public class QuotaExceededException extends ErrorResponseException {
+public class QuotaExceededException extends Refusal {
 
     QuotaExceededException(String blueprint, String team, int quota) {
-        super(HttpStatus.CONFLICT, problem(blueprint, team, quota), null);
-    }
-
-    private static ProblemDetail problem(String blueprint, String team, int quota) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT,
+        super(
+                Kind.CONFLICT,
+                "Quota reached",
                 ("Team %s already has %d active request(s) of blueprint %s, its quota: decommission or cancel one "
                                 + "first")
-                        .formatted(team, quota, blueprint));
-        problem.setTitle("Quota reached");
-        problem.setProperty("quota", quota);
-        return problem;
+                        .formatted(team, quota, blueprint),
+                Map.of("quota", quota));
     }
 }

@@ -1,5 +1,6 @@
 package io.vendo.web;
 
+import io.vendo.refusal.Refusal;
 import io.vendo.web.RequestBodyLimit.BodyTooLargeException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,8 +30,8 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Renders Spring MVC's exceptions (unknown route 404, 405, 406, 415, …), and every domain exception (they extend
- * {@link org.springframework.web.ErrorResponseException}), as RFC 9457 {@code application/problem+json}. Pages never
+ * Renders Spring MVC's exceptions (unknown route 404, 405, 406, 415, …), and every module's {@link Refusal} (through
+ * {@link RefusalAnswers}), as RFC 9457 {@code application/problem+json}. Pages never
  * see it: {@link PageErrors} answers page routes with HTML first.
  *
  * <p>Every answer names its content type itself, so that it is problem+json whatever the {@code Accept} header says:
@@ -56,6 +57,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         var errors = new TreeMap<String, String>();
         errors.put(name, InvalidInputException.message(ex));
         return handleExceptionInternal(ex, InvalidInputException.problem(errors), headers, status, request);
+    }
+
+    /** A module refused what was asked: its kind decides the status, its words the title and detail. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        return problem(RefusalAnswers.problem(refusal));
     }
 
     /** Two writers changed the same thing at once (a version or a lock turned one away); the loser may try again. */

@@ -1,5 +1,6 @@
 package io.vendo.web;
 
+import io.vendo.refusal.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -135,6 +136,8 @@ class PageErrors implements WebMvcConfigurer {
                             HttpStatus.CONFLICT,
                             "Someone stored the same at the same moment",
                             "Reload the page to see what is stored now, then try again.");
+                case Refusal refused ->
+                    new ErrorPage(RefusalAnswers.status(refused), refused.title(), refused.detail());
                 case ErrorResponse refused ->
                     new ErrorPage(
                             HttpStatus.valueOf(refused.getStatusCode().value()),

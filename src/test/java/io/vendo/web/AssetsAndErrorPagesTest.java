@@ -87,6 +87,11 @@ class AssetsAndErrorPagesTest {
                     .doesNotContain("\"status\":");
         }
         assertThat(session.get("/requests/3fa85f64").body()).contains("copied whole");
+        // A module's refusal, in its own words, as a page.
+        var unknown = UUID.randomUUID();
+        assertThat(session.get("/requests/" + unknown).body())
+                .contains("Unknown request")
+                .contains("No request " + unknown);
         // A form's address opened as a page.
         var get = session.get("/requests/" + UUID.randomUUID() + "/cancel");
         assertThat(get.status()).isEqualTo(405);

@@ -2,6 +2,7 @@ package io.vendo.approval.web;
 
 import io.vendo.approval.ApprovalPolicies;
 import io.vendo.approval.NewPolicy;
+import io.vendo.approval.PolicyRefusedException;
 import io.vendo.approval.Requirement;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.web.InvalidInputException;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,8 +70,8 @@ class PolicyPagesController {
     String remove(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
             policies.remove(id);
-        } catch (ErrorResponseException refused) {
-            redirect.addFlashAttribute("policyError", refused.getBody().getDetail());
+        } catch (PolicyRefusedException refused) {
+            redirect.addFlashAttribute("policyError", refused.detail());
             return "redirect:/admin/policies";
         }
         redirect.addFlashAttribute("notice", "Policy removed. Pending requests keep the policy they were opened with.");

@@ -16,12 +16,9 @@ import io.vendo.web.ApiScopes;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -135,14 +132,6 @@ class CatalogAdminApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/catalog/sync")
     SyncReport sync() {
-        if (directory.location().isEmpty()) {
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONFLICT,
-                    "Nothing to sync: neither a catalog directory (vendo.catalog.directory) nor Service Catalog"
-                            + " portfolios (vendo.catalog.service-catalog-portfolios) are configured");
-            problem.setTitle("No catalog directory");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-        }
         return directory.synchronize();
     }
 

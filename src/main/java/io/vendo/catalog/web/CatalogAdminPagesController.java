@@ -11,6 +11,7 @@ import io.vendo.catalog.InvalidEntryException;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewVersion;
 import io.vendo.catalog.ServiceCatalogImport;
+import io.vendo.refusal.Refusal;
 import io.vendo.web.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,9 +108,8 @@ class CatalogAdminPagesController {
             model.addAttribute("report", serviceCatalogImport.importPortfolio(portfolioId.strip()));
         } catch (InvalidEntryException e) {
             model.addAttribute("importErrors", e.errors());
-        } catch (ErrorResponseException e) {
-            model.addAttribute(
-                    "importErrors", Map.of("import", String.valueOf(e.getBody().getDetail())));
+        } catch (Refusal e) {
+            model.addAttribute("importErrors", Map.of("import", e.detail()));
         }
         return renderList(model, new BlueprintForm(), Map.of());
     }

@@ -111,11 +111,7 @@ class RequestFormController {
         } catch (TargetNotAllowedException e) {
             return render(model, blueprint, form, e.errors());
         } catch (QuotaExceededException e) {
-            return render(
-                    model,
-                    blueprint,
-                    form,
-                    Map.of("quota", String.valueOf(e.getBody().getDetail())));
+            return render(model, blueprint, form, Map.of("quota", e.detail()));
         }
         redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
         return "redirect:/requests/" + submitted.id();

@@ -1,5 +1,7 @@
-package io.vendo.identity;
+package io.vendo.identity.web;
 
+import io.vendo.identity.Actor;
+import io.vendo.identity.Role;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
@@ -16,11 +18,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * or change is decided again by the services (requests, approvals), which answer 404 for requests the caller may not
  * see.
  */
-final class ApiAccess {
+public final class ApiAccess {
 
     private ApiAccess() {}
 
-    static void rules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+    public static void rules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(
                         HttpMethod.GET,
                         "/api/v1/blueprints",

@@ -1,4 +1,4 @@
-package io.vendo.identity;
+package io.vendo.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * WWW-Authenticate} challenge RFC 6750 asks for ({@code Bearer error="invalid_token"}, {@code
  * error="insufficient_scope"}); Spring Security's bearer handlers write the challenge, this class the body.
  */
-class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper jsonMapper;
     private final boolean basicToo;
@@ -30,7 +30,7 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
     /** @param basicToo whether HTTP Basic (demo users, local profile only) is offered as well */
-    ProblemDetailsSecurityHandler(JsonMapper jsonMapper, boolean basicToo) {
+    public ProblemDetailsSecurityHandler(JsonMapper jsonMapper, boolean basicToo) {
         this.jsonMapper = jsonMapper;
         this.basicToo = basicToo;
         bearerChallenge.setRealmName("vendo");
