@@ -1,6 +1,5 @@
 package io.vendo.aws;
 
-import io.vendo.execution.AwsAvailability;
 import io.vendo.execution.AwsTarget;
 import java.net.URI;
 import java.util.Map;
@@ -18,7 +17,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -27,11 +28,13 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Whether AWS is reachable at all, and SDK clients per target: one per (service, region, role), cached, configured
- * alike (standard retries, timeouts, optional endpoint override), with the target's role assumed through STS.
+ * Whether Vendo runs live or as a dry run, and SDK clients per target: one per (service, region, role), cached,
+ * configured alike (standard retries, timeouts, optional endpoint override), with the target's role assumed through
+ * STS. A dry run only when asked for, or when no AWS configuration exists at all: a configured chain that fails is
+ * live and unreachable ({@link AwsReachability}), never a silent dry run.
  */
 @Component
-class AwsConnection implements AwsAvailability, DisposableBean {
+class AwsConnection implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AwsConnection.class);
 
@@ -44,25 +47,66 @@ class AwsConnection implements AwsAvailability, DisposableBean {
             DefaultCredentialsProvider.builder().build();
 
     private final AwsErrorMetrics errorMetrics;
+    private final AwsConfiguration configuration;
+    private final String dryRunReason;
+    private final String probeRegion;
 
     AwsConnection(AwsProperties properties, AwsErrorMetrics errorMetrics) {
         this.properties = properties;
         this.errorMetrics = errorMetrics;
         this.endpoint = properties.endpointUrl() != null ? properties.endpointUrl() : endpointFromEnvironment();
-        this.live = switch (properties.mode()) {
-            case LIVE -> true;
-            case DRY_RUN -> false;
-            case AUTO -> endpoint != null || credentialsResolve();
-        };
-        log.info(
-                live
-                        ? "AWS is configured: approved requests are executed against AWS"
-                        : "AWS is not configured: approved requests are executed as a dry run, nothing is created");
+        var found = AwsConfiguration.ofThisProcess(endpoint == null ? null : endpoint.toString());
+        if (properties.dryRun() || properties.mode() == AwsProperties.Mode.DRY_RUN) {
+            live = false;
+            dryRunReason = "asked for (vendo.aws.mode=dry-run)";
+        } else if (properties.mode() == AwsProperties.Mode.LIVE || found.present()) {
+            live = true;
+            dryRunReason = "";
+        } else if (credentialsResolve()) {
+            // Nothing configured, yet the chain found credentials: the instance metadata service (an EC2 role).
+            found = new AwsConfiguration(java.util.List.of("credentials from the instance metadata service"));
+            live = true;
+            dryRunReason = "";
+        } else {
+            live = false;
+            dryRunReason =
+                    "no AWS configuration exists (no endpoint, access keys, web identity, profile, profile file or"
+                            + " container credentials)";
+        }
+        this.configuration = found;
+        this.probeRegion = regionForProbes();
+        if (live) {
+            log.info("AWS is configured ({}): approved requests are executed against AWS", configuration.describe());
+        } else {
+            log.info(
+                    "Dry run, {}: approved requests show the calls Vendo would make, nothing is created", dryRunReason);
+        }
     }
 
-    @Override
-    public boolean live() {
+    boolean live() {
         return live;
+    }
+
+    AwsConfiguration configuration() {
+        return configuration;
+    }
+
+    /** Why Vendo runs dry; empty when it runs live. */
+    String dryRunReason() {
+        return dryRunReason;
+    }
+
+    /**
+     * Who AWS says the portal is (STS GetCallerIdentity with its own credentials): proves that the credentials
+     * resolve and that AWS accepts them.
+     *
+     * @throws SdkException when they do not resolve, or AWS refuses them, or cannot be reached
+     */
+    String callerIdentity() {
+        var sts = stsClients.computeIfAbsent(
+                probeRegion, region -> configure(StsClient.builder(), region, baseCredentials, true)
+                        .build());
+        return sts.getCallerIdentity().arn();
     }
 
     /** For reads: the SDK retries throttling and transient failures itself (retry mode standard). */
@@ -138,6 +182,15 @@ class AwsConnection implements AwsAvailability, DisposableBean {
                     }
                 })
                 .build();
+    }
+
+    /** The SDK's region for the portal itself (AWS_REGION, profile), else us-east-1. */
+    private static String regionForProbes() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion().id();
+        } catch (SdkClientException e) {
+            return Region.US_EAST_1.id();
+        }
     }
 
     /** The SDK's own convention for pointing every client at an emulator such as LocalStack. */

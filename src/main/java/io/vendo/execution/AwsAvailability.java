@@ -1,8 +1,16 @@
 package io.vendo.execution;
 
-/** Whether AWS is configured. Implemented by the {@code aws} module. */
+import java.util.Optional;
+
+/** Whether AWS is configured, and reachable. Implemented by the {@code aws} module. */
 public interface AwsAvailability {
 
     /** False when no AWS is configured: executors then render their calls and end the request in DRY_RUN. */
     boolean live();
+
+    /**
+     * Why AWS, although configured, cannot be reached now (its credentials do not resolve, STS refuses them): the
+     * executor then waits instead of calling. Empty when it can, or in a dry run.
+     */
+    Optional<String> unreachable();
 }

@@ -13,12 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One short step of a request's execution, whatever its kind: the kind's executor submits or polls, then this says
@@ -37,6 +42,11 @@ class RequestExecutor {
     private final ExecutionRepository executions;
     private final ExecutionProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    /** Requests whose timeline says already that they wait for AWS (until it is reachable again). */
+    private final Set<UUID> toldWaiting = ConcurrentHashMap.newKeySet();
 
     RequestExecutor(
             Requests requests,
@@ -45,7 +55,9 @@ class RequestExecutor {
             List<KindExecutor> kinds,
             ExecutionRepository executions,
             ExecutionProperties properties,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.catalog = catalog;
         this.aws = aws;
@@ -53,6 +65,8 @@ class RequestExecutor {
         this.executions = executions;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** @return when to run again, or empty when the request reached a terminal state */
@@ -62,6 +76,13 @@ class RequestExecutor {
             return Optional.empty();
         }
         var live = aws.live();
+        if (live) {
+            var unreachable = aws.unreachable();
+            if (unreachable.isPresent()) {
+                return waitForAws(requestId, unreachable.get());
+            }
+            toldWaiting.remove(requestId);
+        }
         var job = jobFor(request, live);
         var kind = executorFor(job);
         if (!live) {
@@ -155,6 +176,23 @@ class RequestExecutor {
             }
         }
         throw new IllegalStateException("Unknown retry " + e.retry());
+    }
+
+    /**
+     * AWS is configured but cannot be reached: nothing is called, the request keeps its state (neither fails nor runs
+     * dry) and its timeline says why, once per outage and replica.
+     */
+    private Optional<Duration> waitForAws(UUID requestId, String reason) {
+        if (toldWaiting.add(requestId)) {
+            log.warn("Request {} waits: {}", requestId, reason);
+            transaction.executeWithoutResult(status -> events.publishEvent(new ExecutionEvent(
+                    UUID.randomUUID(),
+                    requestId,
+                    clock.instant(),
+                    "execution.waiting",
+                    Map.of("reason", reason, "code", "AwsUnreachable"))));
+        }
+        return Optional.of(properties.maxPollDelay());
     }
 
     /** Exponential backoff with jitter, so throttled replicas do not retry in lockstep. */

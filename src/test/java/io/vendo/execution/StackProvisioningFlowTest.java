@@ -25,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * terminal state.
  */
 @VendoIntegrationTest
+// The portal checks that AWS accepts its credentials often here, so that a test sees a change within a second.
+@TestPropertySource(properties = "vendo.aws.reachability-check-interval=300ms")
 class StackProvisioningFlowTest {
 
     private static final String STACK_ID =
@@ -64,6 +68,76 @@ class StackProvisioningFlowTest {
         AwsStub.stubAssumeRole();
         catalog.register(new NewTarget(
                 "dev-with-role", "Dev (role)", AwsStub.ACCOUNT, "eu-west-1", EnvironmentTier.DEV, ROLE, "ext-4711"));
+    }
+
+    /**
+     * A configured but failing credential chain is an error, never a dry run: while STS refuses the portal's keys,
+     * readiness reports the aws component DOWN with STS's reason, every page says that AWS cannot be reached (admins
+     * read why), and an approved request waits — neither failed nor run dry, nothing sent to CloudFormation — until
+     * AWS accepts the keys again; then it executes.
+     */
+    @Test
+    void whileStsRefusesThePortalsCredentialsReadinessIsDownAdminsSeeWhyAndApprovedRequestsWait() {
+        var aws = AwsStub.simulate();
+        aws.stsRefuses(true);
+        var anonymous = ApiClient.anonymous(port);
+        var down = await().atMost(Duration.ofSeconds(10))
+                .until(() -> anonymous.get("/actuator/health/readiness"), response -> response.status() == 503);
+        var component = down.body().path("components").path("aws");
+        assertThat(component.path("status").asString()).isEqualTo("DOWN");
+        assertThat(component.path("details").path("mode").asString()).isEqualTo("live");
+        assertThat(component.path("details").path("reason").asString())
+                .startsWith("AWS is configured (endpoint " + AwsStub.endpoint())
+                .contains("but cannot be reached")
+                .contains("The security token included in the request is invalid.");
+        var adminPage = HtmlUtils.htmlUnescape(
+                new WebSession(port).logIn("admin").get("/").body());
+        assertThat(adminPage)
+                .contains("AWS is configured but cannot be reached: approved requests wait until it can.")
+                .contains("The security token included in the request is invalid.")
+                .doesNotContain("Dry-run mode");
+        var requesterPage = HtmlUtils.htmlUnescape(
+                new WebSession(port).logIn("requester").get("/").body());
+        assertThat(requesterPage)
+                .contains("AWS is configured but cannot be reached")
+                .doesNotContain("The security token included in the request is invalid.");
+
+        var id = submitAndApprove("dev-with-role");
+        var requester = ApiClient.as("requester", port);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requester
+                        .get("/api/v1/requests/" + id + "/events")
+                        .body()
+                        .toString())
+                .contains("execution.waiting")
+                .contains("The security token included in the request is invalid."));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> requester
+                                .get("/api/v1/requests/" + id)
+                                .body()
+                                .path("state")
+                                .asString(),
+                        "APPROVED"::equals);
+        assertThat(AwsStub.received("CreateChangeSet")).isEmpty();
+
+        aws.stsRefuses(false);
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(AwsStub.received("CreateChangeSet")).hasSize(1);
+        var up = anonymous.get("/actuator/health/readiness");
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.body().path("components").path("aws").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(up.body()
+                        .path("components")
+                        .path("aws")
+                        .path("details")
+                        .path("detail")
+                        .asString())
+                .isEqualTo("reachable as arn:aws:iam::111122223333:user/vendo-portal");
+        assertThat(new WebSession(port).logIn("admin").get("/").body()).doesNotContain("cannot be reached");
     }
 
     /**

@@ -48,6 +48,7 @@ public final class AwsStub {
                     options().dynamicPort().containerThreads(200).extensions(simulator));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            stubCallerIdentity();
         }
         return server;
     }
@@ -59,6 +60,29 @@ public final class AwsStub {
     public static void reset() {
         server().resetAll();
         simulator.reset();
+        stubCallerIdentity();
+    }
+
+    /**
+     * STS GetCallerIdentity accepts the portal's credentials, at the lowest priority: the portal's reachability probe
+     * asks it all the time, and any test can stub it otherwise (the simulator answers it too).
+     */
+    private static void stubCallerIdentity() {
+        server.stubFor(post(urlEqualTo("/"))
+                .atPriority(10)
+                .withRequestBody(containing("Action=GetCallerIdentity"))
+                .willReturn(xml(
+                        200,
+                        """
+                        <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                          <GetCallerIdentityResult>
+                            <Arn>arn:aws:iam::%1$s:user/vendo-portal</Arn>
+                            <UserId>AIDAVENDOPORTAL0001</UserId>
+                            <Account>%1$s</Account>
+                          </GetCallerIdentityResult>
+                          <ResponseMetadata><RequestId>sts-identity</RequestId></ResponseMetadata>
+                        </GetCallerIdentityResponse>"""
+                                .formatted(ACCOUNT))));
     }
 
     /**

@@ -44,6 +44,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     private volatile Map<String, Duration> holds = Map.of();
     private volatile double faultRate;
     private volatile double throttledShare = 0.25;
+    private volatile boolean stsRefuses;
     private volatile Random random = new Random(42);
     private final Map<String, java.util.Deque<String>> scripted = new HashMap<>();
 
@@ -65,6 +66,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         holds = Map.of();
         faultRate = 0;
         throttledShare = 0.25;
+        stsRefuses = false;
         scripted.clear();
         random = new Random(42);
     }
@@ -161,6 +163,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         var response =
                 switch (action) {
                     case "AssumeRole" -> assumeRole(form);
+                    case "GetCallerIdentity" -> callerIdentity(account);
                     case "CreateStack" -> createStack(form, account, true);
                     case "CreateChangeSet" -> createChangeSet(form, account);
                     case "DescribeChangeSet" -> describeChangeSet(form);
@@ -177,6 +180,35 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             response.withFixedDelay((int) hold.toMillis());
         }
         return response.build();
+    }
+
+    /**
+     * STS refuses the portal's own credentials (GetCallerIdentity answers InvalidClientTokenId), as it does for
+     * deactivated or deleted access keys; false: it accepts them again.
+     */
+    public void stsRefuses(boolean refuses) {
+        this.stsRefuses = refuses;
+    }
+
+    private ResponseDefinitionBuilder callerIdentity(String account) {
+        if (stsRefuses) {
+            return error(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        }
+        var id = account.matches("\\d{12}") ? account : "111122223333";
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(
+                        """
+                        <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                          <GetCallerIdentityResult>
+                            <Arn>arn:aws:iam::%1$s:user/vendo-portal</Arn>
+                            <UserId>AIDAVENDOPORTAL0001</UserId>
+                            <Account>%1$s</Account>
+                          </GetCallerIdentityResult>
+                          <ResponseMetadata><RequestId>sts-sim-identity</RequestId></ResponseMetadata>
+                        </GetCallerIdentityResponse>"""
+                                .formatted(id));
     }
 
     private ResponseDefinitionBuilder assumeRole(Map<String, String> form) {
@@ -376,7 +408,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 };
             }
         }
-        if (faultRate == 0 || action.equals("AssumeRole")) {
+        if (faultRate == 0 || action.equals("AssumeRole") || action.equals("GetCallerIdentity")) {
             return Injected.NONE;
         }
         synchronized (this) {

@@ -27,6 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
             "vendo.scheduler.heartbeat-interval=1s",
             // A key per build, made by the first context, never the local run's.
             "vendo.request.secret-key-file=target/test-secret-parameters.key",
+            // The test JVM has AWS credentials (for the SDK clients that reach WireMock): a test that talks to AWS
+            // says so with LiveAws, every other one runs dry instead of reaching for the real AWS.
+            "vendo.aws.mode=dry-run",
         })
 @Import(TestPostgres.class)
 @ActiveProfiles("local")

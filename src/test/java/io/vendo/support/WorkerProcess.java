@@ -42,32 +42,67 @@ public final class WorkerProcess implements AutoCloseable {
     /** @param jvmOptions heap size, compiler and collector settings of the worker's JVM */
     public static WorkerProcess start(
             String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
+        var aws = new ArrayList<>(List.of(
+                "-Daws.disableEc2Metadata=true",
+                "-Daws.accessKeyId=AKIAVENDOTESTING0001",
+                "-Daws.secretAccessKey=vendo-test-only-not-a-secret"));
+        var live = List.of("--vendo.aws.mode=live", "--vendo.aws.endpoint-url=" + AwsStub.endpoint());
+        return start(name, jdbcUrl, properties, jvmOptions, aws, live, Map.of());
+    }
+
+    /**
+     * A worker that finds AWS configured only as {@code environment} says (e.g. {@code AWS_PROFILE}), and otherwise
+     * nothing: no access keys, no endpoint, no mode, no AWS variables inherited, a home directory without
+     * {@code .aws}, no instance metadata service.
+     */
+    public static WorkerProcess startWithAwsEnvironment(
+            String name, String jdbcUrl, Map<String, String> properties, Map<String, String> environment) {
+        try {
+            var home = Files.createTempDirectory("vendo-worker-home");
+            var jvm = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            var aws = List.of("-Daws.disableEc2Metadata=true", "-Duser.home=" + home);
+            var variables = new java.util.LinkedHashMap<String, String>();
+            variables.put("HOME", home.toString());
+            variables.putAll(environment);
+            return start(name, jdbcUrl, properties, jvm, aws, List.of(), variables);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WorkerProcess start(
+            String name,
+            String jdbcUrl,
+            Map<String, String> properties,
+            List<String> jvmOptions,
+            List<String> awsOptions,
+            List<String> awsArguments,
+            Map<String, String> environment) {
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
+        command.addAll(awsOptions);
         command.addAll(List.of(
-                "-Daws.disableEc2Metadata=true",
-                "-Daws.accessKeyId=AKIAVENDOTESTING0001",
-                "-Daws.secretAccessKey=vendo-test-only-not-a-secret",
                 "-cp",
                 System.getProperty("java.class.path"),
                 WorkerMain.class.getName(),
                 "--spring.datasource.url=" + jdbcUrl,
                 "--server.port=0",
-                "--vendo.aws.mode=live",
-                "--vendo.aws.endpoint-url=" + AwsStub.endpoint(),
                 "--logging.level.root=WARN",
                 "--logging.level.io.vendo=INFO",
                 "--logging.level.org.springframework.boot.tomcat=INFO"));
+        command.addAll(awsArguments);
         var settings = new java.util.LinkedHashMap<>(Map.of("spring.datasource.hikari.maximum-pool-size", "12"));
         settings.putAll(properties);
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             var log = Files.createDirectories(Path.of("target", "workers")).resolve(name + ".log");
-            var process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (!environment.isEmpty()) {
+                builder.environment().keySet().removeIf(variable -> variable.startsWith("AWS_"));
+                builder.environment().putAll(environment);
+            }
+            var process = builder.start();
             var worker = new WorkerProcess(name, process, log);
             worker.awaitStarted(Duration.ofMinutes(4));
             return worker;
@@ -116,6 +151,15 @@ public final class WorkerProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Everything the worker wrote so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The last lines of the worker's output, for failure messages. */
