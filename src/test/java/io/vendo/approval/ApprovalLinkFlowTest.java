@@ -54,7 +54,8 @@ class ApprovalLinkFlowTest {
     private List<String> refusals(String id) {
         return jdbc.queryForList(
                 "select details ->> 'reason' from audit_event where action = 'approval.refused' and subject_id = ?"
-                        + " order by id",
+                        // Rows are appended by asynchronous listeners: the attempts' own time orders them.
+                        + " order by occurred_at, id",
                 String.class,
                 id);
     }
@@ -121,7 +122,8 @@ class ApprovalLinkFlowTest {
                         "This approval link was sent to another approver; log in as approver or use the inbox",
                         "This approval link cannot be used: the link was already used"));
         assertThat(jdbc.queryForList(
-                        "select actor from audit_event where action = 'approval.refused' and subject_id = ? order by id",
+                        "select actor from audit_event where action = 'approval.refused' and subject_id = ?"
+                                + " order by occurred_at, id",
                         String.class,
                         id))
                 .containsExactly("lead", "lead", "requester", "approver");
