@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A target to add to the catalog, or the new settings of one (matched by slug).
  *
- * @param allowedBlueprints slugs of the blueprints that may deploy here; empty: every blueprint
- * @param allowedOrganizationalUnits the OUs that ACCOUNT blueprints may place new accounts in from here; empty: the
- *     blueprint's own list decides
+ * @param allowedBlueprints slugs of the blueprints that may deploy here; empty or none: every blueprint
+ * @param allowedOrganizationalUnits the OUs that ACCOUNT blueprints may place new accounts in from here; empty or
+ *     none: the blueprint's own list decides
  */
 public record NewTarget(
         String slug,
@@ -18,12 +18,13 @@ public record NewTarget(
         EnvironmentTier environment,
         @Nullable String executionRoleArn,
         @Nullable String externalId,
-        List<String> allowedBlueprints,
-        List<String> allowedOrganizationalUnits) {
+        @Nullable List<String> allowedBlueprints,
+        @Nullable List<String> allowedOrganizationalUnits) {
 
     public NewTarget {
-        allowedBlueprints = List.copyOf(allowedBlueprints);
-        allowedOrganizationalUnits = List.copyOf(allowedOrganizationalUnits);
+        allowedBlueprints = allowedBlueprints == null ? List.of() : List.copyOf(allowedBlueprints);
+        allowedOrganizationalUnits =
+                allowedOrganizationalUnits == null ? List.of() : List.copyOf(allowedOrganizationalUnits);
     }
 
     /** A target open to every blueprint. */

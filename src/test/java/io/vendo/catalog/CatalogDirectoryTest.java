@@ -40,7 +40,7 @@ class CatalogDirectoryTest {
     int port;
 
     @Autowired
-    CatalogDirectory directory;
+    CatalogSync directory;
 
     @Autowired
     Catalog catalog;

@@ -79,7 +79,7 @@ class LiveAwsCatalogTest {
     CatalogAdministration catalogAdministration;
 
     @Autowired
-    CatalogDirectory directorySync;
+    CatalogSync directorySync;
 
     @BeforeEach
     void setUp() {

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
-import io.vendo.catalog.CatalogDirectory;
+import io.vendo.catalog.CatalogSync;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
@@ -35,13 +35,13 @@ class CatalogAdminApiController {
 
     private final Catalog catalog;
     private final CatalogAdministration administration;
-    private final CatalogDirectory directory;
+    private final CatalogSync directory;
     private final ServiceCatalogImport serviceCatalogImport;
 
     CatalogAdminApiController(
             Catalog catalog,
             CatalogAdministration administration,
-            CatalogDirectory directory,
+            CatalogSync directory,
             ServiceCatalogImport serviceCatalogImport) {
         this.catalog = catalog;
         this.administration = administration;

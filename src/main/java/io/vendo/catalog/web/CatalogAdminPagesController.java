@@ -3,8 +3,8 @@ package io.vendo.catalog.web;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
-import io.vendo.catalog.CatalogDirectory;
 import io.vendo.catalog.CatalogQuery;
+import io.vendo.catalog.CatalogSync;
 import io.vendo.catalog.DeliveryText;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.InvalidEntryException;
@@ -39,13 +39,13 @@ class CatalogAdminPagesController {
 
     private final Catalog catalog;
     private final CatalogAdministration administration;
-    private final CatalogDirectory directory;
+    private final CatalogSync directory;
     private final ServiceCatalogImport serviceCatalogImport;
 
     CatalogAdminPagesController(
             Catalog catalog,
             CatalogAdministration administration,
-            CatalogDirectory directory,
+            CatalogSync directory,
             ServiceCatalogImport serviceCatalogImport) {
         this.catalog = catalog;
         this.administration = administration;

@@ -1,0 +1,110 @@
+package io.vendo.catalog;
+
+import io.vendo.catalog.DescriptorBinder.DescriptorException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A blueprint's {@code blueprint.yaml} in the catalog directory, bound as written; what it means is checked by the
+ * catalog's rules when it is stored. See the README for an example.
+ *
+ * @param template the template's file name in the blueprint's folder; none: {@code template.yaml}
+ * @param delivery the kind-specific settings, written as {@link Delivery} without {@code type} where the kind implies
+ *     it
+ * @param maxLifetime an ISO-8601 duration such as {@code P30D}
+ */
+record BlueprintDescriptor(
+        @Nullable String name,
+        @Nullable BlueprintKind kind,
+        @Nullable String description,
+        @Nullable String owner,
+        @Nullable Map<String, String> tags,
+        @Nullable List<String> capabilities,
+        @Nullable List<EnvironmentTier> allowedEnvironments,
+        @Nullable String approvalPolicy,
+        @Nullable String maxLifetime,
+        @Nullable Integer quotaPerTeam,
+        @Nullable String template,
+        @Nullable Map<String, Object> delivery) {
+
+    static final String FILE = "blueprint.yaml";
+    static final String DEFAULT_TEMPLATE = "template.yaml";
+
+    /**
+     * @return a descriptor with its kind
+     * @throws DescriptorException naming what cannot be read
+     */
+    static BlueprintDescriptor read(String yaml) {
+        var descriptor = DescriptorBinder.bind(yaml, BlueprintDescriptor.class, "a mapping of blueprint settings");
+        if (descriptor.kind() == null) {
+            throw new DescriptorException(
+                    "kind must be one of %s; it is missing".formatted(DescriptorBinder.constants(BlueprintKind.class)));
+        }
+        return descriptor;
+    }
+
+    /**
+     * The template's file name: a file in the blueprint's own folder.
+     *
+     * @throws DescriptorException when it names anything else
+     */
+    String templateFile() {
+        var file = Optional.ofNullable(template).orElse(DEFAULT_TEMPLATE);
+        if (!file.matches("[\\w.-]+") || file.startsWith(".")) {
+            throw new DescriptorException("template must name a file in the blueprint's folder, not " + file);
+        }
+        return file;
+    }
+
+    /** Whether the descriptor names its template rather than relying on the default file. */
+    boolean namesTemplate() {
+        return template != null;
+    }
+
+    /**
+     * The delivery; none for a non-STACK kind that says nothing (the catalog reports it missing).
+     *
+     * @throws InvalidEntryException under {@code delivery} when the settings are not a delivery of the kind
+     */
+    @Nullable
+    Delivery deliveryOf() {
+        if (delivery == null) {
+            return kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
+        }
+        return DeliveryText.fromMap(kind, delivery);
+    }
+
+    /** @throws DescriptorException when the lifetime is not an ISO-8601 duration */
+    NewBlueprint toNewBlueprint(String slug, String templateBody, @Nullable Delivery delivery) {
+        var metadata = new BlueprintMetadata(
+                name,
+                Optional.ofNullable(description).orElse("").strip(),
+                owner,
+                tags == null ? Map.of() : tags,
+                allowedEnvironments == null ? List.of() : allowedEnvironments,
+                approvalPolicy,
+                lifetime(),
+                quotaPerTeam);
+        return new NewBlueprint(
+                slug,
+                kind,
+                metadata,
+                new NewVersion(templateBody, capabilities == null ? List.of() : capabilities, delivery));
+    }
+
+    private @Nullable Duration lifetime() {
+        if (maxLifetime == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(maxLifetime);
+        } catch (DateTimeParseException e) {
+            throw new DescriptorException(
+                    "maxLifetime '%s' is not an ISO-8601 duration such as P30D or PT12H".formatted(maxLifetime));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.vendo.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vendo.catalog.DescriptorBinder.DescriptorException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The catalog directory's descriptors bound to records: what a platform team writes in {@code blueprint.yaml} and
+ * {@code targets.yaml}, and the words a sync refuses a file with, naming the key.
+ */
+class DescriptorBindingTest {
+
+    @Test
+    void bindsADescriptorAsWrittenWithEnumsInAnyCase() {
+        var descriptor = BlueprintDescriptor.read(
+                """
+                name: Static website
+                kind: stack
+                description: >
+                  An S3 bucket
+                owner: 42
+                tags: {cost-center: web, vendo:blueprint: static-website}
+                allowedEnvironments: [sandbox, PROD]
+                capabilities: [CAPABILITY_IAM]
+                approvalPolicy: production
+                maxLifetime: P30D
+                quotaPerTeam: 2
+                """);
+
+        var blueprint = descriptor.toNewBlueprint("static-website", "Resources: {}", descriptor.deliveryOf());
+
+        assertThat(blueprint.kind()).isEqualTo(BlueprintKind.STACK);
+        assertThat(blueprint.metadata())
+                .isEqualTo(new BlueprintMetadata(
+                        "Static website",
+                        "An S3 bucket",
+                        "42",
+                        Map.of("cost-center", "web", "vendo:blueprint", "static-website"),
+                        List.of(EnvironmentTier.SANDBOX, EnvironmentTier.PROD),
+                        "production",
+                        Duration.ofDays(30),
+                        2));
+        assertThat(blueprint.version().capabilities()).containsExactly("CAPABILITY_IAM");
+        assertThat(blueprint.version().delivery()).isEqualTo(new Delivery.Stack());
+        assertThat(descriptor.templateFile()).isEqualTo("template.yaml");
+    }
+
+    @Test
+    void aDeliveryWithoutTypeTakesTheKindsOwn() {
+        var descriptor = BlueprintDescriptor.read(
+                """
+                kind: SERVICE_CATALOG_PRODUCT
+                delivery: {productId: prod-abc, provisioningArtifactId: pa-abc}
+                """);
+
+        assertThat(descriptor.deliveryOf()).isEqualTo(new Delivery.ServiceCatalogProduct("prod-abc", "pa-abc", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            textBlock =
+                    """
+            unknown keys           | "kind: STACK\\nquotaPerTeem: 3\\nzzz: 1"       | Unknown key(s) quotaPerTeem, zzz; known: allowedEnvironments, approvalPolicy, capabilities, delivery, description, kind, maxLifetime, name, owner, quotaPerTeam, tags, template
+            unknown kind           | "kind: MARS"                                    | kind must be one of STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET, not 'MARS'
+            no kind                | "name: x"                                       | kind must be one of STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET; it is missing
+            unknown environment    | "kind: STACK\\nallowedEnvironments: [DEV, mars]" | allowedEnvironments[1] must be one of SANDBOX, DEV, STAGING, PROD, not 'mars'
+            tags as a list         | "kind: STACK\\ntags: [a]"                       | tags must be a mapping of key: value, not '[a]'
+            tag without value      | "kind: STACK\\ntags: {a: }"                      | tags.a must not hold an empty value
+            quota a fraction       | "kind: STACK\\nquotaPerTeam: 2.5"               | quotaPerTeam must be a whole number, not '2.5'
+            quota as text          | "kind: STACK\\nquotaPerTeam: three"             | quotaPerTeam must be a whole number, not 'three'
+            capabilities a value   | "kind: STACK\\ncapabilities: CAPABILITY_IAM"    | capabilities must be a list, not 'CAPABILITY_IAM'
+            empty capability       | "kind: STACK\\ncapabilities: [a, ~]"            | capabilities[1] must not hold an empty value
+            name a list            | "kind: STACK\\nname: [a, b]"                    | name must be a single value, not '[a, b]'
+            delivery a value       | "kind: STACK\\ndelivery: 3"                     | delivery must be a mapping of key: value, not '3'
+            not yaml               | "kind: [STACK"                                  | Not valid YAML:
+            not a mapping          | "- kind: STACK"                                 | Expected a mapping of blueprint settings
+            """)
+    void refusesADescriptorNamingTheKey(String problem, String yaml, String message) {
+        assertThatThrownBy(() -> BlueprintDescriptor.read(yaml.replace("\\n", "\n")))
+                .isInstanceOf(DescriptorException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void refusesAMaxLifetimeThatIsNoDuration() {
+        var descriptor = BlueprintDescriptor.read("kind: STACK\nmaxLifetime: 30\n");
+
+        assertThatThrownBy(() -> descriptor.toNewBlueprint("x", "", null))
+                .isInstanceOf(DescriptorException.class)
+                .hasMessage("maxLifetime '30' is not an ISO-8601 duration such as P30D or PT12H");
+    }
+
+    @Test
+    void refusesATemplateOutsideTheBlueprintsFolder() {
+        var descriptor = BlueprintDescriptor.read("kind: STACK\ntemplate: ../other/template.yaml\n");
+
+        assertThatThrownBy(descriptor::templateFile)
+                .isInstanceOf(DescriptorException.class)
+                .hasMessage("template must name a file in the blueprint's folder, not ../other/template.yaml");
+    }
+
+    @Test
+    void bindsATargetAsTheCatalogTakesIt() {
+        var target = DescriptorBinder.bind(
+                Map.of(
+                        "slug", "sandbox",
+                        "name", "Sandbox",
+                        "accountId", 111122223333L,
+                        "region", "eu-west-1",
+                        "environment", "sandbox"),
+                NewTarget.class);
+
+        assertThat(target)
+                .isEqualTo(new NewTarget(
+                        "sandbox", "Sandbox", "111122223333", "eu-west-1", EnvironmentTier.SANDBOX, null, null));
+    }
+
+    @Test
+    void refusesATargetWithAMisspeltKeyOrAnUnknownTier() {
+        assertThatThrownBy(() -> DescriptorBinder.bind(Map.of("slug", "a", "acountId", "1"), NewTarget.class))
+                .hasMessage("Unknown key(s) acountId; known: accountId, allowedBlueprints, allowedOrganizationalUnits,"
+                        + " environment, executionRoleArn, externalId, name, region, slug");
+        assertThatThrownBy(() -> DescriptorBinder.bind(Map.of("slug", "a", "environment", "QA"), NewTarget.class))
+                .hasMessage("environment must be one of SANDBOX, DEV, STAGING, PROD, not 'QA'");
+    }
+}
