@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The outcome of asking CloudFormation about a new version, stored with the version for the admin: whether AWS was
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param outcome CHECKED, UNAVAILABLE (AWS could not be asked) or NOT_CHECKED (dry-run)
  */
+@NamedInterface(name = "administration", propagate = false)
 public record AwsComparison(String outcome, @Nullable String note, List<String> differences) {
 
     public static final String CHECKED = "CHECKED";

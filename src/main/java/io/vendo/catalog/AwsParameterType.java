@@ -3,11 +3,13 @@ package io.vendo.catalog;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * CloudFormation's AWS-specific parameter types: values that name something existing in the target account. AWS checks
  * that the thing exists; without AWS, Vendo checks the form of the value, as the EC2 and Route 53 APIs define it.
  */
+@NamedInterface("blueprints")
 public enum AwsParameterType {
     AVAILABILITY_ZONE_NAME(
             "AWS::EC2::AvailabilityZone::Name",

@@ -2,6 +2,7 @@ package io.vendo.catalog;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What CloudFormation said about a template.
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param parameters the parameters as GetTemplateSummary reports them
  * @param capabilities the capabilities CloudFormation requires to deploy the template
  */
+@NamedInterface("ports")
 public record AwsTemplateReport(
         @Nullable String refusal,
         @Nullable String unavailable,

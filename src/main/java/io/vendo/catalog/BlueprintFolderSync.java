@@ -1,6 +1,6 @@
 package io.vendo.catalog;
 
-import io.vendo.catalog.CatalogAdministration.SyncOutcome;
+import io.vendo.catalog.BlueprintCuration.SyncOutcome;
 import io.vendo.catalog.CatalogDirectory.BlueprintFolder;
 import io.vendo.catalog.DescriptorBinder.DescriptorException;
 import io.vendo.catalog.SyncReport.Entry;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BlueprintFolderSync {
 
-    private final CatalogAdministration administration;
+    private final BlueprintCuration blueprints;
     private final ServiceCatalogImport serviceCatalogImport;
 
-    BlueprintFolderSync(CatalogAdministration administration, ServiceCatalogImport serviceCatalogImport) {
-        this.administration = administration;
+    BlueprintFolderSync(BlueprintCuration blueprints, ServiceCatalogImport serviceCatalogImport) {
+        this.blueprints = blueprints;
         this.serviceCatalogImport = serviceCatalogImport;
     }
 
@@ -45,7 +45,7 @@ class BlueprintFolderSync {
             } else {
                 return refused(file, slug, "Template file %s/%s does not exist".formatted(slug, templateFile));
             }
-            var outcome = administration.synchronize(descriptor.toNewBlueprint(slug, templateBody, delivery));
+            var outcome = blueprints.synchronize(descriptor.toNewBlueprint(slug, templateBody, delivery));
             return entry(file, slug, templateFile, outcome);
         } catch (InvalidEntryException e) {
             return refused(file, slug, e.detail());

@@ -1,6 +1,9 @@
 package io.vendo.catalog;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a blueprint vends. */
+@NamedInterface("blueprints")
 public enum BlueprintKind {
     /** A CloudFormation stack in the target account and region. */
     STACK,

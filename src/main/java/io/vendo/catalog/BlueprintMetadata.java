@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What the platform team says about a blueprint besides its template. It may change without a new version.
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxLifetime how long what it creates may live before it must be extended; none: no limit
  * @param quotaPerTeam how many active requests of it one team may have; none: no limit
  */
+@NamedInterface("blueprints")
 public record BlueprintMetadata(
         String name,
         String description,

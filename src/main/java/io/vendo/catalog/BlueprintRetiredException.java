@@ -3,7 +3,7 @@ package io.vendo.catalog;
 import io.vendo.refusal.Refusal;
 
 /** A new request for a retired blueprint. Requests made before it was retired are unaffected. */
-public class BlueprintRetiredException extends Refusal {
+class BlueprintRetiredException extends Refusal {
 
     BlueprintRetiredException(String slug) {
         super(

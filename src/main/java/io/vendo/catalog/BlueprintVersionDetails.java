@@ -3,6 +3,7 @@ package io.vendo.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One pinned blueprint version: everything needed to render its form and to deliver it.
@@ -10,6 +11,7 @@ import java.util.UUID;
  * @param tags the blueprint's tags, to apply to everything the version creates
  * @param delivery the kind-specific settings the executor uses, pinned with the version
  */
+@NamedInterface("blueprints")
 public record BlueprintVersionDetails(
         UUID versionId,
         UUID blueprintId,

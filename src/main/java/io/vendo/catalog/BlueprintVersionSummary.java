@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One version in a blueprint's history.
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param aws what CloudFormation said when the version was added; none for versions older than the check
  * @param warnings AllowedPatterns of the version that cannot be matched in linear time (see {@link AllowedPattern})
  */
+@NamedInterface(name = "administration", propagate = false)
 public record BlueprintVersionSummary(
         UUID versionId,
         int number,

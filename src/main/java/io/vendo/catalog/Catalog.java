@@ -25,30 +25,14 @@ public class Catalog {
         this.targets = targets;
     }
 
-    /** The blueprints that take new requests. */
-    public List<BlueprintSummary> blueprints() {
-        return blueprints.findAllByOrderByNameAsc().stream()
-                .filter(blueprint -> !blueprint.retired())
-                .map(blueprint -> new BlueprintSummary(
-                        blueprint.id(),
-                        blueprint.slug(),
-                        blueprint.name(),
-                        blueprint.description(),
-                        blueprint.kind(),
-                        blueprint.owner(),
-                        latestVersionOf(blueprint).number()))
-                .toList();
-    }
-
-    /** The blueprints a search finds, by name. */
     /** The slugs of the blueprints, retired ones included, whose requests the named approval policy decides. */
-    @Transactional(readOnly = true)
     public List<String> blueprintsNamingPolicy(String policyName) {
         return blueprints.findByApprovalPolicyOrderBySlugAsc(policyName).stream()
                 .map(Blueprint::slug)
                 .toList();
     }
 
+    /** The blueprints a search finds, by name. */
     public List<BlueprintDetails> search(CatalogQuery query) {
         return blueprints.findAllByOrderByNameAsc().stream()
                 .map(blueprint -> blueprint.toDetails(latestVersionOf(blueprint).number()))

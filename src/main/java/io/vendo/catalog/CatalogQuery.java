@@ -2,6 +2,7 @@ package io.vendo.catalog;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A search of the catalog; every criterion left out matches everything.
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param tag a tag key, or {@code key=value}
  * @param includeRetired whether retired blueprints are listed too (admins see them)
  */
+@NamedInterface(name = "administration", propagate = false)
 public record CatalogQuery(
         @Nullable String text,
         @Nullable BlueprintKind kind,

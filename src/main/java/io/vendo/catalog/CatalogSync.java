@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * may have been added in the admin pages.
  */
 @Service
-public class CatalogSync {
+class CatalogSync {
 
     private final BlueprintFolderSync blueprints;
     private final TargetsFileSync targets;
@@ -41,7 +41,7 @@ public class CatalogSync {
      * What a sync reads: the directory, and the Service Catalog portfolios imported at every sync; empty when neither is
      * configured (then the admin page offers no sync).
      */
-    public Optional<String> location() {
+    Optional<String> location() {
         var portfolios = properties.serviceCatalogPortfolios().isEmpty()
                 ? ""
                 : "Service Catalog " + String.join(", ", properties.serviceCatalogPortfolios());
@@ -51,7 +51,7 @@ public class CatalogSync {
         return Optional.of(properties.directory() + (portfolios.isEmpty() ? "" : " + " + portfolios));
     }
 
-    public Optional<SyncReport> lastReport() {
+    Optional<SyncReport> lastReport() {
         return Optional.ofNullable(lastReport.get());
     }
 
@@ -60,7 +60,7 @@ public class CatalogSync {
      *
      * @throws CatalogConflictException when neither is configured
      */
-    public SyncReport synchronize() {
+    SyncReport synchronize() {
         var location = location()
                 .orElseThrow(() -> new CatalogConflictException(
                         "No catalog directory",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How a blueprint version is delivered to AWS: the kind-specific settings the executors need besides the template and
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
     @JsonSubTypes.Type(value = Delivery.ServiceCatalogProduct.class, name = "ServiceCatalogProduct"),
     @JsonSubTypes.Type(value = Delivery.StackSet.class, name = "StackSet")
 })
+@NamedInterface("blueprints")
 public sealed interface Delivery {
 
     /** The blueprint kinds this delivery can serve. */
@@ -90,6 +92,22 @@ public sealed interface Delivery {
         public BlueprintKind kind() {
             return BlueprintKind.STACK_SET;
         }
+    }
+
+    /**
+     * A delivery as admins write it: a YAML mapping of its settings, {@code type} left out where the kind has a single
+     * delivery (ACCOUNT's default is AccountFactory).
+     *
+     * @return none for blank text of a non-STACK kind: the catalog reports the delivery missing when it is stored
+     * @throws InvalidEntryException under {@code delivery} when the text is not a delivery
+     */
+    static @Nullable Delivery fromYaml(BlueprintKind kind, @Nullable String yaml) {
+        return DeliveryText.parse(kind, yaml);
+    }
+
+    /** The delivery as admins write it, without the type where the kind implies it; empty for a STACK's. */
+    default String toYaml() {
+        return DeliveryText.format(this);
     }
 
     /** The organizational units an account may be placed in; empty for kinds that create no account. */

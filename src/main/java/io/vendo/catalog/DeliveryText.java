@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * out where the kind has a single delivery (STACK, SERVICE_CATALOG_PRODUCT, STACK_SET; ACCOUNT defaults to
  * AccountFactory).
  */
-public final class DeliveryText {
+final class DeliveryText {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,7 +26,7 @@ public final class DeliveryText {
      * @return none for blank text of a non-STACK kind: the caller reports that the delivery is missing
      * @throws InvalidEntryException under {@code delivery} when the text is not a delivery
      */
-    public static @Nullable Delivery parse(BlueprintKind kind, @Nullable String text) {
+    static @Nullable Delivery parse(BlueprintKind kind, @Nullable String text) {
         if (text == null || text.isBlank()) {
             return kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
         }
@@ -55,7 +55,7 @@ public final class DeliveryText {
     }
 
     /** The delivery as YAML, without the type where the kind implies it. */
-    public static String format(Delivery delivery) {
+    static String format(Delivery delivery) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = JSON.convertValue(delivery, Map.class);
         if (map.get("type") != null && map.get("type").equals(defaultType(delivery.kind()))) {

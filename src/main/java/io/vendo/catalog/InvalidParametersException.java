@@ -3,11 +3,13 @@ package io.vendo.catalog;
 import io.vendo.refusal.Refusal;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Parameter values that CloudFormation would refuse, each with the message CloudFormation would give, keyed by
  * parameter name in {@link #errors()} (and in the refusal's {@code errors}).
  */
+@NamedInterface("blueprints")
 public class InvalidParametersException extends Refusal {
 
     private final Map<String, String> errors;

@@ -2,6 +2,7 @@ package io.vendo.catalog;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One CloudFormation template parameter with its constraints, as declared in the template's {@code Parameters}, and
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param label the Interface's {@code ParameterLabels} entry, shown instead of the name
  * @param group the label of the Interface's {@code ParameterGroups} entry the parameter belongs to
  */
+@NamedInterface("blueprints")
 public record ParameterDefinition(
         String name,
         String type,

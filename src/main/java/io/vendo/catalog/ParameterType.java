@@ -3,6 +3,7 @@ package io.vendo.catalog;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A CloudFormation parameter type, understood: {@code String}, {@code Number}, {@code List<Number>},
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind what kind of value it takes
  * @param aws the AWS-specific type of the value (or of each list item), if any
  */
+@NamedInterface("blueprints")
 public record ParameterType(String name, Kind kind, @Nullable AwsParameterType aws) {
 
     private static final String SSM_VALUE_PREFIX = "AWS::SSM::Parameter::Value<";

@@ -30,12 +30,12 @@ import org.springframework.stereotype.Service;
  * hand-written form template is left as it is: its versions are compared with Service Catalog's model instead.
  */
 @Service
-public class ServiceCatalogImport {
+class ServiceCatalogImport {
 
     static final Pattern PORTFOLIO_ID = Pattern.compile("port-[a-z0-9]{1,100}");
 
     private final ObjectProvider<ServiceCatalogProducts> serviceCatalog;
-    private final CatalogAdministration administration;
+    private final BlueprintCuration curation;
     private final BlueprintRepository blueprints;
     private final BlueprintVersionRepository versions;
     private final CatalogProperties properties;
@@ -43,13 +43,13 @@ public class ServiceCatalogImport {
 
     ServiceCatalogImport(
             ObjectProvider<ServiceCatalogProducts> serviceCatalog,
-            CatalogAdministration administration,
+            BlueprintCuration curation,
             BlueprintRepository blueprints,
             BlueprintVersionRepository versions,
             CatalogProperties properties,
             Clock clock) {
         this.serviceCatalog = serviceCatalog;
-        this.administration = administration;
+        this.curation = curation;
         this.blueprints = blueprints;
         this.versions = versions;
         this.properties = properties;
@@ -63,7 +63,7 @@ public class ServiceCatalogImport {
      * @throws CatalogConflictException in a dry run
      * @throws ServiceCatalogUnavailableException when Service Catalog cannot be asked
      */
-    public SyncReport importPortfolio(String portfolioId) {
+    SyncReport importPortfolio(String portfolioId) {
         if (portfolioId == null || !PORTFOLIO_ID.matcher(portfolioId).matches()) {
             throw new InvalidEntryException(
                     "import", Map.of("portfolioId", "Give a Service Catalog portfolio id such as port-abc123"));
@@ -221,7 +221,7 @@ public class ServiceCatalogImport {
                         new Delivery.ServiceCatalogProduct(product.productId(), artifact.id(), pathId);
                     default -> throw new IllegalStateException("Not a Service Catalog delivery: " + latest.delivery());
                 };
-        var outcome = administration.addVersion(blueprint.id(), new NewVersion(template, List.of(), delivery));
+        var outcome = curation.addVersion(blueprint.id(), new NewVersion(template, List.of(), delivery));
         return outcome.created()
                 ? new Entry(
                         file,
@@ -284,7 +284,7 @@ public class ServiceCatalogImport {
                 null,
                 null,
                 null);
-        var version = administration.create(
+        var version = curation.create(
                 new NewBlueprint(slug.get(), kind, metadata, new NewVersion(template, List.of(), delivery)));
         return new Entry(
                 file,

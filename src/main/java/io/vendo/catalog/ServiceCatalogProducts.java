@@ -3,6 +3,7 @@ package io.vendo.catalog;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Service Catalog's own view of products, asked with the portal's own credentials when AWS is configured: a
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * ListProvisioningArtifacts, ListLaunchPaths), and the parameter model Service Catalog provisions an artifact with
  * (DescribeProvisioningParameters), from which Vendo builds the form. Implemented by the {@code aws} module.
  */
+@NamedInterface("ports")
 public interface ServiceCatalogProducts {
 
     /** Whether AWS can be asked; not in dry-run mode. */

@@ -4,7 +4,7 @@ import io.vendo.refusal.Refusal;
 import java.util.Map;
 
 /** Service Catalog could not be asked (throttled, unreachable, refusing the portal's credentials): try again later. */
-public class ServiceCatalogUnavailableException extends Refusal {
+class ServiceCatalogUnavailableException extends Refusal {
 
     ServiceCatalogUnavailableException(String detail, Throwable cause) {
         super(Kind.UNAVAILABLE, "Service Catalog unavailable", detail, Map.of(), cause);

@@ -2,8 +2,10 @@ package io.vendo.catalog;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** What a catalog directory sync did, file by file. */
+@NamedInterface(name = "administration", propagate = false)
 public record SyncReport(String location, Instant finishedAt, List<Entry> entries) {
 
     public SyncReport {

@@ -3,6 +3,7 @@ package io.vendo.catalog;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where a request deploys: account, region, tier, and the role to assume there (none: the portal's own).
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param allowedOrganizationalUnits OUs that new accounts requested here may go to; empty: no restriction beyond
  *     the blueprint's
  */
+@NamedInterface("targets")
 public record TargetDetails(
         UUID id,
         String slug,

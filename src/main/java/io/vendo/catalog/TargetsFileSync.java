@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TargetsFileSync {
 
-    private final CatalogAdministration administration;
+    private final TargetCuration curation;
     private final TargetRepository targets;
 
-    TargetsFileSync(CatalogAdministration administration, TargetRepository targets) {
-        this.administration = administration;
+    TargetsFileSync(TargetCuration curation, TargetRepository targets) {
+        this.curation = curation;
         this.targets = targets;
     }
 
@@ -51,10 +51,10 @@ class TargetsFileSync {
             var target = DescriptorBinder.bind(settings, NewTarget.class);
             var existing = targets.findBySlug(slug).map(Target::toDetails);
             if (existing.isEmpty()) {
-                administration.createTarget(target);
+                curation.create(target);
                 return new Entry(CatalogDirectory.TARGETS, slug, Outcome.ADDED, "Target added");
             }
-            var updated = administration.updateTarget(slug, target);
+            var updated = curation.update(slug, target);
             return updated.equals(existing.get())
                     ? new Entry(CatalogDirectory.TARGETS, slug, Outcome.UNCHANGED, "Target unchanged")
                     : new Entry(CatalogDirectory.TARGETS, slug, Outcome.CHANGED, "Target settings changed");

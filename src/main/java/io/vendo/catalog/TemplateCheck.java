@@ -1,10 +1,13 @@
 package io.vendo.catalog;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * CloudFormation's own view of a template (ValidateTemplate and GetTemplateSummary), asked when AWS is configured so
  * that a new version is checked by AWS too and its parameter model compared with Vendo's. Implemented by the
  * {@code aws} module.
  */
+@NamedInterface("ports")
 public interface TemplateCheck {
 
     /** Whether AWS can be asked; not in dry-run mode. */

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What changed between two versions of a blueprint: the template text, line by line with a little context, and the
  * parameter model, parameter by parameter and attribute by attribute.
  */
+@NamedInterface(name = "administration", propagate = false)
 public record VersionDiff(int from, int to, List<Line> lines, List<ParameterChange> parameters) {
 
     private static final int CONTEXT = 3;

@@ -8,7 +8,6 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogQuery;
 import io.vendo.catalog.EnvironmentTier;
-import io.vendo.catalog.ParameterSchema;
 import io.vendo.web.ApiScopes;
 import java.util.List;
 import java.util.Map;

@@ -5,12 +5,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
-import io.vendo.catalog.CatalogSync;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
-import io.vendo.catalog.ServiceCatalogImport;
 import io.vendo.catalog.SyncReport;
 import io.vendo.web.ApiScopes;
 import java.net.URI;
@@ -35,18 +33,10 @@ class CatalogAdminApiController {
 
     private final Catalog catalog;
     private final CatalogAdministration administration;
-    private final CatalogSync directory;
-    private final ServiceCatalogImport serviceCatalogImport;
 
-    CatalogAdminApiController(
-            Catalog catalog,
-            CatalogAdministration administration,
-            CatalogSync directory,
-            ServiceCatalogImport serviceCatalogImport) {
+    CatalogAdminApiController(Catalog catalog, CatalogAdministration administration) {
         this.catalog = catalog;
         this.administration = administration;
-        this.directory = directory;
-        this.serviceCatalogImport = serviceCatalogImport;
     }
 
     @Operation(
@@ -111,8 +101,8 @@ class CatalogAdminApiController {
             summary = "Create a target",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping(path = "/targets", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TargetAdminResponse> createTarget(@RequestBody TargetInput input) {
-        var target = administration.createTarget(input.toNewTarget(null));
+    ResponseEntity<TargetAdminResponse> createTarget(@RequestBody NewTarget input) {
+        var target = administration.createTarget(input);
         return ResponseEntity.created(URI.create("/api/v1/targets/" + target.slug()))
                 .body(TargetAdminResponse.of(target));
     }
@@ -122,8 +112,10 @@ class CatalogAdminApiController {
             summary = "Change a target",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PutMapping(path = "/targets/{slug}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TargetAdminResponse updateTarget(@PathVariable String slug, @RequestBody TargetInput input) {
-        return TargetAdminResponse.of(administration.updateTarget(slug, input.toNewTarget(slug)));
+    TargetAdminResponse updateTarget(@PathVariable String slug, @RequestBody NewTarget input) {
+        // The slug may be left out of the body: it is the path's.
+        return TargetAdminResponse.of(
+                administration.updateTarget(slug, input.slug() == null ? input.withSlug(slug) : input));
     }
 
     @Operation(
@@ -132,7 +124,7 @@ class CatalogAdminApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping("/catalog/sync")
     SyncReport sync() {
-        return directory.synchronize();
+        return administration.synchronize();
     }
 
     /**
@@ -145,7 +137,7 @@ class CatalogAdminApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.ADMIN))
     @PostMapping(path = "/catalog/service-catalog-imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     SyncReport importPortfolio(@RequestBody PortfolioImportInput input) {
-        return serviceCatalogImport.importPortfolio(
+        return administration.importPortfolio(
                 input.portfolioId() == null ? "" : input.portfolioId().strip());
     }
 
@@ -156,35 +148,6 @@ class CatalogAdminApiController {
             @Nullable String template,
             @Nullable List<String> capabilities,
             io.vendo.catalog.@Nullable Delivery delivery) {}
-
-    record TargetInput(
-            @Nullable String slug,
-            @Nullable String name,
-            @Nullable String accountId,
-            @Nullable String region,
-            @Nullable EnvironmentTier environment,
-            @Nullable String executionRoleArn,
-            @Nullable String externalId,
-            @Nullable List<String> allowedBlueprints,
-            @Nullable List<String> allowedOrganizationalUnits) {
-
-        NewTarget toNewTarget(@Nullable String pathSlug) {
-            return new NewTarget(
-                    pathSlug != null && slug == null ? pathSlug : slug,
-                    name,
-                    accountId,
-                    region,
-                    environment,
-                    blankToNull(executionRoleArn),
-                    blankToNull(externalId),
-                    allowedBlueprints == null ? List.of() : allowedBlueprints,
-                    allowedOrganizationalUnits == null ? List.of() : allowedOrganizationalUnits);
-        }
-
-        private static @Nullable String blankToNull(@Nullable String value) {
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-    }
 
     /** A target as admins see it: with the role and whether an external id is set, never the external id itself. */
     record TargetAdminResponse(

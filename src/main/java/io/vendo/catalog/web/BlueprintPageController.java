@@ -2,7 +2,6 @@ package io.vendo.catalog.web;
 
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
-import io.vendo.catalog.DeliveryText;
 import io.vendo.catalog.ParameterDefinition;
 import io.vendo.web.PageController;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ class BlueprintPageController {
         model.addAttribute("metadata", blueprint.metadata());
         model.addAttribute("latest", latest);
         model.addAttribute("versions", versions);
-        model.addAttribute("delivery", DeliveryText.format(latest.delivery()));
+        model.addAttribute("delivery", latest.delivery().toYaml());
         model.addAttribute("targets", blueprint.retired() ? java.util.List.of() : catalog.targetsFor(latest));
         var newer = to != null ? to : blueprint.latestVersion();
         var older = from != null ? from : newer - 1;

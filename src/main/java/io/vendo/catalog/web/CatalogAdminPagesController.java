@@ -4,13 +4,11 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
 import io.vendo.catalog.CatalogQuery;
-import io.vendo.catalog.CatalogSync;
-import io.vendo.catalog.DeliveryText;
+import io.vendo.catalog.Delivery;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.InvalidEntryException;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewVersion;
-import io.vendo.catalog.ServiceCatalogImport;
 import io.vendo.refusal.Refusal;
 import io.vendo.web.InvalidInputException;
 import java.util.LinkedHashMap;
@@ -39,18 +37,10 @@ class CatalogAdminPagesController {
 
     private final Catalog catalog;
     private final CatalogAdministration administration;
-    private final CatalogSync directory;
-    private final ServiceCatalogImport serviceCatalogImport;
 
-    CatalogAdminPagesController(
-            Catalog catalog,
-            CatalogAdministration administration,
-            CatalogSync directory,
-            ServiceCatalogImport serviceCatalogImport) {
+    CatalogAdminPagesController(Catalog catalog, CatalogAdministration administration) {
         this.catalog = catalog;
         this.administration = administration;
-        this.directory = directory;
-        this.serviceCatalogImport = serviceCatalogImport;
     }
 
     @GetMapping("/admin/blueprints")
@@ -79,7 +69,7 @@ class CatalogAdminPagesController {
             return renderList(model, form, errors);
         }
         try {
-            var delivery = DeliveryText.parse(kind, form.getDelivery());
+            var delivery = Delivery.fromYaml(kind, form.getDelivery());
             var version = administration.create(new NewBlueprint(
                     form.getSlug().strip(),
                     kind,
@@ -97,7 +87,7 @@ class CatalogAdminPagesController {
 
     @PostMapping("/admin/catalog/sync")
     String sync(Model model) {
-        model.addAttribute("report", directory.synchronize());
+        model.addAttribute("report", administration.synchronize());
         return renderList(model, new BlueprintForm(), Map.of());
     }
 
@@ -105,7 +95,7 @@ class CatalogAdminPagesController {
     String importPortfolio(@RequestParam(defaultValue = "") String portfolioId, Model model) {
         model.addAttribute("portfolioId", portfolioId.strip());
         try {
-            model.addAttribute("report", serviceCatalogImport.importPortfolio(portfolioId.strip()));
+            model.addAttribute("report", administration.importPortfolio(portfolioId.strip()));
         } catch (InvalidEntryException e) {
             model.addAttribute("importErrors", e.errors());
         } catch (Refusal e) {
@@ -121,7 +111,7 @@ class CatalogAdminPagesController {
         var version = new BlueprintForm();
         version.setTemplate(latest.templateBody());
         version.setCapabilities(latest.capabilities());
-        version.setDelivery(DeliveryText.format(latest.delivery()));
+        version.setDelivery(latest.delivery().toYaml());
         return renderBlueprint(model, slug, BlueprintForm.of(blueprint), version, Map.of());
     }
 
@@ -143,7 +133,7 @@ class CatalogAdminPagesController {
                     new NewVersion(
                             form.getTemplate(),
                             form.getCapabilities(),
-                            DeliveryText.parse(blueprint.kind(), form.getDelivery())));
+                            Delivery.fromYaml(blueprint.kind(), form.getDelivery())));
             var differences =
                     outcome.aws() == null ? 0 : outcome.aws().differences().size();
             redirect.addFlashAttribute(
@@ -179,7 +169,7 @@ class CatalogAdminPagesController {
         var latest = catalog.version(slug, blueprint.latestVersion());
         version.setTemplate(latest.templateBody());
         version.setCapabilities(latest.capabilities());
-        version.setDelivery(DeliveryText.format(latest.delivery()));
+        version.setDelivery(latest.delivery().toYaml());
         if (!errors.isEmpty() || binding.hasErrors()) {
             errors.putAll(InvalidInputException.errors(binding));
             return renderBlueprint(model, slug, form, version, errors);
@@ -263,9 +253,9 @@ class CatalogAdminPagesController {
 
     private String renderList(Model model, BlueprintForm form, Map<String, String> errors) {
         model.addAttribute("blueprints", catalog.search(new CatalogQuery(null, null, null, null, null, true)));
-        model.addAttribute("directory", directory.location().orElse(null));
+        model.addAttribute("directory", administration.syncSource().orElse(null));
         if (!model.containsAttribute("report")) {
-            model.addAttribute("report", directory.lastReport().orElse(null));
+            model.addAttribute("report", administration.lastSync().orElse(null));
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -1,5 +1,7 @@
-package io.vendo.catalog;
+package io.vendo.catalog.api;
 
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.ParameterDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,15 +22,15 @@ import org.jspecify.annotations.Nullable;
  * NoEcho parameters are {@code writeOnly} and never publish a default. The CloudFormation type and constraint
  * description travel as {@code x-cloudformation-type} and {@code x-constraint-description}.
  */
-public final class ParameterSchema {
+final class ParameterSchema {
 
-    public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+    static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final String NUMBER_ITEM = "\\s*-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?\\s*";
 
     private ParameterSchema() {}
 
-    public static Map<String, Object> of(BlueprintVersionDetails version, String id) {
+    static Map<String, Object> of(BlueprintVersionDetails version, String id) {
         var schema = new LinkedHashMap<String, Object>();
         schema.put("$schema", DIALECT);
         schema.put("$id", id);
