@@ -47,7 +47,7 @@ class TargetCuration {
     }
 
     private static void refuseInvalid(NewTarget target) {
-        var errors = CatalogRules.check(target);
+        var errors = TargetRules.check(target);
         if (!errors.isEmpty()) {
             throw new InvalidEntryException("target", errors);
         }

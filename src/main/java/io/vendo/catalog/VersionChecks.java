@@ -64,7 +64,7 @@ class VersionChecks {
         if (delivery == null) {
             errors.put("delivery", "Say how a %s blueprint is delivered".formatted(kind));
         } else {
-            errors.putAll(CatalogRules.check(kind, request.capabilities(), delivery));
+            errors.putAll(DeliveryRules.check(kind, request.capabilities(), delivery));
         }
         TemplateParser.ParsedTemplate parsed = null;
         if (request.templateBody() == null || request.templateBody().isBlank()) {

@@ -1,0 +1,138 @@
+package io.vendo.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a version's capabilities and delivery must be, in AWS's own formats (product, artifact and launch path ids, OU
+ * ids, StackSet names, IAM role names), each problem keyed by its field under {@code delivery}.
+ */
+final class DeliveryRules {
+
+    static final Set<String> CAPABILITIES = Set.of("CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND");
+
+    private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+    private static final Pattern PRODUCT_ID = Pattern.compile("prod-[a-z0-9]{1,100}");
+    private static final Pattern ARTIFACT_ID = Pattern.compile("pa-[a-z0-9]{1,100}");
+    private static final Pattern PATH_ID = Pattern.compile("lpv\\d?-[a-z0-9]{1,100}");
+    private static final Pattern STACK_SET_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+
+    private DeliveryRules() {}
+
+    /** The version's own fields, before its template is parsed. */
+    static Map<String, String> check(BlueprintKind kind, List<String> capabilities, Delivery delivery) {
+        var errors = new LinkedHashMap<String, String>();
+        capabilities.stream()
+                .filter(capability -> !CAPABILITIES.contains(capability))
+                .findFirst()
+                .ifPresent(capability -> errors.put(
+                        "capabilities",
+                        "Unknown capability %s; CloudFormation knows %s"
+                                .formatted(
+                                        capability,
+                                        String.join(
+                                                ", ",
+                                                CAPABILITIES.stream().sorted().toList()))));
+        if (delivery.kind() != kind) {
+            errors.put(
+                    "delivery",
+                    "A %s blueprint cannot be delivered as %s"
+                            .formatted(kind, delivery.getClass().getSimpleName()));
+            return errors;
+        }
+        switch (delivery) {
+            case Delivery.Stack stack -> {}
+            case Delivery.AccountFactory factory -> {
+                pattern(
+                        errors,
+                        "delivery.productId",
+                        factory.productId(),
+                        PRODUCT_ID,
+                        "a product id such as prod-abc123");
+                pattern(
+                        errors,
+                        "delivery.provisioningArtifactId",
+                        factory.provisioningArtifactId(),
+                        ARTIFACT_ID,
+                        "a provisioning artifact id such as pa-abc123");
+                if (factory.allowedOrganizationalUnits().isEmpty()
+                        || factory.allowedOrganizationalUnits().stream().anyMatch(String::isBlank)) {
+                    errors.put(
+                            "delivery.allowedOrganizationalUnits",
+                            "List the organizational units new accounts may be placed in");
+                }
+            }
+            case Delivery.OrganizationsAccount organizations -> {
+                if (organizations.allowedOrganizationalUnits().isEmpty()
+                        || !organizations.allowedOrganizationalUnits().stream()
+                                .allMatch(ou -> OU_ID.matcher(ou).matches())) {
+                    errors.put("delivery.allowedOrganizationalUnits", "List OU ids such as ou-ab12-cd34ef56");
+                }
+                pattern(
+                        errors,
+                        "delivery.executionRoleName",
+                        organizations.executionRoleName(),
+                        ROLE_NAME,
+                        "an IAM role name");
+            }
+            case Delivery.ServiceCatalogProduct product -> {
+                pattern(
+                        errors,
+                        "delivery.productId",
+                        product.productId(),
+                        PRODUCT_ID,
+                        "a product id such as prod-abc123");
+                pattern(
+                        errors,
+                        "delivery.provisioningArtifactId",
+                        product.provisioningArtifactId(),
+                        ARTIFACT_ID,
+                        "a provisioning artifact id such as pa-abc123");
+                if (product.pathId() != null) {
+                    pattern(
+                            errors,
+                            "delivery.pathId",
+                            product.pathId(),
+                            PATH_ID,
+                            "a launch path id such as lpv3-abc123");
+                }
+            }
+            case Delivery.StackSet stackSet -> {
+                pattern(
+                        errors,
+                        "delivery.stackSetName",
+                        stackSet.stackSetName(),
+                        STACK_SET_NAME,
+                        "a StackSet name: a letter, then letters, digits and hyphens, at most 128");
+                var known = CatalogRules.regions();
+                if (stackSet.regions().isEmpty()) {
+                    errors.put("delivery.regions", "List at least one region");
+                } else {
+                    stackSet.regions().stream()
+                            .filter(region -> !known.contains(region))
+                            .findFirst()
+                            .ifPresent(region -> errors.put("delivery.regions", "Unknown region " + region));
+                }
+                if (stackSet.maxConcurrentPercentage() < 1 || stackSet.maxConcurrentPercentage() > 100) {
+                    errors.put("delivery.maxConcurrentPercentage", "Between 1 and 100");
+                }
+                if (stackSet.failureTolerancePercentage() < 0 || stackSet.failureTolerancePercentage() > 100) {
+                    errors.put("delivery.failureTolerancePercentage", "Between 0 and 100");
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static void pattern(
+            Map<String, String> errors, String field, @Nullable String value, Pattern pattern, String expected) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            errors.put(field, "Give " + expected);
+        }
+    }
+}
