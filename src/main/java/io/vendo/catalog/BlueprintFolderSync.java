@@ -39,7 +39,7 @@ class BlueprintFolderSync {
                 templateBody = template.get();
             } else if (!descriptor.namesTemplate()
                     && delivery != null
-                    && ServiceCatalogImport.ProductRef.of(delivery).isPresent()) {
+                    && ProductRef.of(delivery).isPresent()) {
                 // A Service Catalog product without a form template: its form is Service Catalog's own model.
                 templateBody = serviceCatalogImport.formFor(delivery);
             } else {
