@@ -1,10 +1,14 @@
 package io.vendo.catalog.web;
 
 import io.vendo.catalog.BlueprintDetails;
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintMetadata;
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.Delivery;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewBlueprint;
+import io.vendo.catalog.NewVersion;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +16,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin form for a blueprint: its metadata, and for a new blueprint its kind, first template and delivery. Tags
- * are written one {@code key=value} per line; the delivery as YAML.
+ * The admin form for a blueprint as typed: its metadata, and for a new blueprint its kind, first template and delivery
+ * (a new version's form uses the last three only). Tags are written one {@code key=value} per line; the delivery as
+ * YAML. {@link BlueprintFormValidator} says what cannot be read; the catalog what it refuses.
  */
-public class BlueprintForm {
+class BlueprintForm {
 
     private String slug = "";
     private String kind = "STACK";
@@ -31,6 +36,7 @@ public class BlueprintForm {
     private String delivery = "";
     private String template = "";
 
+    /** The form of a blueprint's metadata, as it is now. */
     static BlueprintForm of(BlueprintDetails blueprint) {
         var form = new BlueprintForm();
         var metadata = blueprint.metadata();
@@ -54,47 +60,93 @@ public class BlueprintForm {
         return form;
     }
 
-    /** The metadata, or the fields that cannot even be read, in {@code errors}. */
-    BlueprintMetadata metadata(Map<String, String> errors) {
-        var parsedTags = new LinkedHashMap<String, String>();
+    /** The form of a new version, starting from what the newest one holds. */
+    static BlueprintForm of(BlueprintVersionDetails latest) {
+        var form = new BlueprintForm();
+        form.template = latest.templateBody();
+        form.capabilities = new ArrayList<>(latest.capabilities());
+        form.delivery = latest.delivery().toYaml();
+        return form;
+    }
+
+    /** @throws IllegalArgumentException when it names no kind */
+    BlueprintKind parsedKind() {
+        return BlueprintKind.valueOf(kind);
+    }
+
+    /**
+     * One tag per line as {@code key=value}; blank lines are left out.
+     *
+     * @throws IllegalArgumentException when a line is not {@code key=value}
+     */
+    Map<String, String> parsedTags() {
+        var parsed = new LinkedHashMap<String, String>();
         for (var line : tags.split("\\R")) {
             if (line.isBlank()) {
                 continue;
             }
             var separator = line.indexOf('=');
             if (separator < 1) {
-                errors.put("tags", "Write one tag per line as key=value");
-                break;
+                throw new IllegalArgumentException(line);
             }
-            parsedTags.put(
+            parsed.put(
                     line.substring(0, separator).strip(),
                     line.substring(separator + 1).strip());
         }
-        Duration lifetime = null;
-        if (!maxLifetime.isBlank()) {
-            try {
-                lifetime = Duration.parse(maxLifetime.strip());
-            } catch (DateTimeParseException e) {
-                errors.put("maxLifetime", "Give an ISO-8601 duration such as P30D or PT12H");
-            }
-        }
-        Integer quota = null;
-        if (!quotaPerTeam.isBlank()) {
-            try {
-                quota = Integer.valueOf(quotaPerTeam.strip());
-            } catch (NumberFormatException e) {
-                errors.put("quotaPerTeam", "Give a whole number, or leave it empty for no quota");
-            }
-        }
+        return parsed;
+    }
+
+    /** @throws IllegalArgumentException when a tier is not one of the catalog's */
+    List<EnvironmentTier> parsedEnvironments() {
+        return allowedEnvironments.stream().map(EnvironmentTier::valueOf).toList();
+    }
+
+    /**
+     * An ISO-8601 duration; empty: no limit.
+     *
+     * @throws java.time.format.DateTimeParseException when it is none
+     */
+    @Nullable
+    Duration parsedMaxLifetime() {
+        return maxLifetime.isBlank() ? null : Duration.parse(maxLifetime.strip());
+    }
+
+    /**
+     * A whole number; empty: no quota.
+     *
+     * @throws NumberFormatException when it is none
+     */
+    @Nullable
+    Integer parsedQuota() {
+        return quotaPerTeam.isBlank() ? null : Integer.valueOf(quotaPerTeam.strip());
+    }
+
+    /** The metadata; only for a form {@link BlueprintFormValidator} accepted. */
+    BlueprintMetadata metadata() {
         return new BlueprintMetadata(
                 name.strip(),
                 description.strip(),
                 owner.strip(),
-                parsedTags,
-                allowedEnvironments.stream().map(EnvironmentTier::valueOf).toList(),
+                parsedTags(),
+                parsedEnvironments(),
                 approvalPolicy.isBlank() ? null : approvalPolicy.strip(),
-                lifetime,
-                quota);
+                parsedMaxLifetime(),
+                parsedQuota());
+    }
+
+    /**
+     * The template, capabilities and delivery as a new version of a blueprint of this kind.
+     *
+     * @throws io.vendo.catalog.InvalidEntryException under {@code delivery} when the delivery is not YAML of one
+     */
+    NewVersion version(BlueprintKind kind) {
+        return new NewVersion(template, capabilities, Delivery.fromYaml(kind, delivery));
+    }
+
+    /** The blueprint with its first version; only for a form {@link BlueprintFormValidator} accepted. */
+    NewBlueprint blueprint() {
+        var parsedKind = parsedKind();
+        return new NewBlueprint(slug.strip(), parsedKind, metadata(), version(parsedKind));
     }
 
     public String getSlug() {
@@ -102,7 +154,7 @@ public class BlueprintForm {
     }
 
     public void setSlug(String slug) {
-        this.slug = slug;
+        this.slug = slug == null ? "" : slug;
     }
 
     public String getKind() {
@@ -110,7 +162,7 @@ public class BlueprintForm {
     }
 
     public void setKind(String kind) {
-        this.kind = kind;
+        this.kind = kind == null ? "" : kind;
     }
 
     public String getName() {
@@ -118,7 +170,7 @@ public class BlueprintForm {
     }
 
     public void setName(String name) {
-        this.name = name;
+        this.name = name == null ? "" : name;
     }
 
     public String getDescription() {
@@ -126,7 +178,7 @@ public class BlueprintForm {
     }
 
     public void setDescription(String description) {
-        this.description = description;
+        this.description = description == null ? "" : description;
     }
 
     public String getOwner() {
@@ -134,7 +186,7 @@ public class BlueprintForm {
     }
 
     public void setOwner(String owner) {
-        this.owner = owner;
+        this.owner = owner == null ? "" : owner;
     }
 
     public String getTags() {
@@ -142,7 +194,7 @@ public class BlueprintForm {
     }
 
     public void setTags(String tags) {
-        this.tags = tags;
+        this.tags = tags == null ? "" : tags;
     }
 
     public List<String> getAllowedEnvironments() {
@@ -158,7 +210,7 @@ public class BlueprintForm {
     }
 
     public void setApprovalPolicy(String approvalPolicy) {
-        this.approvalPolicy = approvalPolicy;
+        this.approvalPolicy = approvalPolicy == null ? "" : approvalPolicy;
     }
 
     public String getMaxLifetime() {
@@ -166,7 +218,7 @@ public class BlueprintForm {
     }
 
     public void setMaxLifetime(String maxLifetime) {
-        this.maxLifetime = maxLifetime;
+        this.maxLifetime = maxLifetime == null ? "" : maxLifetime;
     }
 
     public String getQuotaPerTeam() {
@@ -174,7 +226,7 @@ public class BlueprintForm {
     }
 
     public void setQuotaPerTeam(String quotaPerTeam) {
-        this.quotaPerTeam = quotaPerTeam;
+        this.quotaPerTeam = quotaPerTeam == null ? "" : quotaPerTeam;
     }
 
     public List<String> getCapabilities() {
@@ -198,6 +250,6 @@ public class BlueprintForm {
     }
 
     public void setTemplate(String template) {
-        this.template = template;
+        this.template = template == null ? "" : template;
     }
 }

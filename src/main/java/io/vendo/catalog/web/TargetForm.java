@@ -5,11 +5,13 @@ import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.TargetDetails;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The admin form for a target. Lists are comma-separated; an empty external id keeps the stored one on update. */
-public class TargetForm {
+/**
+ * The admin form for a target as typed; {@link TargetFormValidator} says what cannot be read, the catalog what it
+ * refuses. Lists are comma-separated; an empty external id keeps the stored one on update.
+ */
+class TargetForm {
 
     private String slug = "";
     private String name = "";
@@ -34,21 +36,25 @@ public class TargetForm {
         return form;
     }
 
-    NewTarget toNewTarget(@Nullable String keptExternalId, Map<String, String> errors) {
-        EnvironmentTier tier = null;
-        try {
-            tier = EnvironmentTier.valueOf(environment);
-        } catch (IllegalArgumentException e) {
-            errors.put("environment", "Choose SANDBOX, DEV, STAGING or PROD");
-        }
+    /** @throws IllegalArgumentException when it names no tier */
+    EnvironmentTier parsedEnvironment() {
+        return EnvironmentTier.valueOf(environment);
+    }
+
+    /**
+     * The target; only for a form {@link TargetFormValidator} accepted.
+     *
+     * @param keptExternalId the stored external id, kept when the form leaves it empty (it is never shown)
+     */
+    NewTarget toNewTarget(@Nullable String keptExternalId) {
         return new NewTarget(
                 slug.strip(),
                 name.strip(),
                 accountId.strip(),
                 region.strip(),
-                tier,
-                executionRoleArn.isBlank() ? null : executionRoleArn.strip(),
-                externalId.isBlank() ? keptExternalId : externalId.strip(),
+                parsedEnvironment(),
+                executionRoleArn,
+                externalId.isBlank() ? keptExternalId : externalId,
                 list(allowedBlueprints),
                 list(allowedOrganizationalUnits));
     }
@@ -65,7 +71,7 @@ public class TargetForm {
     }
 
     public void setSlug(String slug) {
-        this.slug = slug;
+        this.slug = slug == null ? "" : slug;
     }
 
     public String getName() {
@@ -73,7 +79,7 @@ public class TargetForm {
     }
 
     public void setName(String name) {
-        this.name = name;
+        this.name = name == null ? "" : name;
     }
 
     public String getAccountId() {
@@ -81,7 +87,7 @@ public class TargetForm {
     }
 
     public void setAccountId(String accountId) {
-        this.accountId = accountId;
+        this.accountId = accountId == null ? "" : accountId;
     }
 
     public String getRegion() {
@@ -89,7 +95,7 @@ public class TargetForm {
     }
 
     public void setRegion(String region) {
-        this.region = region;
+        this.region = region == null ? "" : region;
     }
 
     public String getEnvironment() {
@@ -97,7 +103,7 @@ public class TargetForm {
     }
 
     public void setEnvironment(String environment) {
-        this.environment = environment;
+        this.environment = environment == null ? "" : environment;
     }
 
     public String getExecutionRoleArn() {
@@ -105,7 +111,7 @@ public class TargetForm {
     }
 
     public void setExecutionRoleArn(String executionRoleArn) {
-        this.executionRoleArn = executionRoleArn;
+        this.executionRoleArn = executionRoleArn == null ? "" : executionRoleArn;
     }
 
     public String getExternalId() {
@@ -113,7 +119,7 @@ public class TargetForm {
     }
 
     public void setExternalId(String externalId) {
-        this.externalId = externalId;
+        this.externalId = externalId == null ? "" : externalId;
     }
 
     public String getAllowedBlueprints() {
@@ -121,7 +127,7 @@ public class TargetForm {
     }
 
     public void setAllowedBlueprints(String allowedBlueprints) {
-        this.allowedBlueprints = allowedBlueprints;
+        this.allowedBlueprints = allowedBlueprints == null ? "" : allowedBlueprints;
     }
 
     public String getAllowedOrganizationalUnits() {
@@ -129,6 +135,6 @@ public class TargetForm {
     }
 
     public void setAllowedOrganizationalUnits(String allowedOrganizationalUnits) {
-        this.allowedOrganizationalUnits = allowedOrganizationalUnits;
+        this.allowedOrganizationalUnits = allowedOrganizationalUnits == null ? "" : allowedOrganizationalUnits;
     }
 }
