@@ -173,6 +173,75 @@ class WorkerFaultTest {
                 .isGreaterThan(80);
     }
 
+    /**
+     * A worker frozen (SIGSTOP) inside its mutating calls, past its lease, while another worker declares it dead and
+     * finishes its requests — a stack and StackSet instances — then thawed (SIGCONT): every late write it tries is
+     * refused by the version fence (the execution and the request stay as the other worker left them), and it sends
+     * AWS nothing more. The lease here: heartbeats every second, dead after four missed.
+     */
+    @Test
+    void aWorkerFrozenPastItsLeaseIsFencedOffWhenItWakesAndRepeatsNoAwsCall() throws Exception {
+        aws.stackDuration(Duration.ofMillis(500));
+        aws.hold("CreateChangeSet", Duration.ofSeconds(3));
+        aws.hold("CreateStackInstances", Duration.ofSeconds(3));
+        var frozen = start("frozen", Map.of());
+        var target = seeder.target(ACCOUNT);
+        var stack = seeder.approved(1, target, "frozen").getFirst();
+        var stackSet = seeder.approved(1, target, "frozen-set", "security-baseline", "{}")
+                .getFirst();
+
+        // Both calls reached AWS (it acts on them at once, and holds the answers): freeze the worker inside them.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stackOf(stack) != null
+                        && !aws.stackSetOperations()
+                                .getOrDefault("vendo-security-baseline", Map.of())
+                                .isEmpty());
+        frozen.freeze();
+        var rescuer = start("rescuer", Map.of());
+        awaitAll(List.of(stack, stackSet), "SUCCEEDED", Duration.ofSeconds(120));
+        var settled = rows(stack, stackSet);
+        var callsBefore = mutatingCalls();
+
+        frozen.thaw();
+
+        // Awake, the frozen worker finishes the step it was in: its answer (or a timeout), then its writes, refused.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> frozen.output().contains("ObjectOptimisticLockingFailureException"));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> rows(stack, stackSet)
+                .equals(settled));
+        assertThat(mutatingCalls()).as("AWS calls after the thaw").isEqualTo(callsBefore);
+        assertThat(callsBefore)
+                .containsEntry("CreateChangeSet", 1L)
+                .containsEntry("ExecuteChangeSet", 1L)
+                .containsEntry("CreateStackInstances", 1L);
+        assertOneStackAndOneTokenPerRequest(List.of(stack));
+        assertThat(aws.stackSetOperations().get("vendo-security-baseline"))
+                .containsOnlyKeys("vendo-" + stackSet + "-create-stack-instances");
+        assertThat(seeder.states(List.of(stack, stackSet))).containsExactly(Map.entry("SUCCEEDED", 2L));
+        assertThat(rescuer.output()).doesNotContain("ObjectOptimisticLockingFailureException");
+    }
+
+    /** The execution and request rows of the requests, as text: what a late write would change. */
+    private List<String> rows(UUID... ids) {
+        var rows = new ArrayList<String>();
+        for (var id : ids) {
+            rows.add(seeder.jdbc()
+                    .queryForObject("select e::text from execution e where request_id = ?", String.class, id));
+            rows.add(seeder.jdbc()
+                    .queryForObject("select r::text from vending_request r where id = ?", String.class, id));
+        }
+        return rows;
+    }
+
+    /** Mutating calls AWS received so far, by action. */
+    private static Map<String, Long> mutatingCalls() {
+        var counts = new java.util.TreeMap<String, Long>();
+        for (var action : List.of("CreateChangeSet", "ExecuteChangeSet", "CreateStackInstances", "CreateStack")) {
+            counts.put(action, (long) AwsStub.received(action).size());
+        }
+        return counts;
+    }
+
     private WorkerProcess start(String name, Map<String, String> extra) {
         var properties = new HashMap<>(FAST);
         properties.putAll(extra);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,16 +46,26 @@ public final class ApprovedRequestSeeder {
 
     /** @return the ids of {@code count} new approved requests for the target, each with its task due now */
     public List<UUID> approved(int count, String targetSlug, String namePrefix) {
+        return approved(count, targetSlug, namePrefix, BLUEPRINT, null);
+    }
+
+    /**
+     * @param blueprint a blueprint of the demo catalog
+     * @param parameters the requests' parameters as JSON; none: the static website's {@code SiteName}, from the prefix
+     * @return the ids of {@code count} new approved requests for the target, each with its task due now
+     */
+    public List<UUID> approved(
+            int count, String targetSlug, String namePrefix, String blueprint, @Nullable String parameters) {
         // The demo catalog is loaded just after the worker started.
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
-                        jdbc.queryForObject("select count(*) from blueprint where slug = ?", Integer.class, BLUEPRINT)
+                        jdbc.queryForObject("select count(*) from blueprint where slug = ?", Integer.class, blueprint)
                                 > 0);
         var version = jdbc.queryForMap(
                 """
                 select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
                 where b.slug = ? order by v.number desc limit 1""",
-                BLUEPRINT);
+                blueprint);
         var target = jdbc.queryForMap("select id, name from target where slug = ?", targetSlug);
         var now = Timestamp.from(Instant.now());
         var ids = new ArrayList<UUID>();
@@ -66,13 +77,13 @@ public final class ApprovedRequestSeeder {
             requests.add(new Object[] {
                 id,
                 version.get("id"),
-                BLUEPRINT,
+                blueprint,
                 version.get("name"),
                 version.get("number"),
                 target.get("id"),
                 targetSlug,
                 target.get("name"),
-                "{\"SiteName\": \"%s-%d\"}".formatted(namePrefix, i),
+                parameters != null ? parameters : "{\"SiteName\": \"%s-%d\"}".formatted(namePrefix, i),
                 now,
                 now
             });

@@ -40,6 +40,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
 
     private final Map<String, Stack> stacks = new ConcurrentHashMap<>();
     private final Map<String, String> namesById = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, StackSetOperation>> stackSetOperations = new ConcurrentHashMap<>();
     private volatile Duration stackDuration = Duration.ZERO;
     private volatile Map<String, Duration> holds = Map.of();
     private volatile double faultRate;
@@ -62,6 +63,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     public synchronized void reset() {
         stacks.clear();
         namesById.clear();
+        stackSetOperations.clear();
         stackDuration = Duration.ZERO;
         holds = Map.of();
         faultRate = 0;
@@ -170,6 +172,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "ExecuteChangeSet" -> executeChangeSet(form);
                     case "DescribeStacks" -> describeStacks(form);
                     case "DescribeStackEvents" -> xml(200, "DescribeStackEvents", "<StackEvents/>");
+                    case "CreateStackInstances" -> createStackInstances(form);
+                    case "DescribeStackSetOperation" -> describeStackSetOperation(form);
+                    case "ListStackInstances" -> listStackInstances(form);
                     default -> error(400, "InvalidAction", "Not simulated: " + action);
                 };
         if (fault == Injected.RESET_AFTER) {
@@ -348,6 +353,89 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 ? "EXECUTE_IN_PROGRESS"
                 : "EXECUTE_COMPLETE";
     }
+
+    /**
+     * As CloudFormation StackSets: an OperationId is used once per StackSet (again: OperationIdAlreadyExistsException,
+     * whatever the call asked for), a StackSet runs one operation at a time (OperationInProgressException), and the
+     * operation takes the stack duration; its instances are then CURRENT and SUCCEEDED in each region.
+     */
+    private synchronized ResponseDefinitionBuilder createStackInstances(Map<String, String> form) {
+        var stackSet = form.get("StackSetName");
+        var operationId = form.get("OperationId");
+        var operations = stackSetOperations.computeIfAbsent(stackSet, name -> new ConcurrentHashMap<>());
+        if (operationId != null && operations.containsKey(operationId)) {
+            return error(
+                    409,
+                    "OperationIdAlreadyExistsException",
+                    "The specified operation ID already exists: " + operationId);
+        }
+        var now = System.currentTimeMillis();
+        if (operations.values().stream().anyMatch(operation -> now - operation.startedAt < stackDuration.toMillis())) {
+            return error(
+                    409,
+                    "OperationInProgressException",
+                    "Another Operation on StackSet " + stackSet + " is in progress");
+        }
+        var regions = new ArrayList<String>();
+        for (int i = 1; form.containsKey("Regions.member." + i); i++) {
+            regions.add(form.get("Regions.member." + i));
+        }
+        var id = operationId != null ? operationId : UUID.randomUUID().toString();
+        operations.put(id, new StackSetOperation(id, form.get("Accounts.member.1"), List.copyOf(regions), now));
+        return xml(200, "CreateStackInstances", "<OperationId>" + id + "</OperationId>");
+    }
+
+    private ResponseDefinitionBuilder describeStackSetOperation(Map<String, String> form) {
+        var operation = stackSetOperations
+                .getOrDefault(form.get("StackSetName"), Map.of())
+                .get(form.get("OperationId"));
+        if (operation == null) {
+            return error(404, "OperationNotFoundException", "Operation " + form.get("OperationId") + " not found");
+        }
+        return xml(
+                200,
+                "DescribeStackSetOperation",
+                """
+                <StackSetOperation><OperationId>%s</OperationId><StackSetId>%s:1</StackSetId><Action>CREATE</Action>
+                <Status>%s</Status></StackSetOperation>"""
+                        .formatted(
+                                operation.id(), form.get("StackSetName"), done(operation) ? "SUCCEEDED" : "RUNNING"));
+    }
+
+    private ResponseDefinitionBuilder listStackInstances(Map<String, String> form) {
+        var account = form.get("StackInstanceAccount");
+        var members = new StringBuilder();
+        stackSetOperations.getOrDefault(form.get("StackSetName"), Map.of()).values().stream()
+                .filter(operation -> account == null || account.equals(operation.account()))
+                .forEach(operation -> operation
+                        .regions()
+                        .forEach(region -> members.append(
+                                """
+                                <member><StackSetId>%s:1</StackSetId><Region>%s</Region><Account>%s</Account>
+                                <Status>%s</Status><StackInstanceStatus><DetailedStatus>%s</DetailedStatus>
+                                </StackInstanceStatus></member>"""
+                                        .formatted(
+                                                form.get("StackSetName"),
+                                                region,
+                                                operation.account(),
+                                                done(operation) ? "CURRENT" : "OUTDATED",
+                                                done(operation) ? "SUCCEEDED" : "RUNNING"))));
+        return xml(200, "ListStackInstances", "<Summaries>" + members + "</Summaries>");
+    }
+
+    private boolean done(StackSetOperation operation) {
+        return System.currentTimeMillis() - operation.startedAt() >= stackDuration.toMillis();
+    }
+
+    /** Every StackSet operation by StackSet and OperationId, as the simulator knows them. */
+    public Map<String, Map<String, StackSetOperation>> stackSetOperations() {
+        var copy = new HashMap<String, Map<String, StackSetOperation>>();
+        stackSetOperations.forEach((name, operations) -> copy.put(name, Map.copyOf(operations)));
+        return copy;
+    }
+
+    /** One StackSet operation: adding the account's instances in these regions, started at this epoch millisecond. */
+    public record StackSetOperation(String id, String account, List<String> regions, long startedAt) {}
 
     private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
         var key = form.get("StackName");

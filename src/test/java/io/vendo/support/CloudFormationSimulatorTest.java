@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundExc
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStatusException;
+import software.amazon.awssdk.services.cloudformation.model.OperationIdAlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.OperationInProgressException;
+import software.amazon.awssdk.services.cloudformation.model.OperationNotFoundException;
 
 /**
  * The simulator refuses what CloudFormation refuses, so that the executor's duplicate-call tests can fail: the real
@@ -106,6 +109,44 @@ class CloudFormationSimulatorTest {
         assertThatThrownBy(() -> cloudFormation.describeChangeSet(
                         describe -> describe.stackName("db").changeSetName("missing")))
                 .isInstanceOf(ChangeSetNotFoundException.class);
+    }
+
+    @Test
+    void aStackSetOperationIdIsUsedOnceAndAStackSetRunsOneOperationAtATime() {
+        simulator.stackDuration(java.time.Duration.ofMinutes(5));
+        cloudFormation.createStackInstances(create -> create.stackSetName("baseline")
+                .accounts("111122223333")
+                .regions("eu-west-1", "eu-central-1")
+                .operationId("op-1"));
+
+        assertThatThrownBy(() -> cloudFormation.createStackInstances(create -> create.stackSetName("baseline")
+                        .accounts("111122223333")
+                        .regions("eu-west-1")
+                        .operationId("op-1")))
+                .isInstanceOf(OperationIdAlreadyExistsException.class);
+        assertThatThrownBy(() -> cloudFormation.createStackInstances(create -> create.stackSetName("baseline")
+                        .accounts("444455556666")
+                        .regions("eu-west-1")
+                        .operationId("op-2")))
+                .isInstanceOf(OperationInProgressException.class);
+        assertThat(cloudFormation
+                        .describeStackSetOperation(
+                                describe -> describe.stackSetName("baseline").operationId("op-1"))
+                        .stackSetOperation()
+                        .statusAsString())
+                .isEqualTo("RUNNING");
+        assertThatThrownBy(() -> cloudFormation.describeStackSetOperation(
+                        describe -> describe.stackSetName("baseline").operationId("op-9")))
+                .isInstanceOf(OperationNotFoundException.class);
+
+        simulator.stackDuration(java.time.Duration.ZERO);
+        assertThat(cloudFormation
+                        .listStackInstances(
+                                list -> list.stackSetName("baseline").stackInstanceAccount("111122223333"))
+                        .summaries())
+                .extracting(summary ->
+                        summary.region() + " " + summary.stackInstanceStatus().detailedStatusAsString())
+                .containsExactly("eu-west-1 SUCCEEDED", "eu-central-1 SUCCEEDED");
     }
 
     private software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse createChangeSet(

@@ -21,6 +21,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String name;
+    private volatile boolean frozen;
 
     private WorkerProcess(String name, Process process, Path log) {
         this.name = name;
@@ -126,6 +127,34 @@ public final class WorkerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not start within " + timeout + ":\n" + tail());
     }
 
+    /** SIGSTOP: the process stops where it is, threads, timers and heartbeats included, until {@link #thaw()}. */
+    public void freeze() {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT: the process carries on from where {@link #freeze()} stopped it. */
+    public void thaw() {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String signal) {
+        try {
+            var kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                    .inheritIO()
+                    .start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -%s %d failed".formatted(signal, process.pid()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL, and wait until the process is gone. */
     public void kill() {
         process.destroyForcibly();
@@ -174,6 +203,10 @@ public final class WorkerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frozen && process.isAlive()) {
+            // A stopped process would not even see SIGTERM.
+            thaw();
+        }
         if (process.isAlive()) {
             process.destroy();
             try {
