@@ -135,8 +135,10 @@ class Approval extends AbstractAggregateRoot<Approval> {
                 UUID.randomUUID(), requestId, now, actor.username(), outcome, channel, comment, source));
         if (outcome == DecisionOutcome.REJECT) {
             status = ApprovalStatus.REJECTED;
+            registerEvent(new ApprovalConcluded.Refused(requestId, actor.username(), comment));
         } else if (unmetRequirements().isEmpty()) {
             status = ApprovalStatus.APPROVED;
+            registerEvent(new ApprovalConcluded.Granted(requestId, actor.username()));
         }
         return status;
     }
@@ -161,9 +163,18 @@ class Approval extends AbstractAggregateRoot<Approval> {
         registerEvent(new ApprovalEscalated(UUID.randomUUID(), requestId, now, "system", fallbackGroup, invitees));
     }
 
+    /** The request ended without a decision (cancelled, expired). */
     void close() {
         if (status == ApprovalStatus.PENDING) {
             status = ApprovalStatus.CLOSED;
+        }
+    }
+
+    /** The deadline passed without a decision: the approval closes, and the request is told it lapsed. */
+    void lapse() {
+        if (status == ApprovalStatus.PENDING) {
+            status = ApprovalStatus.CLOSED;
+            registerEvent(new ApprovalConcluded.Lapsed(requestId));
         }
     }
 

@@ -94,7 +94,7 @@ public class Approvals {
                 submitted.team(),
                 catalog.blueprint(submitted.blueprint()).metadata().approvalPolicy());
         if (policy.autoApprove()) {
-            requests.approve(submitted.requestId(), "policy:" + policy.name());
+            events.publishEvent(new ApprovalConcluded.Granted(submitted.requestId(), "policy:" + policy.name()));
             return;
         }
         var now = clock.instant();
@@ -240,8 +240,7 @@ public class Approvals {
             }
             var now = clock.instant();
             if (approval.expired(now)) {
-                requests.expire(requestId);
-                approval.close();
+                approval.lapse();
                 approvals.save(approval);
                 return Optional.empty();
             }
@@ -273,13 +272,10 @@ public class Approvals {
         var approval = approvals
                 .findById(requestId)
                 .orElseThrow(() -> new IllegalStateException("Request %s has no approval".formatted(requestId)));
-        var status = approval.decide(actor, outcome, comment.strip(), channel, source, clock.instant());
+        approval.decide(actor, outcome, comment.strip(), channel, source, clock.instant());
+        // The request moves on as the approval is saved, when this decision concluded it.
         approvals.save(approval);
-        return switch (status) {
-            case APPROVED -> requests.approve(requestId, actor.username());
-            case REJECTED -> requests.reject(requestId, actor.username(), comment.strip());
-            case PENDING, CLOSED -> request;
-        };
+        return requests.require(requestId);
     }
 
     private ApprovalLink usableLink(String token, Actor actor, String source) {

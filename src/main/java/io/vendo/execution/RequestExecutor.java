@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One short step of a request's execution, whatever its kind: the kind's executor submits or polls, then this says
  * when to run again. Each state change is its own transaction, and a mutating call's intent is written before the
  * call, so a crash at any point leaves a state from which the next run continues without creating anything twice.
+ * What the request must know (started, succeeded, failed, dry run completed) is reported as an {@link
+ * ExecutionReport}: the request moves on in the transaction that reports it, with the execution's last row.
  */
 @Component
 class RequestExecutor {
@@ -86,7 +88,7 @@ class RequestExecutor {
         var job = jobFor(request, live);
         var kind = executorFor(job);
         if (!live) {
-            requests.completeDryRun(requestId, kind.plan(job));
+            report(new ExecutionReport.DryRunCompleted(requestId, kind.plan(job)));
             return Optional.empty();
         }
         var run = new ExecutionRun(
@@ -101,7 +103,7 @@ class RequestExecutor {
             return Optional.empty();
         }
         if (request.state() == RequestState.APPROVED) {
-            requests.start(requestId, kind.firstOperation(job));
+            report(new ExecutionReport.Started(requestId, kind.firstOperation(job)));
         }
         var timeout = properties.timeouts().of(job.blueprint().kind());
         if (run.execution().startedAt().plus(timeout).isBefore(clock.instant())) {
@@ -122,17 +124,20 @@ class RequestExecutor {
                 run.save();
                 return Optional.of(next.after());
             }
-            case StepOutcome.Succeeded succeeded -> {
-                run.execution().done(run.now());
-                run.save();
-                requests.succeed(requestId, succeeded.outputs());
-            }
+            case StepOutcome.Succeeded succeeded ->
+                transaction.executeWithoutResult(status -> {
+                    run.execution().done(run.now());
+                    run.save();
+                    report(new ExecutionReport.Succeeded(requestId, succeeded.outputs()));
+                });
             case StepOutcome.Failed failed -> {
                 var reason = parameters.scrub(failed.reason());
                 log.warn("Request {} failed: {}", requestId, reason);
-                run.execution().done(run.now());
-                run.save();
-                requests.fail(requestId, reason);
+                transaction.executeWithoutResult(status -> {
+                    run.execution().done(run.now());
+                    run.save();
+                    report(new ExecutionReport.Failed(requestId, reason));
+                });
             }
         }
         return Optional.empty();
@@ -193,6 +198,11 @@ class RequestExecutor {
                     Map.of("reason", reason, "code", "AwsUnreachable"))));
         }
         return Optional.of(properties.maxPollDelay());
+    }
+
+    /** Tells the request module, which moves the request on in the current transaction, or in one of its own. */
+    private void report(ExecutionReport report) {
+        events.publishEvent(report);
     }
 
     /** Exponential backoff with jitter, so throttled replicas do not retry in lockstep. */

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The request module's entry point: submission and reads for people and integrations, and the lifecycle transitions
- * that the approval and execution modules drive. Each transition is one transaction on the aggregate.
+ * The request module's entry point: submission, cancellation and reads for people, integrations and other modules.
+ * Other modules never move a request on themselves: they report progress ({@link RequestProgress}), and
+ * {@link RequestTransitions} applies it.
  *
  * <p>Who sees what is decided here, whatever the URL rules say: a requester sees their own requests and their teams';
  * an approver also those they take part in deciding; an admin everything; an integration like a requester of its
@@ -190,41 +190,14 @@ public class Requests {
         return repository.findById(id).map(VendingRequest::toView).orElseThrow(() -> new RequestNotFoundException(id));
     }
 
-    public RequestView approve(UUID id, String approver) {
-        return change(id, request -> request.approve(approver, clock.instant()));
-    }
-
-    public RequestView reject(UUID id, String approver, String reason) {
-        return change(id, request -> request.reject(approver, reason, clock.instant()));
-    }
-
     /**
      * @throws RequestNotFoundException when the actor may not see the request
      * @throws RequestCancellationRefusedException unless the actor is the requester
      */
     public RequestView cancel(UUID id, Actor actor) {
-        visible(id, actor);
-        return change(id, request -> request.cancel(actor.username(), clock.instant()));
-    }
-
-    public RequestView expire(UUID id) {
-        return change(id, request -> request.expire(clock.instant()));
-    }
-
-    public RequestView start(UUID id, String operation) {
-        return change(id, request -> request.start(operation, clock.instant()));
-    }
-
-    public RequestView succeed(UUID id, Map<String, String> outputs) {
-        return change(id, request -> request.succeed(outputs, clock.instant()));
-    }
-
-    public RequestView fail(UUID id, String reason) {
-        return change(id, request -> request.fail(reason, clock.instant()));
-    }
-
-    public RequestView completeDryRun(UUID id, String plan) {
-        return change(id, request -> request.completeDryRun(plan, clock.instant()));
+        var request = visible(id, actor);
+        request.cancel(actor.username(), clock.instant());
+        return repository.save(request).toView();
     }
 
     private void refuseOverQuota(BlueprintVersionDetails blueprint, String team) {
@@ -261,12 +234,6 @@ public class Requests {
                     "AccountEmail",
                     "An earlier request already uses %s for an account: choose another e-mail".formatted(email)));
         }
-    }
-
-    private RequestView change(UUID id, Consumer<VendingRequest> transition) {
-        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
-        transition.accept(request);
-        return repository.save(request).toView();
     }
 
     /**

@@ -81,6 +81,24 @@ class ApprovalTest {
         assertThat(approval.mayDecide(SECOND_PLATFORM)).isFalse();
         assertThat(approve(approval, LEAD)).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(approval.decisions()).extracting(DecisionView::approver).containsExactly("carol", "bob");
+        // Only the decision that met the last requirement tells the request it is approved.
+        assertThat(approval.pendingEvents())
+                .filteredOn(ApprovalConcluded.class::isInstance)
+                .containsExactly(new ApprovalConcluded.Granted(approval.requestId(), "bob"));
+    }
+
+    @Test
+    void aLapsedApprovalClosesAndTellsTheRequestOnce() {
+        var approval = approval(null, new Requirement("team-leads", 1));
+
+        approval.lapse();
+        approval.lapse();
+
+        assertThat(approval.pending()).isFalse();
+        assertThat(approval.pendingEvents()).containsExactly(new ApprovalConcluded.Lapsed(approval.requestId()));
+        assertThatThrownBy(() -> approve(approval, LEAD))
+                .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
+                        .isEqualTo(409));
     }
 
     @Test
@@ -96,7 +114,16 @@ class ApprovalTest {
         assertThatThrownBy(() -> approve(approval, LEAD))
                 .isInstanceOfSatisfying(DecisionRefusedException.class, e -> assertThat(status(e))
                         .isEqualTo(409));
-        assertThat(approval.pendingEvents()).hasSize(1);
+        // The refused attempts registered nothing; the rejection was recorded, and the request is told it is refused.
+        assertThat(approval.pendingEvents())
+                .satisfiesExactly(
+                        recorded -> assertThat(recorded)
+                                .isInstanceOfSatisfying(ApprovalEvent.DecisionRecorded.class, decision -> {
+                                    assertThat(decision.actor()).isEqualTo("carol");
+                                    assertThat(decision.outcome()).isEqualTo(DecisionOutcome.REJECT);
+                                }),
+                        concluded -> assertThat(concluded)
+                                .isEqualTo(new ApprovalConcluded.Refused(approval.requestId(), "carol", "too big")));
     }
 
     @Test

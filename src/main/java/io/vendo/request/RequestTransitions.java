@@ -1,0 +1,82 @@
+package io.vendo.request;
+
+import io.vendo.request.RequestProgress.ApprovalGranted;
+import io.vendo.request.RequestProgress.ApprovalLapsed;
+import io.vendo.request.RequestProgress.ApprovalRefused;
+import io.vendo.request.RequestProgress.DryRunCompleted;
+import io.vendo.request.RequestProgress.ExecutionFailed;
+import io.vendo.request.RequestProgress.ExecutionStarted;
+import io.vendo.request.RequestProgress.ExecutionSucceeded;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves a request on when the approval or execution module reports progress ({@link RequestProgress}). The listeners
+ * are synchronous, in the reporting transaction: an approval's completing decision and the request's APPROVED state,
+ * an execution's last row and the request's end, commit together or not at all. A transition the request's state
+ * does not allow ({@link RequestStateConflictException}) fails the report, which rolls back with it; the version
+ * fences concurrent writers (an approver and the requester cancelling, two executors).
+ */
+@Component
+class RequestTransitions {
+
+    private final RequestRepository repository;
+    private final Clock clock;
+
+    RequestTransitions(RequestRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    void on(ApprovalGranted granted) {
+        change(granted.requestId(), request -> request.approve(granted.approvedBy(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ApprovalRefused refused) {
+        change(refused.requestId(), request -> request.reject(refused.refusedBy(), refused.reason(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ApprovalLapsed lapsed) {
+        change(lapsed.requestId(), request -> request.expire(clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ExecutionStarted started) {
+        change(started.requestId(), request -> request.start(started.operation(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ExecutionSucceeded succeeded) {
+        change(succeeded.requestId(), request -> request.succeed(succeeded.outputs(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ExecutionFailed failed) {
+        change(failed.requestId(), request -> request.fail(failed.reason(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(DryRunCompleted completed) {
+        change(completed.requestId(), request -> request.completeDryRun(completed.plan(), clock.instant()));
+    }
+
+    private void change(UUID id, Consumer<VendingRequest> transition) {
+        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
+        transition.accept(request);
+        repository.save(request);
+    }
+}
