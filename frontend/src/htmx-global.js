@@ -5,6 +5,8 @@ import htmx from "htmx.org";
 htmx.config.includeIndicatorStyles = false;
 htmx.config.allowEval = false;
 htmx.config.allowScriptTags = false;
+// No CSS transitions wait on a swap: a fragment is settled as soon as it is in.
+htmx.config.defaultSettleDelay = 0;
 // A fragment that did not change since the last look (304) leaves the page as it is.
 htmx.config.responseHandling = [
   { code: "204", swap: false },

@@ -108,9 +108,11 @@ class LiveRegion {
       return;
     }
     this.stream = new EventSource(url);
+    // Changes come in bursts (a decision, then the request approved, then started): one look after the burst.
     this.stream.addEventListener("changed", () => {
       this.delay = this.bounds()?.[0];
-      this.look();
+      this.clearTimer();
+      this.timer = setTimeout(() => this.look(), 50);
     });
   }
 

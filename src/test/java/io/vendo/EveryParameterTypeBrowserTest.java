@@ -164,13 +164,11 @@ class EveryParameterTypeBrowserTest {
             page.locator("#param-Ports").fill("80\n70000");
             submit(page);
 
+            // In words, under the label the form shows (the API keeps CloudFormation's own messages).
             assertThat(page.locator("#param-VpcId-error"))
-                    .hasText("Parameter validation failed: parameter value 'vpc-123' for parameter name VpcId is not "
-                            + "a VPC id: vpc- and 8 or 17 hexadecimal digits");
-            assertThat(page.locator("#param-InstanceCount-error"))
-                    .hasText("Parameter 'InstanceCount' must be a number not greater than 10");
-            assertThat(page.locator("#param-Ports-error"))
-                    .hasText("Parameter 'Ports' must be a number not greater than 65535");
+                    .hasText("VPC must be a VPC id: vpc- and 8 or 17 hexadecimal digits");
+            assertThat(page.locator("#param-InstanceCount-error")).hasText("InstanceCount must be between 1 and 10");
+            assertThat(page.locator("#param-Ports-error")).hasText("Each item of Ports must be 65535 or less");
             assertThat(page.locator("#param-VpcId")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#param-VpcId")).hasValue("vpc-123");
             assertThat(page.locator("#param-Features-2")).isChecked();
@@ -274,9 +272,17 @@ class EveryParameterTypeBrowserTest {
         return values;
     }
 
+    /** Review, and when the form passed, submit from the review page. */
     private static void submit(Page page) {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review request"))
                 .click();
+        page.waitForLoadState();
+        if (page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review your request"))
+                        .count()
+                > 0) {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+                    .click();
+        }
     }
 
     private void logIn(Page page, String user) {

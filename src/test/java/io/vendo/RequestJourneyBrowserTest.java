@@ -81,6 +81,17 @@ class RequestJourneyBrowserTest {
             page.locator("#param-SiteName").fill("browser-site");
             page.locator("#param-NoncurrentVersionDays").fill("14");
             page.getByLabel("Justification").fill("Landing page for the browser test");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review request"))
+                    .click();
+
+            // The review says where it goes, who decides, what it creates and how long it lives; nothing is stored yet.
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review your request")))
+                    .isVisible();
+            assertThat(page.getByTestId("review-tier")).hasText("SANDBOX");
+            assertThat(page.getByTestId("review-approvers")).containsText("1 from any approver");
+            assertThat(page.getByTestId("review-resources")).containsText("AWS::S3::Bucket");
+            assertThat(page.getByTestId("review-lifetime")).containsText("At most 365 days");
+            assertThat(page.getByTestId("review-values")).containsText("browser-site");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
                     .click();
 
@@ -127,22 +138,35 @@ class RequestJourneyBrowserTest {
             page.getByLabel("Target").selectOption("sandbox-eu-west-1");
             page.locator("#param-SiteName").fill("Not Valid!");
             page.locator("#param-NoncurrentVersionDays").fill("999");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review request"))
                     .click();
 
+            // Messages in words, from the template's ConstraintDescription and the parameter's label.
             assertThat(page.locator("#justification-error")).hasText("Say why this is needed: approvers read it");
             assertThat(page.locator("#param-SiteName-error"))
-                    .hasText("Parameter 'SiteName' failed to satisfy constraint: must be 3 to 41 lower-case letters, "
-                            + "digits or hyphens, starting with a letter");
+                    .hasText("SiteName must be 3 to 41 lower-case letters, digits or hyphens, starting with a letter");
             assertThat(page.locator("#param-NoncurrentVersionDays-error"))
-                    .hasText("Parameter 'NoncurrentVersionDays' must be a number not greater than 365");
+                    .hasText("NoncurrentVersionDays must be between 1 and 365");
             assertThat(page.locator("#param-SiteName")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#param-SiteName")).hasValue("Not Valid!");
+            // The summary comes first, in focus, listing the fields top to bottom, each a link to its field.
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary a")).hasText(new String[] {
+                "SiteName must be 3 to 41 lower-case letters, digits or hyphens, starting with a letter",
+                "NoncurrentVersionDays must be between 1 and 365",
+                "Say why this is needed: approvers read it"
+            });
+            assertThat(page.locator("#error-summary a").first()).hasAttribute("href", "#param-SiteName");
+            page.locator("#error-summary a").nth(1).click();
+            assertThat(page.locator("#param-NoncurrentVersionDays")).isFocused();
             assertThat(storedRequests()).isEqualTo(before);
 
             page.getByLabel("Justification").fill("Try again");
             page.locator("#param-SiteName").fill("valid-site");
             page.locator("#param-NoncurrentVersionDays").fill("365");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review request"))
+                    .click();
+            assertThat(storedRequests()).isEqualTo(before);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
                     .click();
             assertThat(page.getByTestId("request-state")).hasText("PENDING_APPROVAL");

@@ -206,6 +206,10 @@ class Approval extends AbstractAggregateRoot<Approval> {
         return status == ApprovalStatus.PENDING;
     }
 
+    ApprovalStatus status() {
+        return status;
+    }
+
     boolean remindDue(Instant now) {
         return remindedAt == null && remindAt != null && !now.isBefore(remindAt);
     }

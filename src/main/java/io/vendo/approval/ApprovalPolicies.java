@@ -88,6 +88,13 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
         return resolve(blueprint, environment, team).toView();
     }
 
+    /** The policy a request of this scope would be opened under now (what {@link Approvals} snapshots at submission). */
+    @Transactional(readOnly = true)
+    public PolicyView applicableTo(
+            String blueprint, EnvironmentTier environment, String team, @Nullable String namedByBlueprint) {
+        return resolve(blueprint, environment, team, namedByBlueprint).toView();
+    }
+
     /**
      * The policy a blueprint names, when it names one that exists; otherwise the most specific one whose scope
      * matches. A named policy applies in every environment the blueprint is deployed to.

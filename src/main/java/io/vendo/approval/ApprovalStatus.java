@@ -1,6 +1,7 @@
 package io.vendo.approval;
 
-enum ApprovalStatus {
+/** Where an approval stands: waiting, decided either way, or closed without a decision. */
+public enum ApprovalStatus {
     PENDING,
     APPROVED,
     REJECTED,

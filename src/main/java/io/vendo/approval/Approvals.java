@@ -219,12 +219,15 @@ public class Approvals {
                 .findById(requestId)
                 .map(approval -> new ApprovalView(
                         approval.policyName(),
+                        approval.status(),
                         approval.requirements(),
-                        approval.deadline(),
-                        approval.pendingGroups(),
+                        // Once decided, cancelled or expired, an approval waits for nobody and no deadline applies.
+                        approval.pending() ? approval.deadline() : null,
+                        approval.pending() ? approval.pendingGroups() : List.of(),
                         approval.decisions(),
                         approval.mayDecide(actor)))
-                .orElseGet(() -> new ApprovalView("auto-approved", List.of(), null, List.of(), List.of(), false));
+                .orElseGet(() -> new ApprovalView(
+                        "auto-approved", ApprovalStatus.APPROVED, List.of(), null, List.of(), List.of(), false));
     }
 
     /**
@@ -335,8 +338,15 @@ public class Approvals {
                 .toList();
     }
 
+    /**
+     * An approval as the pages show it.
+     *
+     * @param deadline when it expires; null once it no longer waits
+     * @param waitingFor the groups whose approvals are still missing; empty once it no longer waits
+     */
     public record ApprovalView(
             String policy,
+            ApprovalStatus status,
             List<Requirement> requirements,
             @Nullable Instant deadline,
             List<String> waitingFor,

@@ -1,8 +1,10 @@
 package io.vendo.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.validation.BindingResult;
 
@@ -32,6 +34,16 @@ public final class FormProblems {
             }
         });
         return List.copyOf(problems);
+    }
+
+    /**
+     * The first problem of each field, by field name, for the message under each field: the same words as the
+     * summary's, also for a value refused while binding (where Spring's own message would name Java types).
+     */
+    public static Map<String, String> byField(BindingResult binding) {
+        var messages = new LinkedHashMap<String, String>();
+        binding.getFieldErrors().forEach(error -> messages.putIfAbsent(error.getField(), message(error)));
+        return messages;
     }
 
     /** Field names as element ids, for forms whose inputs are named and identified alike. */

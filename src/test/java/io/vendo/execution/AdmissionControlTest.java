@@ -121,12 +121,14 @@ class AdmissionControlTest {
 
         var page = new WebSession(port).logIn("requester");
         Function<String, String> queue =
-                id -> page.get("/requests/" + id + "/queue").body();
+                id -> page.get("/requests/" + id + "/live").body();
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(queue.apply(waiting)).contains("data-testid=\"queue-position\">2<"));
         assertThat(queue.apply(cancelled))
                 .contains("data-testid=\"queue-position\">1<")
-                .containsPattern("data-testid=\"queue-estimate\">\\s*about \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+                .containsPattern(
+                        "data-testid=\"queue-estimate\">\\s*about <time datetime=\"[^\"]+Z\">\\d{4}-\\d{2}-\\d{2}"
+                                + " \\d{2}:\\d{2} UTC</time>");
         assertThat(queue.apply(running.getFirst())).doesNotContain("queue-position");
         assertThat(page.get("/requests/" + cancelled).body()).contains("Cancel this request");
         assertThat(requests.state(cancelled)).isEqualTo("APPROVED");

@@ -264,7 +264,7 @@ class StackProvisioningFlowTest {
                                 "Add SiteBucket (AWS::S3::Bucket)\nAdd SiteBucketPolicy (AWS::S3::BucketPolicy)"));
 
         // Approvers and the requester see the computed resource changes on the request page.
-        var page = new WebSession(port).logIn("approver").get("/requests/" + id + "/execution");
+        var page = new WebSession(port).logIn("approver").get("/requests/" + id + "/live");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Resource changes", "SiteBucketPolicy", "AWS::S3::BucketPolicy", CHANGE_SET_ID, "DONE");

@@ -4,13 +4,18 @@ import io.vendo.approval.Approvals;
 import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
-import io.vendo.web.InvalidInputException;
+import io.vendo.web.FormProblems;
+import io.vendo.web.FormTokens;
 import io.vendo.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,16 +23,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The approvals inbox, the decision panel of a request page, the decision form, and the confirmation page behind an
- * e-mail link. Following a link (GET, HEAD) only shows; deciding takes a POST from a logged-in approver.
+ * The approvals inbox, the decision form of a request page, and the confirmation page behind an e-mail link.
+ * Following a link (GET, HEAD) only shows; deciding takes a POST from a logged-in approver. Each rendered decision
+ * form carries a one-time token: sent twice, it decides once and both land on the request with the same notice.
  */
 @PageController
 class ApprovalPagesController {
 
     private final Approvals approvals;
+    private final FormTokens formTokens;
 
-    ApprovalPagesController(Approvals approvals) {
+    ApprovalPagesController(Approvals approvals, FormTokens formTokens) {
         this.approvals = approvals;
+        this.formTokens = formTokens;
+    }
+
+    @InitBinder("decisionForm")
+    void decisionBinding(WebDataBinder binder) {
+        binder.setAllowedFields("decision", "comment", "formToken");
+        binder.addValidators(new DecisionFormValidator());
     }
 
     @GetMapping("/approvals")
@@ -36,19 +50,11 @@ class ApprovalPagesController {
         return "approval/inbox";
     }
 
-    /** Loaded into the request page: policy, decisions so far, and the buttons when the viewer may decide. */
-    @GetMapping("/requests/{id}/approval")
-    String panel(@PathVariable UUID id, Actor actor, Model model) {
-        model.addAttribute("requestId", id);
-        model.addAttribute("approval", approvals.view(id, actor));
-        return "approval/panel :: panel";
-    }
-
+    /** From the request page; a refused form goes back there with what is wrong (the page shows it above the rest). */
     @PostMapping("/requests/{id}/decisions")
     String decide(
             @PathVariable UUID id,
-            @RequestParam DecisionOutcome decision,
-            @ModelAttribute DecisionComment form,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form,
             BindingResult binding,
             Actor actor,
             HttpServletRequest http,
@@ -56,71 +62,73 @@ class ApprovalPagesController {
         if (binding.hasErrors()) {
             redirect.addFlashAttribute(
                     "decisionError",
-                    "The comment " + InvalidInputException.errors(binding).getOrDefault("comment", "is not valid"));
+                    FormProblems.of(binding, "decision").getFirst().message());
             return "redirect:/requests/" + id;
         }
-        var comment = form.getComment();
-        if (decision == DecisionOutcome.REJECT && comment.isBlank()) {
-            redirect.addFlashAttribute("decisionError", "Give the requester a reason for the rejection.");
-            return "redirect:/requests/" + id;
-        }
-        approvals.decide(id, actor, decision, comment, DecisionChannel.WEB, http.getRemoteAddr());
-        redirect.addFlashAttribute("notice", notice(decision));
-        return "redirect:/requests/" + id;
+        var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
+            approvals.decide(
+                    id, actor, form.getDecision(), form.getComment(), DecisionChannel.WEB, http.getRemoteAddr());
+            return new FormTokens.Outcome("/requests/" + id, notice(form.getDecision()));
+        });
+        redirect.addFlashAttribute("notice", outcome.notice());
+        return "redirect:" + outcome.location();
     }
 
     /** Safe for mail scanners: renders the request and the question, changes nothing. */
     @GetMapping("/approvals/{token}")
     String confirmation(
             @PathVariable String token,
-            @RequestParam(required = false) DecisionOutcome decision,
+            @RequestParam(required = false) @Nullable DecisionOutcome decision,
             Actor actor,
             HttpServletRequest http,
             Model model) {
+        var form = new DecisionForm();
+        form.setDecision(decision);
+        model.addAttribute("problems", java.util.List.of());
+        model.addAttribute("messages", java.util.Map.of());
+        return showConfirmation(token, form, actor, http, model);
+    }
+
+    /** A refused decision (a rejection without a reason, say) shows the same page again with what to fix. */
+    @PostMapping("/approvals/{token}")
+    String decideByLink(
+            @PathVariable String token,
+            @Valid @ModelAttribute("decisionForm") DecisionForm form,
+            BindingResult binding,
+            Actor actor,
+            HttpServletRequest http,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("problems", FormProblems.of(binding, "decision-form"));
+            model.addAttribute("messages", FormProblems.byField(binding));
+            return showConfirmation(token, form, actor, http, model);
+        }
+        var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
+            var request =
+                    approvals.decideByLink(token, actor, form.getDecision(), form.getComment(), http.getRemoteAddr());
+            return new FormTokens.Outcome("/requests/" + request.id(), notice(form.getDecision()));
+        });
+        redirect.addFlashAttribute("notice", outcome.notice());
+        return "redirect:" + outcome.location();
+    }
+
+    private String showConfirmation(
+            String token, DecisionForm form, Actor actor, HttpServletRequest http, Model model) {
         var confirmation = approvals.confirmation(token, actor, http.getRemoteAddr());
+        if (form.getFormToken().isBlank()) {
+            form.setFormToken(formTokens.issue());
+        }
         model.addAttribute("token", token);
         model.addAttribute("request", confirmation.request());
         model.addAttribute("approval", confirmation.approval());
         model.addAttribute("resources", confirmation.resources());
-        model.addAttribute("suggested", decision);
+        model.addAttribute("suggested", form.getDecision());
+        model.addAttribute("decisionForm", form);
         return "approval/confirm";
     }
 
-    @PostMapping("/approvals/{token}")
-    String decideByLink(
-            @PathVariable String token,
-            @RequestParam DecisionOutcome decision,
-            @ModelAttribute DecisionComment form,
-            BindingResult binding,
-            Actor actor,
-            HttpServletRequest http,
-            RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            redirect.addFlashAttribute(
-                    "decisionError",
-                    "The comment " + InvalidInputException.errors(binding).getOrDefault("comment", "is not valid"));
-            redirect.addAttribute("decision", decision);
-            return "redirect:/approvals/" + token;
-        }
-        var request = approvals.decideByLink(token, actor, decision, form.getComment(), http.getRemoteAddr());
-        redirect.addFlashAttribute("notice", notice(decision));
-        return "redirect:/requests/" + request.id();
-    }
-
-    /** The free-text part of a decision form, bound so that a refused comment comes back as the form's message. */
-    static class DecisionComment {
-        private String comment = "";
-
-        public String getComment() {
-            return comment;
-        }
-
-        public void setComment(String comment) {
-            this.comment = comment;
-        }
-    }
-
-    private static String notice(DecisionOutcome decision) {
+    private static String notice(@Nullable DecisionOutcome decision) {
         return decision == DecisionOutcome.APPROVE ? "You approved this request." : "You rejected this request.";
     }
 }

@@ -54,6 +54,7 @@ class AuditPageController {
             HttpServletResponse response) {
         model.addAttribute("limit", PAGE_LIMIT);
         model.addAttribute("problems", FormProblems.of(binding, "audit-filter"));
+        model.addAttribute("messages", FormProblems.byField(binding));
         if (binding.hasErrors()) {
             // The filters are shown again with what is wrong; nothing is searched with half of them.
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

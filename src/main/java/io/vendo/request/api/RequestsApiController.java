@@ -16,6 +16,7 @@ import io.vendo.request.RequestSearch;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.ApiScopes;
+import io.vendo.web.IdempotencyKeys;
 import io.vendo.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

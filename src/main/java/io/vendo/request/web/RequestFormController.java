@@ -1,6 +1,6 @@
 package io.vendo.request.web;
 
-import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.BlueprintRetiredException;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
@@ -9,138 +9,264 @@ import io.vendo.catalog.TargetNotAllowedException;
 import io.vendo.identity.Actor;
 import io.vendo.request.AccountResource;
 import io.vendo.request.AccountResources;
+import io.vendo.request.DraftSecrets;
 import io.vendo.request.QuotaExceededException;
-import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
-import io.vendo.web.InvalidInputException;
+import io.vendo.web.FormProblems;
+import io.vendo.web.FormTokens;
 import io.vendo.web.PageController;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The form generated from a blueprint's parameters, and its submission. */
+/**
+ * The form generated from a blueprint's parameters, its review, and its submission. The form goes to a review page
+ * first (where it goes, its tier, who must approve, what will be created, how long it may live), and only "Submit
+ * request" there files it, once: the form's token makes a double click or a retry go where the first submission went.
+ */
 @PageController
 class RequestFormController {
-
-    private static final int MAX_JUSTIFICATION = 2000;
 
     private final Catalog catalog;
     private final Requests requests;
     private final AccountResources accountResources;
+    private final RequestFormValidator validator;
+    private final FormTokens formTokens;
+    private final DraftSecrets secrets;
+    private final ApprovalForecast approvals;
 
-    RequestFormController(Catalog catalog, Requests requests, AccountResources accountResources) {
+    RequestFormController(
+            Catalog catalog,
+            Requests requests,
+            AccountResources accountResources,
+            RequestFormValidator validator,
+            FormTokens formTokens,
+            DraftSecrets secrets,
+            ApprovalForecast approvals) {
         this.catalog = catalog;
         this.requests = requests;
         this.accountResources = accountResources;
+        this.validator = validator;
+        this.formTokens = formTokens;
+        this.secrets = secrets;
+        this.approvals = approvals;
     }
 
-    @GetMapping("/blueprints/{slug}/request")
-    String form(@PathVariable String slug, @RequestParam(required = false) @Nullable String target, Model model) {
+    /** The form object for this blueprint's newest version, before anything is bound to it. */
+    @ModelAttribute("form")
+    RequestForm form(@PathVariable String slug) {
         var blueprint = catalog.latestVersion(slug);
-        var form = new RequestForm();
-        if (target != null) {
-            form.setTarget(target);
+        return new RequestForm(blueprint, catalog.targetsFor(blueprint), secrets);
+    }
+
+    @InitBinder("form")
+    void binding(WebDataBinder binder) {
+        binder.setAllowedFields("target", "parameters[*]", "sealed[*]", "justification", "formToken", "step");
+        binder.addValidators(validator);
+    }
+
+    /**
+     * A new form, with the template's defaults (never a NoEcho default: it stays the template's, unseen); with
+     * {@code from}, a copy of an earlier request the viewer may see ("request again"), its secrets left to type again.
+     */
+    @GetMapping("/blueprints/{slug}/request")
+    String blank(
+            @ModelAttribute("form") RequestForm form,
+            @RequestParam(required = false) @Nullable UUID from,
+            Actor actor,
+            Model model) {
+        form.setFormToken(formTokens.issue());
+        form.setStep(RequestForm.REVIEW);
+        var earlier = from == null ? null : requests.get(from, actor);
+        for (var parameter : form.blueprint().parameters()) {
+            var copied = earlier == null || parameter.noEcho()
+                    ? null
+                    : earlier.parameters().get(parameter.name());
+            var value = copied != null
+                    ? copied
+                    : parameter.defaultValue() == null || parameter.noEcho() ? "" : parameter.defaultValue();
+            form.getParameters().putIfAbsent(parameter.name(), ParameterField.display(parameter, value));
         }
-        // Defaults pre-filled, except secrets: a NoEcho default stays the template's, unseen.
-        blueprint.parameters().forEach(parameter -> form.getParameters()
-                .put(
-                        parameter.name(),
-                        parameter.defaultValue() == null || parameter.noEcho()
-                                ? ""
-                                : ParameterField.display(parameter, parameter.defaultValue())));
-        return render(model, blueprint, form, Map.of());
+        if (earlier != null) {
+            if (form.getTarget().isEmpty()) {
+                form.setTarget(earlier.targetSlug());
+            }
+            form.setJustification(earlier.justification());
+            model.addAttribute("copiedFrom", earlier.id());
+        }
+        return showForm(model, form, List.of());
     }
 
     @PostMapping("/blueprints/{slug}/request")
-    String submit(
-            @PathVariable String slug,
-            @ModelAttribute("form") RequestForm form,
+    String post(
+            @Valid @ModelAttribute("form") RequestForm form,
             BindingResult binding,
             Actor actor,
             Model model,
             RedirectAttributes redirect) {
-        var blueprint = catalog.latestVersion(slug);
-        var errors = new LinkedHashMap<String, String>();
+        if (form.getFormToken().isBlank()) {
+            form.setFormToken(formTokens.issue());
+        }
+        if (form.editing()) {
+            sealQuietly(form);
+            return showForm(model, form, List.of());
+        }
         if (binding.hasErrors()) {
-            // A refused value (a control character) is named under its parameter, as the parameter's own rules are.
-            InvalidInputException.errors(binding)
-                    .forEach((field, message) -> errors.put(parameterName(field), "The value " + message));
-            blueprint.parameters().stream().filter(ParameterDefinition::noEcho).forEach(secret -> form.getParameters()
-                    .put(secret.name(), ""));
-            return render(model, blueprint, form, errors);
+            return refused(model, form, binding);
         }
-        if (catalog.targetsFor(blueprint).stream()
-                .noneMatch(target -> target.slug().equals(form.getTarget()))) {
-            errors.put("target", "Choose where to deploy");
+        if (!form.submitting()) {
+            form.sealSecrets();
+            return review(model, form, actor);
         }
-        if (form.getJustification().isBlank()) {
-            errors.put("justification", "Say why this is needed: approvers read it");
-        } else if (form.getJustification().length() > MAX_JUSTIFICATION) {
-            errors.put("justification", "At most %d characters".formatted(MAX_JUSTIFICATION));
-        }
-        var values = submittedValues(blueprint, form);
+        var values = form.values();
         try {
-            catalog.validateParameters(blueprint, values);
+            var outcome = formTokens.once(actor.username(), form.getFormToken(), fingerprint(form), () -> {
+                var submitted = requests.submit(
+                        new SubmitRequest(form.blueprint().slug(), form.getTarget(), values, form.getJustification()),
+                        actor);
+                return new FormTokens.Outcome(
+                        "/requests/" + submitted.id(), "Request submitted: it now waits for approval.");
+            });
+            redirect.addFlashAttribute("notice", outcome.notice());
+            return "redirect:" + outcome.location();
         } catch (InvalidParametersException e) {
-            // Report every problem at once, not the parameters only after the other fields are right.
-            errors.putAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            // Never echo a secret back, not even into its own field: the requester types it again.
-            blueprint.parameters().stream().filter(ParameterDefinition::noEcho).forEach(secret -> form.getParameters()
-                    .put(secret.name(), ""));
-            return render(model, blueprint, form, errors);
-        }
-        RequestView submitted;
-        try {
-            submitted =
-                    requests.submit(new SubmitRequest(slug, form.getTarget(), values, form.getJustification()), actor);
-        } catch (InvalidParametersException e) {
-            return render(model, blueprint, form, e.errors());
+            e.errors().forEach((name, message) -> reject(form, binding, name, message));
         } catch (TargetNotAllowedException e) {
-            return render(model, blueprint, form, e.errors());
-        } catch (QuotaExceededException e) {
-            return render(model, blueprint, form, Map.of("quota", e.detail()));
+            e.errors().forEach((name, message) -> reject(form, binding, name, message));
+        } catch (QuotaExceededException | BlueprintRetiredException e) {
+            binding.reject("refused", e.detail());
+        } catch (FormTokens.TokenUsedException e) {
+            // Back to an already submitted review, changed and sent again: a new request needs a new form.
+            form.setFormToken(formTokens.issue());
+            form.forgetSecrets();
+            binding.reject(
+                    "used",
+                    "This form was already submitted. Check the values and review again to file another request.");
         }
-        redirect.addFlashAttribute("notice", "Request submitted: it now waits for approval.");
-        return "redirect:/requests/" + submitted.id();
+        return refused(model, form, binding);
     }
 
-    /** {@code parameters[SiteName]} is the parameter {@code SiteName}; other fields keep their names. */
-    private static String parameterName(String field) {
-        return field.startsWith("parameters[") && field.endsWith("]")
-                ? field.substring("parameters[".length(), field.length() - 1)
-                : field;
+    private String refused(Model model, RequestForm form, BindingResult binding) {
+        // Never echo a secret back, not even into its own field: it stays sealed, or is typed again.
+        sealQuietly(form);
+        model.addAttribute("messages", FormProblems.byField(binding));
+        return showForm(model, form, FormProblems.of(binding, RequestFormController::fieldId, "request-form"));
     }
 
-    /** Empty fields of optional parameters mean "use the template's default", as in the CloudFormation console. */
-    private static Map<String, String> submittedValues(BlueprintVersionDetails blueprint, RequestForm form) {
-        var values = new LinkedHashMap<String, String>();
-        form.getParameters().forEach((name, value) -> {
-            var definition = blueprint.parameters().stream()
-                    .filter(parameter -> parameter.name().equals(name))
-                    .findFirst();
-            var optional = definition.map(parameter -> !parameter.required()).orElse(false);
-            if (!(value.isEmpty() && optional)) {
-                values.put(
-                        name,
-                        definition
-                                .map(parameter -> ParameterField.normalize(parameter, value))
-                                .orElse(value));
+    private void sealQuietly(RequestForm form) {
+        try {
+            form.sealSecrets();
+        } catch (RuntimeException noKey) {
+            // Without a key no secret can be carried: the requester types it again.
+            form.forgetSecrets();
+        }
+    }
+
+    private String review(Model model, RequestForm form, Actor actor) {
+        var blueprint = form.blueprint();
+        var target = form.chosenTarget().orElseThrow();
+        var metadata = catalog.blueprint(blueprint.slug()).metadata();
+        model.addAttribute("blueprint", blueprint);
+        model.addAttribute("target", target);
+        model.addAttribute("form", form);
+        model.addAttribute(
+                "approvers", approvals.whoMustApprove(blueprint.slug(), target.environment(), actor.primaryTeam()));
+        model.addAttribute("resources", catalog.resources(blueprint.versionId()));
+        model.addAttribute("lifetime", lifetime(metadata.maxLifetime()));
+        model.addAttribute("quota", metadata.quotaPerTeam());
+        model.addAttribute(
+                "shown",
+                blueprint.parameters().stream()
+                        .map(parameter -> new ReviewedValue(parameter, form.raw(parameter)))
+                        .toList());
+        return "request/review";
+    }
+
+    private static String lifetime(@Nullable Duration maxLifetime) {
+        if (maxLifetime == null) {
+            return "No limit: it stays until it is decommissioned";
+        }
+        var days = maxLifetime.toDays();
+        return days >= 1
+                ? "At most %d day%s, then it expires".formatted(days, days == 1 ? "" : "s")
+                : "At most %d hours, then it expires".formatted(maxLifetime.toHours());
+    }
+
+    /** A parameter as the review shows it: secrets never, only whether one was entered. */
+    record ReviewedValue(ParameterDefinition parameter, String value) {
+
+        public String shown() {
+            if (parameter.noEcho()) {
+                return value.isEmpty() ? "(the template's default, not shown)" : "(entered, not shown)";
             }
-        });
-        return values;
+            return value.isEmpty() ? "(the template's default: %s)".formatted(parameter.defaultValue()) : value;
+        }
+    }
+
+    /** What distinguishes one submission of a form from another: every field but the secrets' values. */
+    private static String fingerprint(RequestForm form) {
+        var fields = new TreeMap<String, String>();
+        form.values().forEach((name, value) -> fields.put(name, value));
+        form.blueprint().parameters().stream()
+                .filter(ParameterDefinition::noEcho)
+                .forEach(secret -> fields.computeIfPresent(secret.name(), (name, value) -> "(secret)"));
+        return FormTokens.fingerprint(
+                form.blueprint().slug(), form.getTarget(), form.getJustification(), fields.toString());
+    }
+
+    private static void reject(RequestForm form, BindingResult binding, String name, String message) {
+        if (name.equals("target")) {
+            binding.rejectValue("target", "refused", message);
+            return;
+        }
+        var parameter = form.blueprint().parameters().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst();
+        if (parameter.isPresent()) {
+            binding.rejectValue("parameters[" + name + "]", "refused", message);
+        } else {
+            binding.reject("refused", message);
+        }
+    }
+
+    /** The id of the element that shows a field: {@code parameters[SiteName]} is shown by {@code param-SiteName}. */
+    static String fieldId(String field) {
+        if (field.startsWith("parameters[") && field.endsWith("]")) {
+            return "param-" + field.substring("parameters[".length(), field.length() - 1);
+        }
+        return field;
+    }
+
+    private String showForm(Model model, RequestForm form, List<FormProblems.Problem> problems) {
+        var targets = form.targets();
+        model.addAttribute("blueprint", form.blueprint());
+        model.addAttribute(
+                "sections",
+                ParameterSection.of(form.blueprint().parameters().stream()
+                        .map(parameter -> ParameterField.of(parameter, offered(parameter, form, targets)))
+                        .toList()));
+        model.addAttribute("targets", targets);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        if (!model.containsAttribute("messages")) {
+            model.addAttribute("messages", java.util.Map.of());
+        }
+        return "request/form";
     }
 
     /**
@@ -154,25 +280,8 @@ class RequestFormController {
         if (aws == null) {
             return List.of();
         }
-        var chosen = targets.stream()
-                .filter(target -> target.slug().equals(form.getTarget()))
-                .findFirst()
-                .or(() -> targets.size() == 1 ? Optional.of(targets.getFirst()) : Optional.empty());
+        var chosen =
+                form.chosenTarget().or(() -> targets.size() == 1 ? Optional.of(targets.getFirst()) : Optional.empty());
         return chosen.flatMap(target -> accountResources.list(target, aws)).orElse(List.of());
-    }
-
-    private String render(
-            Model model, BlueprintVersionDetails blueprint, RequestForm form, Map<String, String> errors) {
-        var targets = catalog.targetsFor(blueprint);
-        model.addAttribute("blueprint", blueprint);
-        model.addAttribute(
-                "sections",
-                ParameterSection.of(blueprint.parameters().stream()
-                        .map(parameter -> ParameterField.of(parameter, offered(parameter, form, targets)))
-                        .toList()));
-        model.addAttribute("targets", targets);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        return "request/form";
     }
 }

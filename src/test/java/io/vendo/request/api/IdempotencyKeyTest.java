@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vendo.support.ApiClient;
 import io.vendo.support.VendoIntegrationTest;
+import io.vendo.web.IdempotencyKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;

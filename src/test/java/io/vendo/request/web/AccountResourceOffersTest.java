@@ -135,7 +135,8 @@ class AccountResourceOffersTest {
                         "target", target,
                         "parameters[Vpc]", "vpc-0123abcd",
                         "parameters[Subnets]", "subnet-0123abcd\nsubnet-4567ef01",
-                        "justification", "Typed by hand"));
+                        "justification", "Typed by hand",
+                        "step", "submit"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(302);
         assertThat(submitted.location()).contains("/requests/");
     }

@@ -1,4 +1,4 @@
-package io.vendo.request.api;
+package io.vendo.web;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Removes expired idempotency keys every hour, on one replica at a time. */
+/** Removes expired idempotency keys and form tokens every hour, on one replica at a time. */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyKeyPurge {
 

@@ -1,0 +1,36 @@
+package io.vendo.approval.web;
+
+import io.vendo.approval.DecisionOutcome;
+import org.jspecify.annotations.Nullable;
+
+/** What a decision form posts: approve or reject, a comment (needed to reject), and the form's one-time token. */
+public class DecisionForm {
+
+    private @Nullable DecisionOutcome decision;
+    private String comment = "";
+    private String formToken = "";
+
+    public @Nullable DecisionOutcome getDecision() {
+        return decision;
+    }
+
+    public void setDecision(@Nullable DecisionOutcome decision) {
+        this.decision = decision;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment == null ? "" : comment;
+    }
+
+    public String getFormToken() {
+        return formToken;
+    }
+
+    public void setFormToken(String formToken) {
+        this.formToken = formToken == null ? "" : formToken;
+    }
+}

@@ -1,0 +1,78 @@
+package io.vendo.request.web;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.InvalidParametersException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Checks a request form before its review and before it is submitted, field by field in the order the form shows
+ * them (target, the parameters section by section, justification), so that the error summary reads top to bottom. The
+ * catalog decides which parameter values CloudFormation would refuse; {@link ParameterMessages} says why, in words.
+ * A value already refused while binding (a control character) keeps that message. Changing the form (the "Change"
+ * button on the review) checks nothing.
+ */
+@Component
+class RequestFormValidator implements Validator {
+
+    static final int MAX_JUSTIFICATION = 2000;
+
+    private final Catalog catalog;
+
+    RequestFormValidator(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return RequestForm.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        var form = (RequestForm) target;
+        if (form.editing()) {
+            return;
+        }
+        if (!errors.hasFieldErrors("target") && form.chosenTarget().isEmpty()) {
+            errors.rejectValue("target", "required", "Choose where to deploy");
+        }
+        var refused = refusedParameters(form);
+        for (var section : ParameterSection.of(
+                form.blueprint().parameters().stream().map(ParameterField::of).toList())) {
+            for (var field : section.fields()) {
+                var parameter = field.definition();
+                var name = "parameters[" + parameter.name() + "]";
+                var refusal = refused.get(parameter.name());
+                if (refusal != null && !errors.hasFieldErrors(name)) {
+                    var raw = form.raw(parameter);
+                    errors.rejectValue(
+                            name, "invalid", ParameterMessages.of(parameter, raw.isEmpty() ? null : raw, refusal));
+                }
+            }
+        }
+        if (!errors.hasFieldErrors("justification")) {
+            if (form.getJustification().isBlank()) {
+                errors.rejectValue("justification", "required", "Say why this is needed: approvers read it");
+            } else if (form.getJustification().length() > MAX_JUSTIFICATION) {
+                errors.rejectValue(
+                        "justification",
+                        "length",
+                        "The justification can be at most %d characters (it has %d)"
+                                .formatted(
+                                        MAX_JUSTIFICATION,
+                                        form.getJustification().length()));
+            }
+        }
+    }
+
+    private java.util.Map<String, String> refusedParameters(RequestForm form) {
+        try {
+            catalog.validateParameters(form.blueprint(), form.values());
+            return java.util.Map.of();
+        } catch (InvalidParametersException e) {
+            return e.errors();
+        }
+    }
+}
