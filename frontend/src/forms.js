@@ -52,4 +52,23 @@ function focusSummary() {
 export function startForms() {
   guardSubmissions();
   focusSummary();
+  linkSummaryToFields();
+}
+
+// A problem in the error summary is a link to its field: following it puts the cursor in the field (for a group of
+// check boxes, in the first), not only the page's scroll position.
+export function linkSummaryToFields() {
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("#error-summary a[href^='#']") : null;
+    const target = link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    const field = target.matches("input, select, textarea, button")
+      ? target
+      : (target.querySelector("input, select, textarea") ?? target);
+    field.scrollIntoView({ block: "center" });
+    field.focus();
+  });
 }

@@ -12,6 +12,7 @@ import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -172,6 +173,61 @@ class RequestJourneyBrowserTest {
             assertThat(page.getByTestId("request-state")).hasText("PENDING_APPROVAL");
         }
         assertThat(storedRequests()).isEqualTo(before + 1);
+    }
+
+    /**
+     * Two clicks 200 ms apart on "Submit request" while the link holds every submission for 800 ms: the page sends one
+     * submission (the button is disabled once the form is on its way) and one request is stored. Without JavaScript
+     * the browser would send both; the form's one-time token then makes the second go where the first went
+     * ({@link io.vendo.request.web.RequestFormTokenTest} sends both at once).
+     */
+    @Test
+    void aDoubleClickOnASlowLinkStoresOneRequest() {
+        var before = storedRequests();
+        var posts = new AtomicInteger();
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "requester");
+            page.navigate(url("/blueprints/static-website/request"));
+            page.getByLabel("Target").selectOption("sandbox-eu-west-1");
+            page.locator("#param-SiteName").fill("double-click");
+            page.getByLabel("Justification").fill("Clicked twice");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review request"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review your request")))
+                    .isVisible();
+            page.route("**/blueprints/static-website/request", route -> {
+                if (route.request().method().equals("POST")) {
+                    posts.incrementAndGet();
+                    sleep(800);
+                }
+                route.resume();
+            });
+
+            // The person's two clicks, 200 ms apart, made in the page itself while the first is held on the way.
+            page.evaluate(
+                    """
+                    () => {
+                      const submit = [...document.querySelectorAll("button")].find(b => b.textContent === "Submit request");
+                      submit.click();
+                      setTimeout(() => submit.click(), 200);
+                    }""");
+
+            assertThat(page.getByTestId("request-state"))
+                    .hasText("PENDING_APPROVAL", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+            assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Request submitted");
+        }
+        assertThat(posts.get()).as("submissions the page sent").isEqualTo(1);
+        assertThat(storedRequests()).isEqualTo(before + 1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private int storedRequests() {

@@ -49,6 +49,11 @@ public final class ChromiumPages implements BeforeAllCallback, AfterAllCallback,
         return browser.newContext();
     }
 
+    /** The same, with options (a phone's viewport, JavaScript off, …). */
+    public BrowserContext newContext(Browser.NewContextOptions options) {
+        return browser.newContext(options);
+    }
+
     public Page pageIn(BrowserContext context) {
         var page = context.newPage();
         page.onConsoleMessage(message -> {
