@@ -58,7 +58,8 @@ class ReplicaSessionsTest {
                     Map.of(
                             "target", "sandbox-eu-west-1",
                             "parameters[SiteName]", "replica-site",
-                            "justification", "Two replicas, one portal"));
+                            "justification", "Two replicas, one portal",
+                            "step", "submit"));
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(302);
             assertThat(submitted.location()).contains("/requests/");
             var id = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);

@@ -682,11 +682,7 @@ class ExecutorKindsFlowTest {
                 "API audit",
                 admin.get("/api/v1/audit/events?limit=200&subject=" + id).body().toString());
         var pages = new WebSession(port).logIn("admin");
-        for (var path : List.of(
-                "/requests/" + id,
-                "/requests/" + id + "/execution",
-                "/requests/" + id + "/status",
-                "/admin/audit?subject=" + id)) {
+        for (var path : List.of("/requests/" + id, "/requests/" + id + "/live", "/admin/audit?subject=" + id)) {
             var page = pages.get(path);
             assertThat(page.status()).as(path).isEqualTo(200);
             everywhere.put("page " + path, page.body());
