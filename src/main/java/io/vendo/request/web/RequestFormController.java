@@ -1,16 +1,15 @@
 package io.vendo.request.web;
 
-import io.vendo.catalog.BlueprintRetiredException;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
 import io.vendo.catalog.TargetDetails;
 import io.vendo.catalog.TargetNotAllowedException;
 import io.vendo.identity.Actor;
+import io.vendo.refusal.Refusal;
 import io.vendo.request.AccountResource;
 import io.vendo.request.AccountResources;
 import io.vendo.request.DraftSecrets;
-import io.vendo.request.QuotaExceededException;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.FormProblems;
@@ -148,8 +147,6 @@ class RequestFormController {
             e.errors().forEach((name, message) -> reject(form, binding, name, message));
         } catch (TargetNotAllowedException e) {
             e.errors().forEach((name, message) -> reject(form, binding, name, message));
-        } catch (QuotaExceededException | BlueprintRetiredException e) {
-            binding.reject("refused", e.detail());
         } catch (FormTokens.TokenUsedException e) {
             // Back to an already submitted review, changed and sent again: a new request needs a new form.
             form.setFormToken(formTokens.issue());
@@ -157,6 +154,12 @@ class RequestFormController {
             binding.reject(
                     "used",
                     "This form was already submitted. Check the values and review again to file another request.");
+        } catch (Refusal e) {
+            // The quota reached, the blueprint retired since the form was opened: said on the form, which is kept.
+            if (e.kind() != Refusal.Kind.CONFLICT) {
+                throw e;
+            }
+            binding.reject("refused", e.detail());
         }
         return refused(model, form, binding);
     }

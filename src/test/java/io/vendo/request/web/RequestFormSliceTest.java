@@ -261,6 +261,30 @@ class RequestFormSliceTest {
     }
 
     @Test
+    void aRefusalBySomethingThatChangedSinceTheFormOpenedIsSaidOnTheKeptForm() throws Exception {
+        given(requests.submit(any(SubmitRequest.class), any()))
+                .willThrow(
+                        new io.vendo.refusal.Refusal(
+                                io.vendo.refusal.Refusal.Kind.CONFLICT,
+                                "Blueprint retired",
+                                "Blueprint 'static-website' is retired and takes no new requests") {});
+
+        mvc.perform(post("/blueprints/static-website/request")
+                        .with(csrf())
+                        .param("target", "sandbox")
+                        .param("parameters[SiteName]", "my-site")
+                        .param("justification", "Landing page")
+                        .param("formToken", "f0000000-0000-4000-8000-000000000001")
+                        .param("step", "submit"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("request/form"))
+                .andExpect(model().attributeHasErrors("form"))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("is retired and takes no new requests")
+                        .contains("value=\"my-site\""));
+    }
+
+    @Test
     void changingTheReviewedFormChecksNothing() throws Exception {
         mvc.perform(post("/blueprints/static-website/request")
                         .with(csrf())
