@@ -50,7 +50,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
  *
  * <p>Usage (see README.md): {@code java -cp ... bench/ExecutionBenchmark.java [requests] [limit] [stackSeconds]};
  * {@code -Dthreads}, {@code -Dpool}: the worker's scheduler threads and database pool; {@code -Dworker.<property>}:
- * any other application property of the worker.
+ * any other application property of the worker, {@code -DworkerJvmOptions="..."} more options for the worker's JVM (e.g.
+ * a flight recording).
  */
 public class ExecutionBenchmark {
 
@@ -88,9 +89,10 @@ public class ExecutionBenchmark {
         // Polling adapted to the operation: the first status call when a stack is expected to be done.
         properties.put("vendo.execution.first-poll-delay", stackDuration.toMillis() + "ms");
         properties.put("vendo.execution.max-poll-delay", "5s");
-        // The simulator computes a change set at once; AWS takes seconds (the default waits 3 s).
-        properties.put("vendo.execution.change-set-poll-delay", "100ms");
-        properties.put("vendo.scheduler.polling-interval", "100ms");
+        // The simulator computes a change set at once (AWS takes seconds: the default waits 3 s), and the reference
+        // asks at once: so does the portal, told the change set's time as it is told the stack's.
+        properties.put("vendo.execution.change-set-poll-delay", System.getProperty("changeSetPollDelay", "0ms"));
+        // The scheduler's polling interval is left at its default (5 s): work this worker schedules starts when due.
         properties.put("vendo.scheduler.threads", System.getProperty("threads", "16"));
         properties.put("vendo.scheduler.heartbeat-interval", "5s");
         properties.put("spring.datasource.hikari.maximum-pool-size", System.getProperty("pool", "24"));
@@ -100,8 +102,11 @@ public class ExecutionBenchmark {
                 .forEach(name -> properties.put(name.substring("worker.".length()), System.getProperty(name)));
         System.out.printf("Starting the worker (limit %d, stacks take %s, %s) ...%n", limit, stackDuration, properties);
         var result = new LinkedHashMap<String, Object>();
-        try (var worker = WorkerProcess.start(
-                "bench", database.getJdbcUrl(), properties, List.of("-Xmx512m", "-XX:+UseSerialGC"))) {
+        var jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        jvmOptions.addAll(List.of(System.getProperty("workerJvmOptions", "").split(" ")).stream()
+                .filter(option -> !option.isBlank())
+                .toList());
+        try (var worker = WorkerProcess.start("bench", database.getJdbcUrl(), properties, jvmOptions)) {
             var seeder = new ApprovedRequestSeeder(database);
             var target = seeder.target("111122223333");
             // Warm up the worker's code paths and its client for the target with a few requests first.
@@ -116,17 +121,19 @@ public class ExecutionBenchmark {
                 while (!Thread.currentThread().isInterrupted()) {
                     peakHeap[0] = Math.max(peakHeap[0], heapUsed(metrics));
                     try {
-                        Thread.sleep(250);
+                        Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
             });
 
+            var cpuBefore = cpuSeconds(worker.pid());
             var started = System.nanoTime();
             var ids = seeder.approved(requests, target, "bench");
             awaitDone(seeder, ids, Duration.ofMinutes(30));
             var makespan = Duration.ofNanos(System.nanoTime() - started);
+            var workerCpu = cpuSeconds(worker.pid()) - cpuBefore;
             sampler.interrupt();
 
             var states = seeder.states(ids);
@@ -170,6 +177,8 @@ public class ExecutionBenchmark {
                         "%-24s %d calls for %d stacks, duplicates %d, stacks with two tokens %d%n",
                         call[0], sent.size(), perStack.size(), extra, twoTokens);
             }
+            System.out.printf(
+                    "worker CPU               %.1f s (%.1f ms per request)%n", workerCpu, workerCpu * 1000 / requests);
             var rss = rssKb(worker.pid());
             System.out.printf("worker peak heap used    %d MB%n", peakHeap[0] / (1024 * 1024));
             System.out.printf(
@@ -201,6 +210,7 @@ public class ExecutionBenchmark {
             result.put("duplicates", duplicates);
             result.put("maxInFlight", maxInFlight);
             result.put("gapsMs", gaps);
+            result.put("workerCpuMsPerRequest", round(workerCpu * 1000 / requests));
             result.put("peakHeapMb", peakHeap[0] / (1024 * 1024));
             result.put("peakRssMb", rss.get("VmHWM") / 1024);
             result.put("worker", properties);
@@ -464,6 +474,13 @@ public class ExecutionBenchmark {
                 .filter(line -> line.startsWith("VmHWM") || line.startsWith("VmRSS"))
                 .map(line -> line.split("\\s+"))
                 .collect(Collectors.toMap(parts -> parts[0].replace(":", ""), parts -> Long.parseLong(parts[1])));
+    }
+
+    /** User and system CPU time of a process so far (Linux: /proc/<pid>/stat, in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws Exception {
+        var stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static List<Double> loadAverage() throws Exception {

@@ -22,12 +22,27 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
-    /** Stopped, waiting for running steps, when the context closes; steps are short, so the wait is too. */
+    /** Wake-ups for work this replica schedules within the next quarter of an hour. */
+    @Bean(destroyMethod = "close")
+    DueWakeUps dueWakeUps(SchedulerProperties properties, Clock clock) {
+        return new DueWakeUps(clock, Duration.ofMinutes(15), properties.threads());
+    }
+
+    /**
+     * Stopped, waiting for running steps, when the context closes; steps are short, so the wait is too. Work this
+     * replica schedules starts when it is due: at once when due now (immediate execution), on a wake-up when due
+     * soon ({@link DueWakeUps}); the polling interval only bounds how late other replicas' work and lost wake-ups are.
+     */
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock) {
+    Scheduler scheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            SchedulerProperties properties,
+            Clock clock,
+            DueWakeUps wakeUps) {
         // Recurring tasks schedule themselves when the scheduler starts; the others are scheduled by the modules.
         var recurring = tasks.stream().collect(Collectors.partitioningBy(RecurringTask.class::isInstance));
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), recurring.get(false))
+        var scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), recurring.get(false))
                 .startTasks(recurring.get(true).stream()
                         .map(task -> (RecurringTask<?>) task)
                         .toList())
@@ -40,6 +55,8 @@ class SchedulerConfiguration {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(45))
                 .build();
+        wakeUps.attach(scheduler);
+        return scheduler;
     }
 
     /**

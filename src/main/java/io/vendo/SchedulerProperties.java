@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code vendo.scheduler}: the durable task scheduler that all modules share.
  *
  * @param threads how many tasks one replica runs at once
- * @param pollingInterval how often the scheduler looks for due work (work scheduled on this replica starts at once
- *     regardless)
+ * @param pollingInterval how often the scheduler looks for due work; work this replica schedules starts when it is due
+ *     regardless (at once, or woken when due within a quarter of an hour), so this bounds how late work scheduled by
+ *     other replicas, or left by a stopped one, starts here
  * @param heartbeatInterval how often a replica marks its running work alive; the work of a replica that missed
  *     {@code missedHeartbeats} beats is taken over by another
  * @param missedHeartbeats see {@code heartbeatInterval}

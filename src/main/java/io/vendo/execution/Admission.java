@@ -1,5 +1,6 @@
 package io.vendo.execution;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.Delivery;
 import io.vendo.request.RequestState;
@@ -15,16 +16,20 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Admission control, durable in PostgreSQL: an approved request queues for a slot in every scope it touches
  * ({@link AdmissionClaim#scopes}) and takes its first AWS step only once admitted; it holds the slots until it ends.
  * Admission passes run under one transaction-scoped advisory lock, so replicas never admit past a limit together;
- * a pass admits queued requests oldest first, skipping those whose scopes are full, and wakes their tasks.
+ * a pass admits queued requests oldest first, skipping those whose scopes are full, and wakes their tasks: they are
+ * due when the pass commits, and this replica's scheduler looks for them at that moment.
  */
 @Component
 class Admission {
@@ -38,6 +43,8 @@ class Admission {
     private final Catalog catalog;
     private final AdmissionProperties limits;
     private final Clock clock;
+    // Lazily: the scheduler is built with the tasks, whose steps run through admission.
+    private final ObjectProvider<Scheduler> scheduler;
 
     Admission(
             JdbcClient jdbc,
@@ -45,13 +52,15 @@ class Admission {
             Requests requests,
             Catalog catalog,
             AdmissionProperties limits,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<Scheduler> scheduler) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.requests = requests;
         this.catalog = catalog;
         this.limits = limits;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -74,11 +83,13 @@ class Admission {
         }
         // Never wait for another replica's pass while holding a connection: if one runs, it may already have read
         // the queue without this request, so look again shortly instead.
-        var passed = transaction.execute(status -> tryToAdmitWhatFits());
-        if (stateOf(requestId).orElseThrow() != SlotState.QUEUED) {
-            return Optional.empty();
+        var afterPass = transaction.execute(status -> tryToAdmitWhatFits(requestId));
+        if (afterPass == null || afterPass.isEmpty()) {
+            return stateOf(requestId).orElseThrow() == SlotState.QUEUED ? Optional.of(busyRecheck()) : Optional.empty();
         }
-        return Optional.of(Boolean.TRUE.equals(passed) ? limits.recheckInterval() : busyRecheck());
+        // Still queued after its own pass: no other pass admits it while this run goes on (its task is picked), and
+        // every pass after this run admits it and wakes its task; the recheck only matters if a wake-up is lost.
+        return afterPass.get() == SlotState.QUEUED ? Optional.of(limits.recheckInterval()) : Optional.empty();
     }
 
     /** Frees the request's slot (or its place in the queue) and admits whoever fits now. Idempotent. */
@@ -156,16 +167,21 @@ class Admission {
         return new AdmissionClaim(service, account, service == AdmissionService.STACK_SET ? stackSet : null);
     }
 
-    /** Like {@link #admitWhatFits()}, unless another pass holds the lock. @return whether this pass ran */
-    private boolean tryToAdmitWhatFits() {
+    /**
+     * Like {@link #admitWhatFits()} for the run of the request's own task, unless another pass holds the lock.
+     *
+     * @return the request's place after this pass (read under its lock), or empty when another pass was running
+     */
+    private Optional<SlotState> tryToAdmitWhatFits(UUID requestId) {
         var locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                 .param("lock", LOCK)
                 .query(Boolean.class)
                 .single();
-        if (locked) {
-            admitWhatFitsLocked();
+        if (!locked) {
+            return Optional.empty();
         }
-        return locked;
+        admitWhatFitsLocked(requestId);
+        return stateOf(requestId);
     }
 
     /** Within the caller's transaction: admits queued requests oldest first while their scopes have room. */
@@ -174,10 +190,20 @@ class Admission {
                 .param("lock", LOCK)
                 .query()
                 .singleRow();
-        admitWhatFitsLocked();
+        admitWhatFitsLocked(null);
     }
 
-    private void admitWhatFitsLocked() {
+    /**
+     * Admits what fits and wakes the admitted requests' tasks, which start the moment this transaction commits.
+     *
+     * <p>A request whose task is running right now (picked) is left in the queue, unless it is the caller's own: that
+     * run may already have read its place and would reschedule itself for its recheck, out of reach of this pass's
+     * wake-up, holding a slot it does not use. The admitted requests' task rows are locked until the commit, so that
+     * no scheduler picks one of them in between and reads its place before this pass is visible.
+     *
+     * @param self the request whose own task runs this pass, if any
+     */
+    private void admitWhatFitsLocked(@Nullable UUID self) {
         var taken = new HashMap<String, Integer>();
         jdbc.sql(
                         """
@@ -196,8 +222,12 @@ class Admission {
         }
         var queued = jdbc.sql(
                         """
-                        select request_id, service, account_id, resource from execution_admission
-                        where state = 'QUEUED' order by queued_at, request_id limit :window""")
+                        select a.request_id, a.service, a.account_id, a.resource from execution_admission a
+                        join scheduled_tasks t on t.task_name = :task and t.task_instance = a.request_id::text
+                        where a.state = 'QUEUED' and (not t.picked or a.request_id = :self)
+                        order by a.queued_at, a.request_id limit :window""")
+                .param("task", RequestExecutionTask.TASK.getTaskName())
+                .param("self", self)
                 .param("window", limits.scanWindow())
                 .query((rs, row) -> Map.entry(
                         rs.getObject("request_id", UUID.class),
@@ -206,17 +236,33 @@ class Admission {
                                 rs.getString("account_id"),
                                 rs.getString("resource"))))
                 .list();
-        var admitted = new ArrayList<String>();
+        var fitting = new ArrayList<String>();
         for (var entry : queued) {
             var scopes = entry.getValue().scopes(limits);
             if (scopes.stream().allMatch(scope -> taken.getOrDefault(scope.key(), 0) < scope.limit())) {
                 scopes.forEach(scope -> taken.merge(scope.key(), 1, Integer::sum));
-                admitted.add(entry.getKey().toString());
+                fitting.add(entry.getKey().toString());
                 if (taken.get(AdmissionClaim.GLOBAL) >= limits.global()) {
                     break;
                 }
             }
         }
+        if (fitting.isEmpty()) {
+            return;
+        }
+        // A task picked since the read above is left for the next pass; so is one whose row another transaction
+        // holds (a scheduler picking it, its run rescheduling itself).
+        var admitted = jdbc.sql(
+                        """
+                        select task_instance from scheduled_tasks
+                        where task_name = :task and task_instance in (:ids)
+                          and (not picked or task_instance = cast(:self as text))
+                        for update skip locked""")
+                .param("task", RequestExecutionTask.TASK.getTaskName())
+                .param("ids", fitting)
+                .param("self", self == null ? null : self.toString())
+                .query(String.class)
+                .list();
         if (admitted.isEmpty()) {
             return;
         }
@@ -229,7 +275,7 @@ class Admission {
                 .param("ids", admitted.stream().map(UUID::fromString).toList())
                 .update();
         // Wake the admitted requests' tasks now rather than at their recheck. db-scheduler's table is part of our
-        // schema (V1); a task that is running right now is left alone: it reads its admission after this commits.
+        // schema (V1); the caller's own task is running and takes its step in this run.
         jdbc.sql(
                         """
                         update scheduled_tasks set execution_time = :now
@@ -238,6 +284,19 @@ class Admission {
                 .param("task", RequestExecutionTask.TASK.getTaskName())
                 .param("ids", admitted)
                 .update();
+        if (admitted.stream().anyMatch(id -> self == null || !id.equals(self.toString()))) {
+            // Due once this commits: this replica's scheduler looks for them then, not at its next poll.
+            lookForDueWorkAfterCommit();
+        }
+    }
+
+    private void lookForDueWorkAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+            }
+        });
     }
 
     private @Nullable Instant estimatedStart(AdmissionClaim claim, int position) {

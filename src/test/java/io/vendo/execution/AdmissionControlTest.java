@@ -7,6 +7,7 @@ import io.vendo.catalog.CatalogAdministration;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewTarget;
 import io.vendo.support.ApiClient;
+import io.vendo.support.ApprovedRequestSeeder;
 import io.vendo.support.ApprovedRequests;
 import io.vendo.support.AwsStub;
 import io.vendo.support.CloudFormationSimulator;
@@ -19,10 +20,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +61,12 @@ class AdmissionControlTest {
 
     @Autowired
     CatalogAdministration catalog;
+
+    @Autowired
+    Admission admission;
+
+    @Autowired
+    DataSource dataSource;
 
     CloudFormationSimulator aws;
     ApprovedRequests requests;
@@ -178,6 +187,75 @@ class AdmissionControlTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueuedRequestWhoseTaskIsRunningIsLeftToThatRunWhileTheNextOneIsAdmittedAndWoken() {
+        // Two requests hold the account's two slots; two queue behind them, the first of which has its task running a
+        // queue check right now (picked). Their tasks are due in an hour: only a pass's wake-up brings them forward.
+        var seeder = new ApprovedRequestSeeder(dataSource);
+        var target = seeder.target("777788889999");
+        var ids = seeder.approved(4, target, "admission-race", Instant.now().plus(Duration.ofHours(1)));
+        var holding = ids.subList(0, 2);
+        var checking = ids.get(2);
+        var next = ids.get(3);
+        var jdbc = seeder.jdbc();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.update(
+                    """
+                    insert into execution_admission (request_id, service, account_id, state, queued_at, admitted_at)
+                    values (?, 'CLOUDFORMATION', '777788889999', ?, now() + ? * interval '1 millisecond',
+                            case when ? then now() end)""",
+                    ids.get(i),
+                    i < 2 ? "ADMITTED" : "QUEUED",
+                    i,
+                    i < 2);
+        }
+        jdbc.update(
+                """
+                update scheduled_tasks set picked = true, picked_by = 'a queue check', last_heartbeat = now()
+                where task_name = 'request-execution' and task_instance = ?""",
+                checking.toString());
+
+        admission.release(holding.get(0));
+
+        // That run may have read its place already and reschedule itself for its recheck: admitting it now would
+        // leave its slot unused until then. The next one takes the slot and is due at once.
+        assertThat(admissionState(checking)).isEqualTo("QUEUED");
+        assertThat(admissionState(next)).isIn("ADMITTED", "RELEASED");
+        assertThat(taskDueWithinTheHour(next)).isTrue();
+
+        // The run ends and reschedules itself; the next pass admits it and wakes it.
+        jdbc.update(
+                """
+                update scheduled_tasks set picked = false, picked_by = null, execution_time = now() + interval '1 hour'
+                where task_name = 'request-execution' and task_instance = ?""",
+                checking.toString());
+        admission.release(holding.get(1));
+
+        assertThat(admissionState(checking)).isIn("ADMITTED", "RELEASED");
+        assertThat(taskDueWithinTheHour(checking)).isTrue();
+        requests.awaitState(checking.toString(), "SUCCEEDED", Duration.ofSeconds(60));
+        requests.awaitState(next.toString(), "SUCCEEDED", Duration.ofSeconds(60));
+    }
+
+    private String admissionState(java.util.UUID requestId) {
+        return new ApprovedRequestSeeder(dataSource)
+                .jdbc()
+                .queryForObject("select state from execution_admission where request_id = ?", String.class, requestId);
+    }
+
+    /** Whether the request's task is due within the hour, or already ran to its end (and is gone). */
+    private boolean taskDueWithinTheHour(java.util.UUID requestId) {
+        var due = new ApprovedRequestSeeder(dataSource)
+                .jdbc()
+                .queryForList(
+                        """
+                        select execution_time < now() + interval '30 minutes' as soon from scheduled_tasks
+                        where task_name = 'request-execution' and task_instance = ?""",
+                        Boolean.class,
+                        requestId.toString());
+        return due.isEmpty() || due.getFirst();
     }
 
     private HttpResponse<String> scrape(String user) throws Exception {

@@ -46,7 +46,12 @@ public final class ApprovedRequestSeeder {
 
     /** @return the ids of {@code count} new approved requests for the target, each with its task due now */
     public List<UUID> approved(int count, String targetSlug, String namePrefix) {
-        return approved(count, targetSlug, namePrefix, BLUEPRINT, null);
+        return approved(count, targetSlug, namePrefix, BLUEPRINT, null, Instant.now());
+    }
+
+    /** @return the ids of {@code count} new approved requests for the target, each with its task due then */
+    public List<UUID> approved(int count, String targetSlug, String namePrefix, Instant due) {
+        return approved(count, targetSlug, namePrefix, BLUEPRINT, null, due);
     }
 
     /**
@@ -56,6 +61,22 @@ public final class ApprovedRequestSeeder {
      */
     public List<UUID> approved(
             int count, String targetSlug, String namePrefix, String blueprint, @Nullable String parameters) {
+        return approved(count, targetSlug, namePrefix, blueprint, parameters, Instant.now());
+    }
+
+    /**
+     * @param blueprint a blueprint of the demo catalog
+     * @param parameters the requests' parameters as JSON; none: the static website's {@code SiteName}, from the prefix
+     * @param due when the requests' execution tasks are due
+     * @return the ids of {@code count} new approved requests for the target
+     */
+    public List<UUID> approved(
+            int count,
+            String targetSlug,
+            String namePrefix,
+            String blueprint,
+            @Nullable String parameters,
+            Instant due) {
         // The demo catalog is loaded just after the worker started.
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
@@ -87,7 +108,7 @@ public final class ApprovedRequestSeeder {
                 now,
                 now
             });
-            tasks.add(new Object[] {id.toString(), now});
+            tasks.add(new Object[] {id.toString(), Timestamp.from(due)});
         }
         jdbc.batchUpdate(
                 """

@@ -1,0 +1,109 @@
+package io.vendo;
+
+import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.event.AbstractSchedulerListener;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts work when it is due rather than at the scheduler's next poll. db-scheduler looks for due executions every
+ * polling interval, and at once only for work scheduled to run now; a task that reschedules itself a moment ahead (a
+ * status call when a stack is expected to be done, a change set's first poll) waited up to a whole polling interval
+ * past its time. This listener arms a timer for every execution this replica schedules within the horizon and asks
+ * the scheduler to look for due work when it fires.
+ *
+ * <p>Only a hint: the execution and its time are in the database, so a lost timer (a crash, a stopped replica) costs
+ * nothing but the wait until some replica's regular poll. Timers are grouped per few milliseconds, so a burst of
+ * executions due together wakes the scheduler once.
+ */
+final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseable {
+
+    private static final long GRAIN_MILLIS = 5;
+
+    private final Clock clock;
+    private final Duration horizon;
+    private final int threads;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("scheduler-wake-up").daemon().factory());
+    private final Set<Long> armed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean missedWhileBusy = new AtomicBoolean();
+    private volatile Scheduler scheduler;
+
+    /**
+     * @param horizon executions due further ahead are left to the regular polls
+     * @param threads the scheduler's threads: when all are busy, a wake-up is repeated after the next run ends
+     */
+    DueWakeUps(Clock clock, Duration horizon, int threads) {
+        this.clock = clock;
+        this.horizon = horizon;
+        this.threads = threads;
+    }
+
+    /** Listens to the scheduler's events and wakes it from now on. */
+    void attach(Scheduler scheduler) {
+        this.scheduler = scheduler;
+        scheduler.registerSchedulerListener(this);
+    }
+
+    @Override
+    public void onExecutionScheduled(TaskInstanceId taskInstanceId, Instant executionTime) {
+        // Work due now is started by db-scheduler's immediate execution.
+        var delay = executionTime.toEpochMilli() - clock.millis();
+        if (delay <= 0 || delay > horizon.toMillis()) {
+            return;
+        }
+        var grain = Math.ceilDiv(executionTime.toEpochMilli(), GRAIN_MILLIS);
+        if (armed.add(grain)) {
+            timer.schedule(
+                    () -> {
+                        armed.remove(grain);
+                        wake();
+                    },
+                    grain * GRAIN_MILLIS - clock.millis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void onExecutionStart(CurrentlyExecuting currentlyExecuting) {
+        running.incrementAndGet();
+    }
+
+    @Override
+    public void onExecutionComplete(ExecutionComplete executionComplete) {
+        running.decrementAndGet();
+        if (missedWhileBusy.getAndSet(false)) {
+            // The scheduler counts this run as busy until just after this event: look a moment later.
+            timer.schedule(this::wake, GRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void wake() {
+        var current = scheduler;
+        if (current == null) {
+            return;
+        }
+        if (running.get() >= threads) {
+            // A poll now would fetch nothing: every thread is busy.
+            missedWhileBusy.set(true);
+        }
+        current.triggerCheckForDueExecutions();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
