@@ -2,12 +2,12 @@ package io.vendo.aws;
 
 import static io.vendo.aws.AwsCalls.call;
 
-import io.vendo.execution.ChangeSetStatus;
-import io.vendo.execution.ResourceChange;
-import io.vendo.execution.StackProvisioner;
-import io.vendo.execution.StackSpec;
-import io.vendo.execution.StackStatus;
-import io.vendo.execution.StackStatus.Outcome;
+import io.vendo.execution.stack.ChangeSetStatus;
+import io.vendo.execution.stack.ResourceChange;
+import io.vendo.execution.stack.StackProvisioner;
+import io.vendo.execution.stack.StackSpec;
+import io.vendo.execution.stack.StackStatus;
+import io.vendo.execution.stack.StackStatus.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.vendo.aws;
 
 import static io.vendo.aws.AwsCalls.call;
 
-import io.vendo.execution.StackSetProvisioner;
-import io.vendo.execution.StackSetSpec;
+import io.vendo.execution.stackset.StackSetProvisioner;
+import io.vendo.execution.stackset.StackSetSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

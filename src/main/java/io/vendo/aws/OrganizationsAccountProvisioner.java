@@ -3,11 +3,11 @@ package io.vendo.aws;
 import static io.vendo.aws.AwsCalls.call;
 
 import io.vendo.catalog.TargetDetails;
-import io.vendo.execution.AccountProvisioner;
-import io.vendo.execution.AccountSpec;
 import io.vendo.execution.AwsTarget;
 import io.vendo.execution.ProvisioningException;
 import io.vendo.execution.ProvisioningException.Retry;
+import io.vendo.execution.account.AccountProvisioner;
+import io.vendo.execution.account.AccountSpec;
 import io.vendo.request.OrganizationAccounts;
 import java.time.Clock;
 import java.time.Instant;

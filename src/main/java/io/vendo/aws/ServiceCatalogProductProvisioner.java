@@ -2,8 +2,8 @@ package io.vendo.aws;
 
 import static io.vendo.aws.AwsCalls.call;
 
-import io.vendo.execution.ProductProvisioner;
-import io.vendo.execution.ProductSpec;
+import io.vendo.execution.product.ProductProvisioner;
+import io.vendo.execution.product.ProductSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

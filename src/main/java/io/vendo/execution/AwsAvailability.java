@@ -1,8 +1,10 @@
 package io.vendo.execution;
 
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** Whether AWS is configured, and reachable. Implemented by the {@code aws} module. */
+@NamedInterface("provisioning")
 public interface AwsAvailability {
 
     /** False when no AWS is configured: executors then render their calls and end the request in DRY_RUN. */

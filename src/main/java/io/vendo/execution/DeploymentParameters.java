@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A request's parameter values on their way to AWS, the only form in which executors and provisioners get them.
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * else (plans, timelines, outputs, logs, failure reasons) reads {@link #shown()}, where they are {@value #MASK} as
  * CloudFormation shows them. {@link #toString()} is masked too, so a spec that is logged leaks nothing.
  */
+@NamedInterface("provisioning")
 public final class DeploymentParameters {
 
     /** What CloudFormation shows for a NoEcho value (the request module's {@code RequestView.MASK}). */

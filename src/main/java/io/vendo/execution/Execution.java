@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintKind;
+import io.vendo.execution.stack.ResourceChange;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,11 +1,14 @@
 package io.vendo.execution;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where a request's execution stands. Every kind walks its own path through these phases; each phase is one short step
  * per scheduler run (one mutating call, or one status call), and a phase that sends a mutating call records the
  * intent first (see {@link ExecutionRun#aboutToCall}).
  */
-enum ExecutionPhase {
+@NamedInterface(name = "kinds", propagate = false)
+public enum ExecutionPhase {
     /** STACK: create the change set (CREATE for a new stack, UPDATE for an existing one). */
     CREATE_CHANGE_SET,
     /** STACK: wait for CloudFormation to compute the change set and its resource changes. */

@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintKind;
+import io.vendo.execution.stack.ResourceChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param awsIds the identifiers AWS returned, e.g. {@code StackId}, {@code ChangeSetId}, {@code RecordId}
  * @param mutatingCalls how often each mutating call was attempted (more than one: a lookup preceded the retry)
  */
-public record ExecutionView(
+record ExecutionView(
         UUID requestId,
         BlueprintKind kind,
         String phase,

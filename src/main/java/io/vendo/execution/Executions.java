@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads of request executions for the pages: only for people who may see the request. */
 @Service
 @Transactional(readOnly = true)
-public class Executions {
+class Executions {
 
     private final Requests requests;
     private final ExecutionRepository executions;
@@ -21,7 +21,7 @@ public class Executions {
     }
 
     /** @throws io.vendo.request.RequestNotFoundException when the viewer may not see the request */
-    public Optional<ExecutionView> of(UUID requestId, Actor viewer) {
+    Optional<ExecutionView> of(UUID requestId, Actor viewer) {
         requests.get(requestId, viewer);
         return executions.findById(requestId).map(Execution::toView);
     }

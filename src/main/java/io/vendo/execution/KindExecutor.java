@@ -1,25 +1,86 @@
 package io.vendo.execution;
 
+import io.vendo.catalog.BlueprintVersionDetails;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Executes the requests of one blueprint kind, one short step at a time: at most one mutating AWS call (announced
- * through {@link ExecutionRun#aboutToCall}) or one status call per step, then it says when to run again.
+ * through {@link ExecutionRun#aboutToCall}) or one status call per step, then it says when to run again. A kind says
+ * what its requests need from AWS ({@code S}, its spec), which phases it walks through and what each step does; the
+ * shared runner ({@link RequestExecutor}) starts it, dispatches each run to the step of the execution's phase and ends
+ * it.
+ *
+ * @param <S> what this kind makes of a job: everything its AWS calls need, derived from the job alone, so every step
+ *     of every run, on any replica, computes the same names and tokens
  */
-interface KindExecutor {
+@NamedInterface(name = "kinds", propagate = false)
+public abstract class KindExecutor<S> {
 
-    boolean handles(Job job);
+    /** The step of one phase: may move the run to the next phase; the runner saves it. */
+    @FunctionalInterface
+    protected interface Step<S> {
 
-    ExecutionPhase firstPhase(Job job);
+        /** @throws ProvisioningException when an AWS call failed */
+        StepOutcome take(S spec, ExecutionRun run);
+    }
+
+    private final String name;
+    private final SequencedMap<ExecutionPhase, Step<S>> steps = new LinkedHashMap<>();
+
+    /** @param name how failures name this kind's execution, e.g. {@code STACK} */
+    protected KindExecutor(String name) {
+        this.name = name;
+    }
+
+    protected abstract boolean handles(BlueprintVersionDetails blueprint);
+
+    protected abstract S specFor(Job job);
 
     /** The first operation, as the request's timeline names it, e.g. {@code CreateChangeSet vendo-web-…}. */
-    String firstOperation(Job job);
+    protected abstract String firstOperation(S spec);
 
     /** The exact calls this executor would make, rendered for people: the dry run shows them. */
-    String plan(Job job);
+    protected abstract String plan(S spec);
 
     /**
-     * Does the step of the execution's phase. May move the run to the next phase; the caller saves it.
-     *
-     * @throws ProvisioningException when an AWS call failed
+     * Declares the next phase of this kind's path and the step that runs in it; an execution starts in the first one
+     * declared. A kind declares its phases once, in its constructor.
      */
-    StepOutcome step(Job job, ExecutionRun run);
+    protected final void phase(ExecutionPhase phase, Step<S> step) {
+        if (steps.putIfAbsent(phase, step) != null) {
+            throw new IllegalStateException(name + " declares phase " + phase + " twice");
+        }
+    }
+
+    /** This kind's work on one job, for the runner. */
+    final Bound<S> bind(Job job) {
+        return new Bound<>(this, specFor(job));
+    }
+
+    /** A kind's executor with the spec of one job: everything the runner asks of a kind. */
+    record Bound<S>(KindExecutor<S> executor, S spec) {
+
+        ExecutionPhase firstPhase() {
+            return executor.steps.firstEntry().getKey();
+        }
+
+        String firstOperation() {
+            return executor.firstOperation(spec);
+        }
+
+        String plan() {
+            return executor.plan(spec);
+        }
+
+        /** Does the step of the execution's phase. */
+        StepOutcome step(ExecutionRun run) {
+            var step = executor.steps.get(run.phase());
+            if (step == null) {
+                throw new IllegalStateException(executor.name + " execution in phase " + run.phase());
+            }
+            return step.take(spec, run);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An AWS call that failed, with AWS's error code. Throttled ones (throttling, {@code TooManyRequestsException}, another
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * connection trouble) are retried a limited number of times; the others end the request in FAILED with AWS's code and
  * message.
  */
+@NamedInterface("provisioning")
 public class ProvisioningException extends RuntimeException {
 
     /** How the executor reacts to the failure. */

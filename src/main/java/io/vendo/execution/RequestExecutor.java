@@ -40,7 +40,7 @@ class RequestExecutor {
     private final Requests requests;
     private final Catalog catalog;
     private final AwsAvailability aws;
-    private final List<KindExecutor> kinds;
+    private final List<KindExecutor<?>> kinds;
     private final ExecutionRepository executions;
     private final ExecutionProperties properties;
     private final Clock clock;
@@ -54,7 +54,7 @@ class RequestExecutor {
             Requests requests,
             Catalog catalog,
             AwsAvailability aws,
-            List<KindExecutor> kinds,
+            List<KindExecutor<?>> kinds,
             ExecutionRepository executions,
             ExecutionProperties properties,
             Clock clock,
@@ -88,7 +88,7 @@ class RequestExecutor {
         var job = jobFor(request, live);
         var kind = executorFor(job);
         if (!live) {
-            report(new ExecutionReport.DryRunCompleted(requestId, kind.plan(job)));
+            report(new ExecutionReport.DryRunCompleted(requestId, kind.plan()));
             return Optional.empty();
         }
         var run = new ExecutionRun(
@@ -97,20 +97,20 @@ class RequestExecutor {
                 clock,
                 executions
                         .findById(requestId)
-                        .orElseGet(() -> new Execution(
-                                requestId, job.blueprint().kind(), kind.firstPhase(job), clock.instant())));
+                        .orElseGet(() ->
+                                new Execution(requestId, job.blueprint().kind(), kind.firstPhase(), clock.instant())));
         if (run.execution().phase() == ExecutionPhase.DONE) {
             return Optional.empty();
         }
         if (request.state() == RequestState.APPROVED) {
-            report(new ExecutionReport.Started(requestId, kind.firstOperation(job)));
+            report(new ExecutionReport.Started(requestId, kind.firstOperation()));
         }
         var timeout = properties.timeouts().of(job.blueprint().kind());
         if (run.execution().startedAt().plus(timeout).isBefore(clock.instant())) {
             return finish(run, new StepOutcome.Failed(timedOut(run.execution(), timeout)), job.parameters());
         }
         try {
-            return finish(run, kind.step(job, run), job.parameters());
+            return finish(run, kind.step(run), job.parameters());
         } catch (ProvisioningException e) {
             return handleFailure(run, e, job.parameters());
         }
@@ -222,10 +222,11 @@ class RequestExecutor {
                 .formatted(execution.phase(), timeout, execution.kind(), status);
     }
 
-    private KindExecutor executorFor(Job job) {
+    private KindExecutor.Bound<?> executorFor(Job job) {
         return kinds.stream()
-                .filter(kind -> kind.handles(job))
+                .filter(kind -> kind.handles(job.blueprint()))
                 .findFirst()
+                .<KindExecutor.Bound<?>>map(kind -> kind.bind(job))
                 .orElseThrow(() -> new IllegalStateException("No executor for %s blueprint %s"
                         .formatted(job.blueprint().kind(), job.blueprint().slug())));
     }

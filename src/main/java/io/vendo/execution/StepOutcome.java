@@ -2,9 +2,11 @@ package io.vendo.execution;
 
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** What one step of a kind's executor ended with. */
-sealed interface StepOutcome {
+@NamedInterface(name = "kinds", propagate = false)
+public sealed interface StepOutcome {
 
     /** Run again after this delay (zero: at once, the next phase needs no waiting). */
     record Continue(Duration after) implements StepOutcome {}

@@ -1,6 +1,13 @@
-package io.vendo.execution;
+package io.vendo.execution.stackset;
 
+import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Delivery;
+import io.vendo.execution.AwsTarget;
+import io.vendo.execution.ExecutionPhase;
+import io.vendo.execution.ExecutionRun;
+import io.vendo.execution.Job;
+import io.vendo.execution.KindExecutor;
+import io.vendo.execution.StepOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,56 +20,45 @@ import org.springframework.stereotype.Component;
  * operation at a time: AWS's OperationInProgressException is waited out like throttling.
  */
 @Component
-class StackSetExecutor implements KindExecutor {
+class StackSetExecutor extends KindExecutor<StackSetSpec> {
 
     static final String CREATE_STACK_INSTANCES = "CreateStackInstances";
 
     private final StackSetProvisioner provisioner;
 
     StackSetExecutor(StackSetProvisioner provisioner) {
+        super("StackSet");
         this.provisioner = provisioner;
+        phase(ExecutionPhase.CREATE_STACK_INSTANCES, this::createStackInstances);
+        phase(ExecutionPhase.AWAIT_STACK_SET_OPERATION, this::awaitOperation);
     }
 
     @Override
-    public boolean handles(Job job) {
-        return job.blueprint().delivery() instanceof Delivery.StackSet;
+    protected boolean handles(BlueprintVersionDetails blueprint) {
+        return blueprint.delivery() instanceof Delivery.StackSet;
     }
 
     @Override
-    public ExecutionPhase firstPhase(Job job) {
-        return ExecutionPhase.CREATE_STACK_INSTANCES;
-    }
-
-    @Override
-    public String firstOperation(Job job) {
-        var spec = specFor(job);
+    protected String firstOperation(StackSetSpec spec) {
         return CREATE_STACK_INSTANCES + " " + spec.stackSetName() + " in " + String.join(", ", spec.regions());
     }
 
     @Override
-    public String plan(Job job) {
-        return provisioner.plan(specFor(job));
+    protected String plan(StackSetSpec spec) {
+        return provisioner.plan(spec);
     }
 
-    @Override
-    public StepOutcome step(Job job, ExecutionRun run) {
-        var spec = specFor(job);
-        return switch (run.phase()) {
-            case CREATE_STACK_INSTANCES -> {
-                if (!run.aboutToCall(CREATE_STACK_INSTANCES)
-                        || provisioner.findOperation(spec).isEmpty()) {
-                    provisioner.createStackInstances(spec);
-                }
-                run.remember("OperationId", spec.operationId());
-                run.record(
-                        "execution.stack-set-operation",
-                        Map.of("stackSet", spec.stackSetName(), "operation", spec.operationId()));
-                run.moveTo(ExecutionPhase.AWAIT_STACK_SET_OPERATION);
-                yield new StepOutcome.Continue(run.firstPoll());
-            }
-            case AWAIT_STACK_SET_OPERATION -> awaitOperation(spec, run);
-            default -> throw new IllegalStateException("StackSet execution in phase " + run.phase());
-        };
+    private StepOutcome createStackInstances(StackSetSpec spec, ExecutionRun run) {
+        if (!run.aboutToCall(CREATE_STACK_INSTANCES)
+                || provisioner.findOperation(spec).isEmpty()) {
+            provisioner.createStackInstances(spec);
+        }
+        run.remember("OperationId", spec.operationId());
+        run.record(
+                "execution.stack-set-operation",
+                Map.of("stackSet", spec.stackSetName(), "operation", spec.operationId()));
+        run.moveTo(ExecutionPhase.AWAIT_STACK_SET_OPERATION);
+        return new StepOutcome.Continue(run.firstPoll());
     }
 
     private StepOutcome awaitOperation(StackSetSpec spec, ExecutionRun run) {
@@ -96,7 +92,8 @@ class StackSetExecutor implements KindExecutor {
         };
     }
 
-    static StackSetSpec specFor(Job job) {
+    @Override
+    protected StackSetSpec specFor(Job job) {
         var delivery = (Delivery.StackSet) job.blueprint().delivery();
         var target = job.target();
         return new StackSetSpec(

@@ -1,4 +1,4 @@
-package io.vendo.execution;
+package io.vendo.execution.stack;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
-package io.vendo.execution;
+package io.vendo.execution.product;
 
+import io.vendo.execution.AwsTarget;
+import io.vendo.execution.DeploymentParameters;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,12 @@
-package io.vendo.execution;
+package io.vendo.execution.account;
 
+import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Delivery;
+import io.vendo.execution.ExecutionPhase;
+import io.vendo.execution.ExecutionRun;
+import io.vendo.execution.Job;
+import io.vendo.execution.KindExecutor;
+import io.vendo.execution.StepOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -14,7 +20,7 @@ import org.springframework.stereotype.Component;
  * moved without it, so an account of the organization that Vendo did not create is never taken over.
  */
 @Component
-class OrganizationsAccountExecutor implements KindExecutor {
+class OrganizationsAccountExecutor extends KindExecutor<AccountSpec> {
 
     static final String CREATE_ACCOUNT = "CreateAccount";
     static final String MOVE_ACCOUNT = "MoveAccount";
@@ -22,57 +28,45 @@ class OrganizationsAccountExecutor implements KindExecutor {
     private final AccountProvisioner provisioner;
 
     OrganizationsAccountExecutor(AccountProvisioner provisioner) {
+        super("Organizations");
         this.provisioner = provisioner;
+        phase(ExecutionPhase.CREATE_ACCOUNT, this::createAccount);
+        phase(ExecutionPhase.AWAIT_ACCOUNT, this::awaitAccount);
+        phase(ExecutionPhase.MOVE_ACCOUNT, this::move);
     }
 
     @Override
-    public boolean handles(Job job) {
-        return job.blueprint().delivery() instanceof Delivery.OrganizationsAccount;
+    protected boolean handles(BlueprintVersionDetails blueprint) {
+        return blueprint.delivery() instanceof Delivery.OrganizationsAccount;
     }
 
     @Override
-    public ExecutionPhase firstPhase(Job job) {
-        return ExecutionPhase.CREATE_ACCOUNT;
+    protected String firstOperation(AccountSpec spec) {
+        return CREATE_ACCOUNT + " " + spec.shown(AccountSpec.ACCOUNT_EMAIL);
     }
 
     @Override
-    public String firstOperation(Job job) {
-        return CREATE_ACCOUNT + " " + specFor(job).shown(AccountSpec.ACCOUNT_EMAIL);
+    protected String plan(AccountSpec spec) {
+        return provisioner.plan(spec);
     }
 
-    @Override
-    public String plan(Job job) {
-        return provisioner.plan(specFor(job));
+    private StepOutcome createAccount(AccountSpec spec, ExecutionRun run) {
+        var creation = run.aboutToCall(CREATE_ACCOUNT)
+                ? provisioner.findAccount(spec).orElseGet(() -> provisioner.createAccount(spec))
+                : provisioner.createAccount(spec);
+        if (creation.creationId() != null) {
+            run.remember("CreateAccountRequestId", creation.creationId());
+        }
+        run.record(
+                "execution.account-requested",
+                Map.of("email", spec.shown(AccountSpec.ACCOUNT_EMAIL), "name", spec.shown(AccountSpec.ACCOUNT_NAME)));
+        return afterCreation(creation, run);
     }
 
-    @Override
-    public StepOutcome step(Job job, ExecutionRun run) {
-        var spec = specFor(job);
-        return switch (run.phase()) {
-            case CREATE_ACCOUNT -> {
-                var creation = run.aboutToCall(CREATE_ACCOUNT)
-                        ? provisioner.findAccount(spec).orElseGet(() -> provisioner.createAccount(spec))
-                        : provisioner.createAccount(spec);
-                if (creation.creationId() != null) {
-                    run.remember("CreateAccountRequestId", creation.creationId());
-                }
-                run.record(
-                        "execution.account-requested",
-                        Map.of(
-                                "email",
-                                spec.shown(AccountSpec.ACCOUNT_EMAIL),
-                                "name",
-                                spec.shown(AccountSpec.ACCOUNT_NAME)));
-                yield afterCreation(creation, run);
-            }
-            case AWAIT_ACCOUNT -> {
-                var creation = provisioner.describeCreation(spec, run.requireAwsId("CreateAccountRequestId"));
-                run.polled("CreateAccount " + creation.state(), Map.of());
-                yield afterCreation(creation, run);
-            }
-            case MOVE_ACCOUNT -> move(spec, run);
-            default -> throw new IllegalStateException("Organizations execution in phase " + run.phase());
-        };
+    private StepOutcome awaitAccount(AccountSpec spec, ExecutionRun run) {
+        var creation = provisioner.describeCreation(spec, run.requireAwsId("CreateAccountRequestId"));
+        run.polled("CreateAccount " + creation.state(), Map.of());
+        return afterCreation(creation, run);
     }
 
     private StepOutcome afterCreation(AccountProvisioner.AccountCreation creation, ExecutionRun run) {
@@ -124,7 +118,8 @@ class OrganizationsAccountExecutor implements KindExecutor {
         return new StepOutcome.Succeeded(outputs);
     }
 
-    static AccountSpec specFor(Job job) {
+    @Override
+    protected AccountSpec specFor(Job job) {
         var delivery = (Delivery.OrganizationsAccount) job.blueprint().delivery();
         return new AccountSpec(
                 job.requestId(), job.parameters(), delivery.executionRoleName(), job.tags(), job.target());

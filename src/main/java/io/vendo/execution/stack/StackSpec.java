@@ -1,5 +1,7 @@
-package io.vendo.execution;
+package io.vendo.execution.stack;
 
+import io.vendo.execution.AwsTarget;
+import io.vendo.execution.DeploymentParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.vendo.execution;
+package io.vendo.execution.stackset;
 
 import java.util.List;
 import java.util.Optional;

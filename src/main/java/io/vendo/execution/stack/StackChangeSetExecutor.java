@@ -1,6 +1,12 @@
-package io.vendo.execution;
+package io.vendo.execution.stack;
 
 import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.execution.ExecutionPhase;
+import io.vendo.execution.ExecutionRun;
+import io.vendo.execution.Job;
+import io.vendo.execution.KindExecutor;
+import io.vendo.execution.StepOutcome;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -16,7 +22,7 @@ import org.springframework.stereotype.Component;
  * resources before they decide; everyone sees the computed changes once they exist.
  */
 @Component
-class StackChangeSetExecutor implements KindExecutor {
+class StackChangeSetExecutor extends KindExecutor<StackSpec> {
 
     static final String CREATE_CHANGE_SET = "CreateChangeSet";
     static final String EXECUTE_CHANGE_SET = "ExecuteChangeSet";
@@ -24,63 +30,53 @@ class StackChangeSetExecutor implements KindExecutor {
     private final StackProvisioner provisioner;
 
     StackChangeSetExecutor(StackProvisioner provisioner) {
+        super("STACK");
         this.provisioner = provisioner;
+        phase(ExecutionPhase.CREATE_CHANGE_SET, this::createChangeSet);
+        phase(ExecutionPhase.AWAIT_CHANGE_SET, this::awaitChangeSet);
+        phase(ExecutionPhase.EXECUTE_CHANGE_SET, this::executeChangeSet);
+        phase(ExecutionPhase.AWAIT_STACK, this::awaitStack);
     }
 
     @Override
-    public boolean handles(Job job) {
-        return job.blueprint().kind() == BlueprintKind.STACK;
+    protected boolean handles(BlueprintVersionDetails blueprint) {
+        return blueprint.kind() == BlueprintKind.STACK;
     }
 
     @Override
-    public ExecutionPhase firstPhase(Job job) {
-        return ExecutionPhase.CREATE_CHANGE_SET;
+    protected String firstOperation(StackSpec spec) {
+        return CREATE_CHANGE_SET + " " + spec.stackName();
     }
 
     @Override
-    public String firstOperation(Job job) {
-        return CREATE_CHANGE_SET + " " + specFor(job).stackName();
+    protected String plan(StackSpec spec) {
+        return provisioner.plan(spec);
     }
 
-    @Override
-    public String plan(Job job) {
-        return provisioner.plan(specFor(job));
+    private StepOutcome createChangeSet(StackSpec spec, ExecutionRun run) {
+        var ids = run.aboutToCall(CREATE_CHANGE_SET)
+                ? provisioner.findChangeSet(spec).orElseGet(() -> provisioner.createChangeSet(spec))
+                : provisioner.createChangeSet(spec);
+        run.remember("ChangeSetId", ids.changeSetId());
+        run.remember("StackId", ids.stackId());
+        run.record(
+                "execution.change-set-created",
+                Map.of("changeSet", spec.changeSetName(), "type", spec.update() ? "UPDATE" : "CREATE"));
+        run.moveTo(ExecutionPhase.AWAIT_CHANGE_SET);
+        return new StepOutcome.Continue(run.firstChangeSetPoll());
     }
 
-    @Override
-    public StepOutcome step(Job job, ExecutionRun run) {
-        var spec = specFor(job);
-        return switch (run.phase()) {
-            case CREATE_CHANGE_SET -> {
-                var ids = run.aboutToCall(CREATE_CHANGE_SET)
-                        ? provisioner.findChangeSet(spec).orElseGet(() -> provisioner.createChangeSet(spec))
-                        : provisioner.createChangeSet(spec);
-                run.remember("ChangeSetId", ids.changeSetId());
-                run.remember("StackId", ids.stackId());
-                run.record(
-                        "execution.change-set-created",
-                        Map.of("changeSet", spec.changeSetName(), "type", spec.update() ? "UPDATE" : "CREATE"));
-                run.moveTo(ExecutionPhase.AWAIT_CHANGE_SET);
-                yield new StepOutcome.Continue(run.firstChangeSetPoll());
-            }
-            case AWAIT_CHANGE_SET -> awaitChangeSet(spec, run);
-            case EXECUTE_CHANGE_SET -> {
-                var changeSetId = run.requireAwsId("ChangeSetId");
-                // ExecuteChangeSet has a token, but a change set executes once: after a possibly sent call, ask.
-                if (!run.aboutToCall(EXECUTE_CHANGE_SET)
-                        || "AVAILABLE"
-                                .equals(provisioner
-                                        .describeChangeSet(spec, changeSetId)
-                                        .executionStatus())) {
-                    provisioner.executeChangeSet(spec, changeSetId);
-                }
-                run.record("execution.change-set-executed", Map.of("changeSet", spec.changeSetName()));
-                run.moveTo(ExecutionPhase.AWAIT_STACK);
-                yield new StepOutcome.Continue(run.firstPoll());
-            }
-            case AWAIT_STACK -> awaitStack(spec, run);
-            default -> throw new IllegalStateException("STACK execution in phase " + run.phase());
-        };
+    private StepOutcome executeChangeSet(StackSpec spec, ExecutionRun run) {
+        var changeSetId = run.requireAwsId("ChangeSetId");
+        // ExecuteChangeSet has a token, but a change set executes once: after a possibly sent call, ask.
+        if (!run.aboutToCall(EXECUTE_CHANGE_SET)
+                || "AVAILABLE"
+                        .equals(provisioner.describeChangeSet(spec, changeSetId).executionStatus())) {
+            provisioner.executeChangeSet(spec, changeSetId);
+        }
+        run.record("execution.change-set-executed", Map.of("changeSet", spec.changeSetName()));
+        run.moveTo(ExecutionPhase.AWAIT_STACK);
+        return new StepOutcome.Continue(run.firstPoll());
     }
 
     private StepOutcome awaitChangeSet(StackSpec spec, ExecutionRun run) {
@@ -134,7 +130,8 @@ class StackChangeSetExecutor implements KindExecutor {
         };
     }
 
-    static StackSpec specFor(Job job) {
+    @Override
+    protected StackSpec specFor(Job job) {
         var stackName = job.resourceName(128);
         return new StackSpec(
                 job.requestId(),

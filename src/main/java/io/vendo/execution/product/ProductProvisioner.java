@@ -1,4 +1,4 @@
-package io.vendo.execution;
+package io.vendo.execution.product;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.vendo.execution;
+package io.vendo.execution.account;
 
+import io.vendo.execution.ProvisioningException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

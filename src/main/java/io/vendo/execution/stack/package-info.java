@@ -1,0 +1,9 @@
+/**
+ * STACK requests: one stack per request through a CloudFormation change set. The executor is package-private; the
+ * port ({@link io.vendo.execution.stack.StackProvisioner}), its spec and AWS's answers are the named interface
+ * {@code execution::stack}, which the {@code aws} module implements on CloudFormation.
+ */
+@NamedInterface("stack")
+package io.vendo.execution.stack;
+
+import org.springframework.modulith.NamedInterface;
