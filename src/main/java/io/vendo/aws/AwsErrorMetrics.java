@@ -3,7 +3,6 @@ package io.vendo.aws;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -35,14 +34,6 @@ class AwsErrorMetrics implements ExecutionInterceptor {
     }
 
     private static String code(Throwable failure) {
-        if (failure instanceof AwsServiceException service
-                && service.awsErrorDetails() != null
-                && service.awsErrorDetails().errorCode() != null) {
-            return service.awsErrorDetails().errorCode();
-        }
-        if (failure instanceof AwsServiceException service) {
-            return "HTTP " + service.statusCode();
-        }
-        return failure instanceof SdkException ? failure.getClass().getSimpleName() : "Unexpected";
+        return failure instanceof SdkException sdk ? AwsError.of(sdk).label() : "Unexpected";
     }
 }

@@ -21,9 +21,7 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
-import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
-import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
  * {@link StackProvisioner} on CloudFormation: CreateChangeSet with the spec's ClientToken, DescribeChangeSet,
@@ -190,22 +188,10 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .clientToken(spec.createToken())
                 .description("Vendo request " + spec.requestId())
                 .templateBody(spec.templateBody())
-                .parameters(values.entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(entry -> Parameter.builder()
-                                .parameterKey(entry.getKey())
-                                .parameterValue(entry.getValue())
-                                .build())
-                        .toList())
+                .parameters(AwsShapes.cloudFormationParameters(values))
                 .capabilities(
                         spec.capabilities().stream().map(Capability::fromValue).toList())
-                .tags(spec.tags().entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(entry -> Tag.builder()
-                                .key(entry.getKey())
-                                .value(entry.getValue())
-                                .build())
-                        .toList())
+                .tags(AwsShapes.cloudFormationTags(spec.tags()))
                 .build();
     }
 

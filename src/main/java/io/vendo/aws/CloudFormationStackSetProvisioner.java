@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackInstancesRequest;
-import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
 
 /**
@@ -123,13 +122,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                         .maxConcurrentPercentage(spec.maxConcurrentPercentage())
                         .failureTolerancePercentage(spec.failureTolerancePercentage())
                         .build())
-                .parameterOverrides(values.entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(entry -> Parameter.builder()
-                                .parameterKey(entry.getKey())
-                                .parameterValue(entry.getValue())
-                                .build())
-                        .toList())
+                .parameterOverrides(AwsShapes.cloudFormationParameters(values))
                 .build();
     }
 }

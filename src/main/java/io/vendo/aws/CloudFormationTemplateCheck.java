@@ -7,7 +7,6 @@ import io.vendo.execution.AwsTarget;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.ParameterDeclaration;
 
 /**
@@ -42,14 +41,11 @@ class CloudFormationTemplateCheck implements TemplateCheck {
                             .toList(),
                     validated.capabilitiesAsStrings(),
                     validated.capabilitiesReason());
-        } catch (CloudFormationException e) {
-            if (e.awsErrorDetails() != null
-                    && "ValidationError".equals(e.awsErrorDetails().errorCode())) {
-                return AwsTemplateReport.refused(e.awsErrorDetails().errorMessage());
-            }
-            return AwsTemplateReport.unavailable(e.getMessage());
         } catch (SdkException e) {
-            return AwsTemplateReport.unavailable(e.getMessage());
+            var error = AwsError.of(e);
+            return error.is("ValidationError")
+                    ? AwsTemplateReport.refused(error.message())
+                    : AwsTemplateReport.unavailable(e.getMessage());
         }
     }
 

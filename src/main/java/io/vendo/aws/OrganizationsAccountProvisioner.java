@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 import software.amazon.awssdk.services.organizations.model.CreateAccountState;
 import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
-import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
  * {@link AccountProvisioner} on AWS Organizations: CreateAccount (no token; sent through a client that never retries
@@ -222,13 +221,7 @@ class OrganizationsAccountProvisioner implements AccountProvisioner, Organizatio
                 .email(email)
                 .accountName(accountName)
                 .roleName(spec.roleName())
-                .tags(spec.tags().entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(entry -> Tag.builder()
-                                .key(entry.getKey())
-                                .value(entry.getValue())
-                                .build())
-                        .toList())
+                .tags(AwsShapes.organizationsTags(spec.tags()))
                 .build();
     }
 

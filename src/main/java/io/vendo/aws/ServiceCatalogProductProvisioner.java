@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.servicecatalog.model.ProvisionProductRequest;
-import software.amazon.awssdk.services.servicecatalog.model.ProvisioningParameter;
 import software.amazon.awssdk.services.servicecatalog.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.servicecatalog.model.Tag;
 
 /**
  * {@link ProductProvisioner} on Service Catalog: ProvisionProduct with the spec's ProvisionToken,
@@ -103,20 +101,8 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
                 .pathId(spec.pathId())
                 .provisionedProductName(spec.provisionedProductName())
                 .provisionToken(spec.provisionToken())
-                .provisioningParameters(values.entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(entry -> ProvisioningParameter.builder()
-                                .key(entry.getKey())
-                                .value(entry.getValue())
-                                .build())
-                        .toList())
-                .tags(spec.tags().entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(entry -> Tag.builder()
-                                .key(entry.getKey())
-                                .value(entry.getValue())
-                                .build())
-                        .toList())
+                .provisioningParameters(AwsShapes.serviceCatalogParameters(values))
+                .tags(AwsShapes.serviceCatalogTags(spec.tags()))
                 .build();
     }
 }
