@@ -1,11 +1,13 @@
 package io.vendo.identity;
 
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What an integration (an OAuth2 client-credentials token) may do. Cognito resource-server scopes, granted to an app
  * client in the user pool; Spring Security sees them as {@code SCOPE_<value>} authorities.
  */
+@NamedInterface("roles")
 public enum ApiScope {
     /** Read the requests the integration may see, and the catalog. */
     REQUESTS_READ("vendo/requests.read"),

@@ -3,6 +3,7 @@ package io.vendo.identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
  * people who logged in through the issuer (remembered at every login) and, in the local run, the demo users.
  */
 @Service
+@NamedInterface("directory")
 public class Directory {
 
     /** The group that stands for every approver. */

@@ -16,7 +16,7 @@ class LoginPageController {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("singleSignOn", mode.oidc());
-        model.addAttribute("singleSignOnUrl", "/oauth2/authorization/" + SecurityConfiguration.REGISTRATION_ID);
+        model.addAttribute("singleSignOnUrl", "/oauth2/authorization/" + IssuerConfiguration.REGISTRATION_ID);
         model.addAttribute("demoUsers", mode.passwords());
         return "login";
     }

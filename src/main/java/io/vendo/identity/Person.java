@@ -1,8 +1,10 @@
 package io.vendo.identity;
 
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** Someone Vendo can reach: login name, e-mail address, roles and groups (teams). */
+@NamedInterface("directory")
 public record Person(String username, String email, Set<Role> roles, Set<String> groups) {
 
     public Person {

@@ -1,8 +1,10 @@
 package io.vendo.identity;
 
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** What a person or integration may do in Vendo; granted as {@code ROLE_<name>} authorities. */
+@NamedInterface("roles")
 public enum Role {
     REQUESTER,
     APPROVER,

@@ -2,41 +2,23 @@ package io.vendo.identity;
 
 import io.vendo.identity.web.ApiAccess;
 import io.vendo.identity.web.ProblemDetailsSecurityHandler;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.registration.ClientRegistrations;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
-    static final String REGISTRATION_ID = "vendo";
-    static final String ISSUER_PROPERTY = "vendo.identity.oidc.issuer-uri";
     static final String LOCAL_OUTBOX = "/local/outbox";
 
     /**
@@ -148,7 +128,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
             ObjectProvider<People> people,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations)
             throws Exception {
-        var csp = contentSecurityPolicy(logoutOrigin(properties, clientRegistrations.getIfAvailable()));
+        var csp = contentSecurityPolicy(IssuerLogout.origin(properties, clientRegistrations.getIfAvailable()));
         var open = new ArrayList<>(List.of(
                 "/assets/**",
                 "/login",
@@ -179,8 +159,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .logout(logout ->
-                        logout.logoutSuccessHandler(logoutSuccess(properties, clientRegistrations.getIfAvailable())));
+                .logout(logout -> logout.logoutSuccessHandler(
+                        IssuerLogout.handler(properties, clientRegistrations.getIfAvailable())));
         if (mode.oidc()) {
             var users = new GroupMappedOidcUserService(new GroupMapping(properties), people.getObject());
             http.oauth2Login(login -> login.loginPage("/login")
@@ -191,113 +171,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
             http.formLogin(login -> login.loginPage("/login").permitAll());
         } else {
             // Nobody has a password here: go straight to the issuer instead of showing a page with one button.
-            http.exceptionHandling(handling -> handling.authenticationEntryPoint(
-                    new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION_ID)));
+            http.exceptionHandling(handling -> handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(
+                    "/oauth2/authorization/" + IssuerConfiguration.REGISTRATION_ID)));
         }
         return http.build();
-    }
-
-    /** Where logging out sends the browser when it leaves the portal: Cognito's domain or the issuer's end session. */
-    private static @Nullable String logoutOrigin(
-            IdentityProperties properties, @Nullable ClientRegistrationRepository clientRegistrations) {
-        var oidc = properties.oidc();
-        if (!oidc.configured()) {
-            return null;
-        }
-        URI target = oidc.cognitoDomain();
-        if (target == null && clientRegistrations != null) {
-            var endSession = clientRegistrations
-                    .findByRegistrationId(REGISTRATION_ID)
-                    .getProviderDetails()
-                    .getConfigurationMetadata()
-                    .get("end_session_endpoint");
-            target = endSession == null ? null : URI.create(endSession.toString());
-        }
-        if (target == null) {
-            return null;
-        }
-        return target.getScheme() + "://" + target.getRawAuthority();
-    }
-
-    private static LogoutSuccessHandler logoutSuccess(
-            IdentityProperties properties, ClientRegistrationRepository clientRegistrations) {
-        var oidc = properties.oidc();
-        if (oidc.configured() && oidc.cognitoDomain() != null) {
-            return new CognitoLogoutSuccessHandler(oidc.cognitoDomain(), oidc.clientId());
-        }
-        if (oidc.configured()) {
-            var rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(clientRegistrations);
-            rpInitiated.setPostLogoutRedirectUri("{baseUrl}" + CognitoLogoutSuccessHandler.LOGGED_OUT);
-            rpInitiated.setDefaultTargetUrl(CognitoLogoutSuccessHandler.LOGGED_OUT);
-            return rpInitiated;
-        }
-        var local = new SimpleUrlLogoutSuccessHandler();
-        local.setDefaultTargetUrl(CognitoLogoutSuccessHandler.LOGGED_OUT);
-        return local;
-    }
-
-    /** The portal's app client, from the issuer's discovery document (read once, at startup). */
-    @Bean
-    @ConditionalOnProperty(ISSUER_PROPERTY)
-    ClientRegistrationRepository clientRegistrations(IdentityProperties properties) {
-        var oidc = properties.oidc();
-        var registration = ClientRegistrations.fromIssuerLocation(
-                        oidc.issuerUri().toString())
-                .registrationId(REGISTRATION_ID)
-                .clientId(oidc.clientId())
-                .clientSecret(oidc.clientSecret())
-                .scope(oidc.scopes())
-                .build();
-        return new InMemoryClientRegistrationRepository(registration);
-    }
-
-    /**
-     * Access tokens: signed by the issuer with RS256 (keys from its JWKS; a token with an unknown {@code kid} makes the
-     * decoder fetch the key set again, so key rotation needs no restart), from the issuer, unexpired, an access token
-     * ({@code token_use=access}: Cognito's ID tokens are signed by the same keys), and issued to an accepted client
-     * ({@code client_id}; Cognito access tokens carry no {@code aud}). The discovery document is read on first use.
-     */
-    @Bean
-    @ConditionalOnProperty(ISSUER_PROPERTY)
-    JwtDecoder accessTokenDecoder(IdentityProperties properties) {
-        var issuer = properties.oidc().issuerUri().toString();
-        var accepted = properties.acceptedClientIds();
-        return new SupplierJwtDecoder(() -> {
-            var decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
-                    .jwsAlgorithm(SignatureAlgorithm.RS256)
-                    .build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(issuer),
-                    new JwtClaimValidator<String>("token_use", "access"::equals),
-                    new JwtClaimValidator<String>("client_id", accepted::contains)));
-            return decoder;
-        });
-    }
-
-    /** The local run's users; the demo users' passwords are in the README. */
-    @Configuration(proxyBeanMethods = false)
-    @Profile(IdentityMode.LOCAL_PROFILE)
-    static class DemoLogin {
-
-        /**
-         * The passwords are published, so hashing them would protect nothing; it would only spend ~100 ms of CPU
-         * (bcrypt) on every API call of the local run. They are compared as they are.
-         */
-        @Bean
-        UserDetailsService demoUsers(IdentityProperties properties) {
-            List<UserDetails> users = properties.demoUsers().stream()
-                    .map(demo -> User.withUsername(demo.username())
-                            .password("{noop}" + demo.password())
-                            .authorities(GroupMapping.authorities(demo.roles(), demo.teams()))
-                            .build())
-                    .toList();
-            // Only as a UserDetailsService: were the manager visible as the UserDetailsPasswordService it also is,
-            // Spring
-            // Security would "upgrade" each {noop} password to bcrypt at the first login, and every later Basic call
-            // would pay ~100 ms of CPU for bcrypt (the submission benchmark found 83% of CPU there).
-            var manager = new InMemoryUserDetailsManager(users);
-            return manager::loadUserByUsername;
-        }
     }
 
     @Override

@@ -112,7 +112,7 @@ class ComposeDemoUsersTest {
                 "client_id", "ci-pipeline",
                 "client_secret", "any",
                 "scope", "vendo/requests.read vendo/requests.write"));
-        var decoder = new SecurityConfiguration().accessTokenDecoder(properties);
+        var decoder = new IssuerConfiguration().accessTokenDecoder(properties);
 
         var authentication = new AccessTokenAuthentication(new GroupMapping(properties), properties)
                 .convert(decoder.decode(token.get("access_token")));
@@ -126,7 +126,7 @@ class ComposeDemoUsersTest {
 
     @Test
     void aPersonsIdTokenIsNoAccessToTheApi() throws Exception {
-        var decoder = new SecurityConfiguration().accessTokenDecoder(properties);
+        var decoder = new IssuerConfiguration().accessTokenDecoder(properties);
         var idToken = login("admin").get("id_token");
 
         assertThatThrownBy(() -> decoder.decode(idToken)).isInstanceOf(JwtException.class);
