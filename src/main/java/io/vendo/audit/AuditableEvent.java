@@ -3,8 +3,10 @@ package io.vendo.audit;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** A domain event that belongs in the audit log. Modules declare it on their events; audit never depends on them. */
+@NamedInterface("events")
 public interface AuditableEvent {
 
     /** Unique per event occurrence, so that a redelivered event is recorded once. */
