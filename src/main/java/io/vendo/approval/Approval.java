@@ -9,6 +9,7 @@ import io.vendo.identity.Role;
 import io.vendo.refusal.Refusal.Kind;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,20 +63,8 @@ class Approval extends AbstractAggregateRoot<Approval> {
     @Column(name = "opened_at", nullable = false, updatable = false)
     private Instant openedAt;
 
-    @Column(name = "remind_at", updatable = false)
-    private @Nullable Instant remindAt;
-
-    @Column(name = "escalate_at", updatable = false)
-    private @Nullable Instant escalateAt;
-
-    @Column(nullable = false, updatable = false)
-    private Instant deadline;
-
-    @Column(name = "reminded_at")
-    private @Nullable Instant remindedAt;
-
-    @Column(name = "escalated_at")
-    private @Nullable Instant escalatedAt;
+    @Embedded
+    private ApprovalDeadlines deadlines;
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
@@ -95,9 +84,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
         this.fallbackGroup = policy.fallbackGroup();
         this.status = ApprovalStatus.PENDING;
         this.openedAt = now;
-        this.remindAt = now.plus(timing.remindAfter());
-        this.escalateAt = fallbackGroup == null ? null : now.plus(timing.escalateAfter());
-        this.deadline = now.plus(timing.expireAfter());
+        this.deadlines = new ApprovalDeadlines(now, timing, fallbackGroup != null);
     }
 
     /**
@@ -145,10 +132,9 @@ class Approval extends AbstractAggregateRoot<Approval> {
 
     /** Sends the pending approvers a reminder, once. */
     Optional<ApprovalReminded> remind(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || remindedAt != null) {
+        if (status != ApprovalStatus.PENDING || !deadlines.remind(now)) {
             return Optional.empty();
         }
-        remindedAt = now;
         var reminded = new ApprovalReminded(UUID.randomUUID(), requestId, now, "system", invitees);
         registerEvent(reminded);
         return Optional.of(reminded);
@@ -156,10 +142,9 @@ class Approval extends AbstractAggregateRoot<Approval> {
 
     /** From now on the fallback group may stand in for any unmet requirement. */
     void escalate(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || escalatedAt != null || fallbackGroup == null) {
+        if (status != ApprovalStatus.PENDING || fallbackGroup == null || !deadlines.escalate(now)) {
             return;
         }
-        escalatedAt = now;
         registerEvent(new ApprovalEscalated(UUID.randomUUID(), requestId, now, "system", fallbackGroup, invitees));
     }
 
@@ -182,7 +167,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
     List<String> pendingGroups() {
         var groups = new ArrayList<>(
                 unmetRequirements().stream().map(Requirement::group).toList());
-        if (escalatedAt != null && fallbackGroup != null && !groups.isEmpty()) {
+        if (deadlines.escalated() && fallbackGroup != null && !groups.isEmpty()) {
             groups.add(fallbackGroup);
         }
         return groups;
@@ -193,13 +178,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
         if (status != ApprovalStatus.PENDING) {
             return Optional.empty();
         }
-        if (remindedAt == null && remindAt != null && remindAt.isBefore(deadline)) {
-            return Optional.of(remindAt);
-        }
-        if (escalatedAt == null && escalateAt != null && escalateAt.isBefore(deadline)) {
-            return Optional.of(escalateAt);
-        }
-        return Optional.of(deadline);
+        return Optional.of(deadlines.next());
     }
 
     boolean pending() {
@@ -211,15 +190,15 @@ class Approval extends AbstractAggregateRoot<Approval> {
     }
 
     boolean remindDue(Instant now) {
-        return remindedAt == null && remindAt != null && !now.isBefore(remindAt);
+        return deadlines.remindDue(now);
     }
 
     boolean escalationDue(Instant now) {
-        return escalatedAt == null && escalateAt != null && !now.isBefore(escalateAt);
+        return deadlines.escalationDue(now);
     }
 
     boolean expired(Instant now) {
-        return !now.isBefore(deadline);
+        return deadlines.expired(now);
     }
 
     private @Nullable DecisionRefusedException refusal(Actor actor) {
@@ -251,7 +230,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
     }
 
     private boolean standsInAsFallback(Actor actor) {
-        return escalatedAt != null && fallbackGroup != null && inGroup(actor, fallbackGroup);
+        return deadlines.escalated() && fallbackGroup != null && inGroup(actor, fallbackGroup);
     }
 
     private List<Requirement> unmetRequirements() {
@@ -311,7 +290,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
     }
 
     Instant deadline() {
-        return deadline;
+        return deadlines.deadline();
     }
 
     List<DecisionView> decisions() {

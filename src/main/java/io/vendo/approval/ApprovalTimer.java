@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,14 +19,11 @@ class ApprovalTimer {
 
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of("approval-timer");
 
-    /** Approvals schedules this task and the task calls back into it: it is looked up when the task runs. */
     @Bean
-    CustomTask<Void> approvalTimerTask(ObjectProvider<Approvals> approvals) {
+    CustomTask<Void> approvalTimerTask(ApprovalClock clock) {
         return Tasks.custom(TASK)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(30), 2.0))
-                .execute((instance, context) -> approvals
-                        .getObject()
-                        .tick(UUID.fromString(instance.getId()))
+                .execute((instance, context) -> clock.tick(UUID.fromString(instance.getId()))
                         .<CompletionHandler<Void>>map(
                                 next -> (complete, operations) -> operations.reschedule(complete, next))
                         .orElseGet(CompletionHandler.OnCompleteRemove::new));
