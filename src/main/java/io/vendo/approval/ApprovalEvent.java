@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** What happens in an approval: opened, decided, refused, reminded, escalated. All of it is audited. */
+@NamedInterface("events")
 public sealed interface ApprovalEvent extends AuditableEvent {
 
     UUID requestId();

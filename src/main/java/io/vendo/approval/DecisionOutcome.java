@@ -1,5 +1,8 @@
 package io.vendo.approval;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("events")
 public enum DecisionOutcome {
     APPROVE,
     REJECT

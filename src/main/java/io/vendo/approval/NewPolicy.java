@@ -3,8 +3,10 @@ package io.vendo.approval;
 import io.vendo.catalog.EnvironmentTier;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** An approval policy to add. Unset scope attributes match anything. */
+@NamedInterface(name = "policies", propagate = false)
 public record NewPolicy(
         String name,
         @Nullable String blueprintSlug,

@@ -4,8 +4,10 @@ import io.vendo.refusal.Refusal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** An approval policy that cannot be removed or applied as asked. */
+@NamedInterface(name = "policies", propagate = false)
 public class PolicyRefusedException extends Refusal {
 
     private PolicyRefusedException(Kind kind, String title, String detail, Map<String, ?> facts) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
+@NamedInterface(name = "policies", propagate = false)
 public record PolicyView(
         UUID id,
         String name,

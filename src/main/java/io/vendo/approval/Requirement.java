@@ -1,8 +1,11 @@
 package io.vendo.approval;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One part of a policy: {@code approvals} distinct people from {@code group} must approve ({@code *}: any approver).
  */
+@NamedInterface("views")
 public record Requirement(String group, int approvals) {
 
     public Requirement {

@@ -2,8 +2,43 @@
  * Who must approve a request and what they decided. An approval opens when a request is submitted; each eligible
  * decision is recorded once, and when the approval is complete (or someone rejects) the request moves on. The
  * requester never approves their own request.
+ *
+ * <p>How it plays with the request module: {@link io.vendo.approval.ApprovalOpening} listens to the request's
+ * submission synchronously, in the submitting transaction, so no request ever waits without an approval; how an
+ * approval ends ({@link io.vendo.approval.ApprovalConcluded}: granted, refused, lapsed) is published as the approval
+ * is saved, and the request moves on in that same transaction. The approval module never calls a request's
+ * transitions; it reads requests through {@link io.vendo.request.Requests}.
+ *
+ * <p>Its door is {@link io.vendo.approval.Approvals}: decisions from every channel, the one-time links, the inbox and
+ * what a request's page shows. By named interface:
+ *
+ * <ul>
+ *   <li>{@code approval::events} — what happened to an approval (notification listens; audit records them);
+ *   <li>{@code approval::views} — what {@code Approvals} returns besides requests: decisions, requirements, status;
+ *   <li>{@code approval::policies} — the policy administration of the approval's own pages; no other module uses it.
+ * </ul>
  */
-@ApplicationModule(displayName = "Approval")
+@ApplicationModule(
+        displayName = "Approval",
+        allowedDependencies = {
+            "request",
+            "request::events",
+            "request::progress",
+            "request::views",
+            "request::ports",
+            "request::web",
+            "catalog",
+            "catalog::blueprints",
+            "catalog::targets",
+            "catalog::ports",
+            "identity",
+            "identity::roles",
+            "identity::directory",
+            "audit::events",
+            "refusal",
+            "digest",
+            "web"
+        })
 package io.vendo.approval;
 
 import org.springframework.modulith.ApplicationModule;

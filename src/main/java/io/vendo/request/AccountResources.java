@@ -4,11 +4,13 @@ import io.vendo.catalog.AwsParameterType;
 import io.vendo.catalog.TargetDetails;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What exists in a target's account for an AWS-specific parameter type (VPCs, subnets, key pairs, security groups),
  * so the request form offers those values instead of a blank input. Implemented by the {@code aws} module.
  */
+@NamedInterface("ports")
 public interface AccountResources {
 
     /**

@@ -3,6 +3,7 @@ package io.vendo.request;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * in clear and a value cannot be moved to another form or parameter.
  */
 @Component
+@NamedInterface(name = "forms", propagate = false)
 public class DraftSecrets {
 
     private final SecretParameters secrets;

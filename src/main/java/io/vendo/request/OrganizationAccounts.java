@@ -2,11 +2,13 @@ package io.vendo.request;
 
 import io.vendo.catalog.TargetDetails;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The AWS organization's accounts, asked at submission of an ACCOUNT request so that an e-mail that already belongs to
  * an account is refused before anything is stored. Implemented by the {@code aws} module.
  */
+@NamedInterface("ports")
 public interface OrganizationAccounts {
 
     /**

@@ -4,7 +4,7 @@ import io.vendo.refusal.Refusal;
 import java.util.Map;
 
 /** A team that already has as many active requests of a blueprint as the blueprint's quota allows. */
-public class QuotaExceededException extends Refusal {
+class QuotaExceededException extends Refusal {
 
     QuotaExceededException(String blueprint, String team, int quota) {
         super(

@@ -4,7 +4,7 @@ import io.vendo.refusal.Refusal;
 import java.util.UUID;
 
 /** Only the requester may cancel a request. */
-public class RequestCancellationRefusedException extends Refusal {
+class RequestCancellationRefusedException extends Refusal {
 
     RequestCancellationRefusedException(UUID requestId) {
         super(

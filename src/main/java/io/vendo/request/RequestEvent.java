@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** Something that happened to a request. Each is audited and may be reacted to by other modules. */
+@NamedInterface("events")
 public sealed interface RequestEvent extends AuditableEvent {
 
     UUID requestId();

@@ -2,6 +2,7 @@ package io.vendo.request;
 
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What other modules report about a request, for the request to move on: the contracts this module reacts to. The
@@ -10,6 +11,7 @@ import java.util.UUID;
  * the reporting module's transaction. So neither module calls the request's transitions, and the request module
  * knows neither of them.
  */
+@NamedInterface("progress")
 public final class RequestProgress {
 
     private RequestProgress() {}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A page of the requests a viewer may see, newest first; every given filter must match, absent ones match all.
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param after where the previous page ended; {@code null} for the first page
  * @param limit how many requests at most
  */
+@NamedInterface("views")
 public record RequestSearch(
         Set<RequestState> states,
         @Nullable String blueprint,

@@ -1,6 +1,9 @@
 package io.vendo.request;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where a request is in its life. */
+@NamedInterface("views")
 public enum RequestState {
     PENDING_APPROVAL,
     APPROVED,

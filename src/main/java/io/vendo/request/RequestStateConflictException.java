@@ -3,8 +3,10 @@ package io.vendo.request;
 import io.vendo.refusal.Refusal;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** A transition that the request's current state does not allow, e.g. approving a request that already failed. */
+@NamedInterface("views")
 public class RequestStateConflictException extends Refusal {
 
     private final RequestState state;

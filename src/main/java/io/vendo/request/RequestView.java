@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A request as other modules and the pages see it. NoEcho parameter values show as {@link #MASK}, as in
  * CloudFormation; only {@link Requests#deploymentParameters} reveals them, to the executor.
  */
+@NamedInterface("views")
 public record RequestView(
         UUID id,
         RequestKind kind,

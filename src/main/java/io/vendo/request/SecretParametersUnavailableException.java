@@ -3,7 +3,7 @@ package io.vendo.request;
 import io.vendo.refusal.Refusal;
 
 /** The template has NoEcho parameters, but this portal has no key to store their values encrypted. */
-public class SecretParametersUnavailableException extends Refusal {
+class SecretParametersUnavailableException extends Refusal {
 
     SecretParametersUnavailableException() {
         super(

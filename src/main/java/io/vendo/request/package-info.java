@@ -10,8 +10,38 @@
  * APPROVED, the execution's last row and the request's end, commit together. The other way round, the approval module
  * opens an approval in the submitting transaction (no request ever waits without one), and everything else reacts to
  * {@link io.vendo.request.RequestEvent}s after commit, delivered from the event publication registry.
+ *
+ * <p>Its door is {@link io.vendo.request.Requests}: submission and withdrawal for people and integrations, reads for
+ * everyone; no other module moves a request through it. What other modules may hold besides, by named interface:
+ *
+ * <ul>
+ *   <li>{@code request::events} — what happened to a request (approval, execution, notification listen);
+ *   <li>{@code request::progress} — the contracts the request reacts to (approval and execution implement them);
+ *   <li>{@code request::views} — what {@code Requests} takes and returns, and its refusals;
+ *   <li>{@code request::ports} — what the request asks of others: the account resources and organization accounts a
+ *       form offers or refuses (aws), who takes part in deciding a request (approval);
+ *   <li>{@code request::web} — the parts other modules contribute to a request's pages (approval, execution);
+ *   <li>{@code request::forms} — the request form's own sealed drafts; no other module uses them.
+ * </ul>
+ *
+ * Everything else — the aggregate and its transitions, the repository, the secret parameters' key — is
+ * package-private.
  */
-@ApplicationModule(displayName = "Requests")
+@ApplicationModule(
+        displayName = "Requests",
+        allowedDependencies = {
+            "catalog",
+            "catalog::blueprints",
+            "catalog::targets",
+            "identity",
+            "identity::roles",
+            "audit",
+            "audit::events",
+            "audit::records",
+            "refusal",
+            "digest",
+            "web"
+        })
 package io.vendo.request;
 
 import org.springframework.modulith.ApplicationModule;
