@@ -14,11 +14,11 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Submissions that must happen once however often they arrive: the {@code Idempotency-Key} of
- * {@code POST /api/v1/requests}, and the one-time token of every page form ({@link FormTokens}). The first use of a
- * key by a caller claims it
- * (a unique row, so concurrent first uses cannot both win); the same key with the same body replays the stored
- * response, with another body is refused (422), and while the first is still running is a conflict (409). A failed
- * submission releases its key, since nothing was stored. Keys are kept for 24 hours.
+ * {@code POST /api/v1/requests} ({@link IdempotentCalls}), and the one-time token of every page form ({@link
+ * FormTokens}). The first use of a key by a caller claims it (a unique row, so concurrent first uses cannot both win);
+ * the same key with the same body replays the stored response, with another body is refused (422), and while the
+ * first is still running is a conflict (409). A failed submission releases its key, since nothing was stored. Keys
+ * are kept for 24 hours.
  */
 @Component
 public class IdempotencyKeys {

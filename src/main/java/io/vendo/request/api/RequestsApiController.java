@@ -16,7 +16,7 @@ import io.vendo.request.RequestSearch;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.ApiScopes;
-import io.vendo.web.IdempotencyKeys;
+import io.vendo.web.IdempotentCalls;
 import io.vendo.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,7 +24,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,31 +41,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/requests")
 @Tag(name = "Requests", description = "Submit requests, follow them to their end, withdraw them")
 class RequestsApiController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final Requests requests;
     private final AuditTrail auditTrail;
-    private final IdempotencyKeys idempotencyKeys;
-    /** Map keys sorted, so that the same body always has the same fingerprint. */
-    private final JsonMapper canonicalJson;
+    private final IdempotentCalls idempotentCalls;
 
-    RequestsApiController(
-            Requests requests, AuditTrail auditTrail, IdempotencyKeys idempotencyKeys, JsonMapper jsonMapper) {
+    RequestsApiController(Requests requests, AuditTrail auditTrail, IdempotentCalls idempotentCalls) {
         this.requests = requests;
         this.auditTrail = auditTrail;
-        this.idempotencyKeys = idempotencyKeys;
-        this.canonicalJson = jsonMapper
-                .rebuild()
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .build();
+        this.idempotentCalls = idempotentCalls;
     }
 
     /**
@@ -119,42 +107,12 @@ class RequestsApiController {
                             in = ParameterIn.HEADER,
                             description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
                                     + " kept for 24 hours per caller")
-                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
-        // Spring joins repeated headers with commas: two keys would silently become one key "k1,k2".
-        if (Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size() > 1) {
-            throw new InvalidInputException(Map.of(IDEMPOTENCY_KEY, "Send one Idempotency-Key header, not several"));
-        }
-        if (idempotencyKey == null) {
-            return created(body, actor);
-        }
-        var replay = idempotencyKeys.claim(actor.username(), idempotencyKey, canonicalJson.writeValueAsString(body));
-        if (replay.isPresent()) {
-            var stored = replay.get();
-            var response = ResponseEntity.status(stored.status())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotent-Replayed", "true");
-            if (stored.location() != null) {
-                response.header(HttpHeaders.LOCATION, stored.location());
-            }
-            return response.body(stored.body());
-        }
-        try {
-            var created = created(body, actor);
-            idempotencyKeys.complete(
-                    actor.username(),
-                    idempotencyKey,
-                    created.getStatusCode().value(),
-                    canonicalJson.writeValueAsString(created.getBody()),
-                    String.valueOf(created.getHeaders().getLocation()));
-            return created;
-        } catch (RuntimeException e) {
-            idempotencyKeys.release(actor.username(), idempotencyKey);
-            throw e;
-        }
+        return idempotentCalls.once(http, idempotencyKey, actor.username(), body, () -> created(body, actor));
     }
 
     private ResponseEntity<RequestResponse> created(CreateRequestBody body, Actor actor) {
