@@ -6,6 +6,7 @@ import io.vendo.catalog.Delivery;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link AdmissionClaim#scopes}) and takes its first AWS step only once admitted; it holds the slots until it ends.
  * Admission passes run under one transaction-scoped advisory lock, so replicas never admit past a limit together;
  * a pass admits queued requests oldest first, skipping those whose scopes are full, and wakes their tasks: they are
- * due when the pass commits, and this replica's scheduler looks for them at that moment.
+ * due when the pass commits, and this replica's scheduler looks for them at that moment. What the queue looks like
+ * to people and metrics, {@link AdmissionQueue} reads.
  */
 @Component
 class Admission {
@@ -108,42 +110,6 @@ class Admission {
         });
     }
 
-    /** Where a queued request stands, and when it may start judging by recent operations of its service. */
-    Optional<QueuePlace> place(UUID requestId) {
-        return jdbc.sql(
-                        """
-                        select a.service, a.account_id, a.resource,
-                               (select count(*) from execution_admission o
-                                 where o.state = 'QUEUED' and (o.queued_at, o.request_id) < (a.queued_at, a.request_id))
-                               as ahead
-                        from execution_admission a where a.request_id = :id and a.state = 'QUEUED'""")
-                .param("id", requestId)
-                .query((rs, row) -> new QueuedClaim(
-                        new AdmissionClaim(
-                                AdmissionService.valueOf(rs.getString("service")),
-                                rs.getString("account_id"),
-                                rs.getString("resource")),
-                        rs.getInt("ahead")))
-                .optional()
-                .map(queued -> {
-                    var position = queued.ahead() + 1;
-                    return new QueuePlace(position, estimatedStart(queued.claim(), position));
-                });
-    }
-
-    /** Requests waiting for a slot, and slots taken per service: for the metrics. */
-    Map<String, Integer> occupancy() {
-        var counts = new HashMap<String, Integer>();
-        jdbc.sql(
-                        """
-                        select case when state = 'QUEUED' then 'QUEUED' else service end as bucket, count(*) as n
-                        from execution_admission where state <> 'RELEASED' group by 1""")
-                .query(rs -> {
-                    counts.put(rs.getString("bucket"), rs.getInt("n"));
-                });
-        return counts;
-    }
-
     private void enqueue(RequestView request) {
         var claim = claimOf(request);
         jdbc.sql(
@@ -210,12 +176,8 @@ class Admission {
                         select service, account_id, resource, count(*) as n from execution_admission
                         where state = 'ADMITTED' group by service, account_id, resource""")
                 .query(rs -> {
-                    var claim = new AdmissionClaim(
-                            AdmissionService.valueOf(rs.getString("service")),
-                            rs.getString("account_id"),
-                            rs.getString("resource"));
                     var n = rs.getInt("n");
-                    claim.scopes(limits).forEach(scope -> taken.merge(scope.key(), n, Integer::sum));
+                    AdmissionClaim.read(rs).scopes(limits).forEach(scope -> taken.merge(scope.key(), n, Integer::sum));
                 });
         if (taken.getOrDefault(AdmissionClaim.GLOBAL, 0) >= limits.global()) {
             return;
@@ -229,12 +191,7 @@ class Admission {
                 .param("task", RequestExecutionTask.TASK.getTaskName())
                 .param("self", self)
                 .param("window", limits.scanWindow())
-                .query((rs, row) -> Map.entry(
-                        rs.getObject("request_id", UUID.class),
-                        new AdmissionClaim(
-                                AdmissionService.valueOf(rs.getString("service")),
-                                rs.getString("account_id"),
-                                rs.getString("resource"))))
+                .query((rs, row) -> Map.entry(rs.getObject("request_id", UUID.class), AdmissionClaim.read(rs)))
                 .list();
         var fitting = new ArrayList<String>();
         for (var entry : queued) {
@@ -242,7 +199,7 @@ class Admission {
             if (scopes.stream().allMatch(scope -> taken.getOrDefault(scope.key(), 0) < scope.limit())) {
                 scopes.forEach(scope -> taken.merge(scope.key(), 1, Integer::sum));
                 fitting.add(entry.getKey().toString());
-                if (taken.get(AdmissionClaim.GLOBAL) >= limits.global()) {
+                if (taken.getOrDefault(AdmissionClaim.GLOBAL, 0) >= limits.global()) {
                     break;
                 }
             }
@@ -299,28 +256,6 @@ class Admission {
         });
     }
 
-    private @Nullable Instant estimatedStart(AdmissionClaim claim, int position) {
-        var average = jdbc.sql(
-                        """
-                        select avg(extract(epoch from released_at - admitted_at)) from (
-                          select released_at, admitted_at from execution_admission
-                          where service = :service and state = 'RELEASED' and admitted_at is not null
-                          order by released_at desc limit 20) recent""")
-                .param("service", claim.service().name())
-                .query(Double.class)
-                .optional();
-        if (average.isEmpty()) {
-            return null;
-        }
-        var parallel = claim.scopes(limits).stream()
-                .mapToInt(AdmissionClaim.Scope::limit)
-                .min()
-                .orElse(1);
-        // Those ahead start in waves of the narrowest limit; each wave lasts about one recent operation.
-        var waves = (position + parallel - 1) / parallel;
-        return clock.instant().plusMillis(Math.round(average.get() * 1000 * waves));
-    }
-
     /** Soon, with jitter, so that requests that met a busy pass do not all come back at once. */
     private Duration busyRecheck() {
         var ceiling = Math.max(4, Math.min(limits.recheckInterval().toMillis(), 1000));
@@ -334,8 +269,8 @@ class Admission {
                 .optional();
     }
 
-    private static java.sql.Timestamp timestamp(Instant instant) {
-        return java.sql.Timestamp.from(instant);
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant);
     }
 
     private enum SlotState {
@@ -343,12 +278,4 @@ class Admission {
         ADMITTED,
         RELEASED
     }
-
-    private record QueuedClaim(AdmissionClaim claim, int ahead) {}
-
-    /**
-     * @param position 1 for the next request to start
-     * @param estimatedStart none while there are no finished operations to judge by
-     */
-    record QueuePlace(int position, @Nullable Instant estimatedStart) {}
 }

@@ -1,5 +1,7 @@
 package io.vendo.execution;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,14 @@ import org.jspecify.annotations.Nullable;
 record AdmissionClaim(AdmissionService service, String accountId, @Nullable String resource) {
 
     static final String GLOBAL = "global";
+
+    /** The claim of a row of {@code execution_admission} (its columns service, account_id, resource). */
+    static AdmissionClaim read(ResultSet row) throws SQLException {
+        return new AdmissionClaim(
+                AdmissionService.valueOf(row.getString("service")),
+                row.getString("account_id"),
+                row.getString("resource"));
+    }
 
     /** The limit scopes this claim counts against, each with its limit. */
     List<Scope> scopes(AdmissionProperties limits) {

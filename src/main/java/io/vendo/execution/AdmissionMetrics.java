@@ -18,13 +18,13 @@ class AdmissionMetrics implements MeterBinder {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(2);
 
-    private final Admission admission;
+    private final AdmissionQueue queue;
     private final Clock clock;
     private Map<String, Integer> snapshot = Map.of();
     private Instant takenAt = Instant.MIN;
 
-    AdmissionMetrics(Admission admission, Clock clock) {
-        this.admission = admission;
+    AdmissionMetrics(AdmissionQueue queue, Clock clock) {
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -44,7 +44,7 @@ class AdmissionMetrics implements MeterBinder {
     private synchronized double count(String bucket) {
         var now = clock.instant();
         if (takenAt.plus(FRESH_FOR).isBefore(now)) {
-            snapshot = admission.occupancy();
+            snapshot = queue.occupancy();
             takenAt = now;
         }
         return snapshot.getOrDefault(bucket, 0);

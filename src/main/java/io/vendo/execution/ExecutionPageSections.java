@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class ExecutionPageSections {
 
     @Bean
-    RequestPageSection queueSection(Admission admission) {
+    RequestPageSection queueSection(AdmissionQueue queue) {
         return new RequestPageSection() {
             @Override
             public int order() {
@@ -31,8 +31,7 @@ class ExecutionPageSections {
                 if (request.state().terminal()) {
                     return Optional.empty();
                 }
-                return admission
-                        .place(request.id())
+                return queue.place(request.id())
                         .map(place -> new Part("execution/queue :: queue", Map.of("place", place), place.toString()));
             }
         };
