@@ -39,6 +39,8 @@
             "digest",
             "web"
         })
+@NullMarked
 package io.vendo.approval;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -15,6 +15,8 @@
 @ApplicationModule(
         displayName = "Audit",
         allowedDependencies = {"web", "digest"})
+@NullMarked
 package io.vendo.audit;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

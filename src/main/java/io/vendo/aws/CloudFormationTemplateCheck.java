@@ -45,7 +45,7 @@ class CloudFormationTemplateCheck implements TemplateCheck {
             var error = AwsError.of(e);
             return error.is("ValidationError")
                     ? AwsTemplateReport.refused(error.message())
-                    : AwsTemplateReport.unavailable(e.getMessage());
+                    : AwsTemplateReport.unavailable(String.valueOf(e.getMessage()));
         }
     }
 

@@ -5,6 +5,8 @@
  * which looks up what AWS has before it calls again.
  */
 @ApplicationModule(displayName = "AWS")
+@NullMarked
 package io.vendo.aws;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -22,6 +22,8 @@
 @ApplicationModule(
         displayName = "Catalog",
         allowedDependencies = {"web", "digest", "refusal"})
+@NullMarked
 package io.vendo.catalog;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * idempotency-key bodies are all identified by the SHA-256 of their text.
  */
 @ApplicationModule(displayName = "Digest", type = ApplicationModule.Type.OPEN)
+@NullMarked
 package io.vendo.digest;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -26,6 +26,8 @@
  * pages.
  */
 @ApplicationModule(displayName = "Execution")
+@NullMarked
 package io.vendo.execution;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -19,6 +19,8 @@
 @ApplicationModule(
         displayName = "Identity",
         allowedDependencies = {"web"})
+@NullMarked
 package io.vendo.identity;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -18,6 +18,8 @@
             "audit::events",
             "web"
         })
+@NullMarked
 package io.vendo.notification;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

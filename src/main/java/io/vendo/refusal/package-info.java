@@ -4,6 +4,8 @@
  * alone turns them into problem details for the API and error pages for people.
  */
 @ApplicationModule(displayName = "Refusals", type = ApplicationModule.Type.OPEN)
+@NullMarked
 package io.vendo.refusal;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

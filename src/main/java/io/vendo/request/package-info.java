@@ -42,6 +42,8 @@
             "digest",
             "web"
         })
+@NullMarked
 package io.vendo.request;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

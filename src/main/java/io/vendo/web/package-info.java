@@ -4,6 +4,8 @@
  * Every capability module may use it; it depends on none of them.
  */
 @ApplicationModule(displayName = "Web infrastructure", type = ApplicationModule.Type.OPEN)
+@NullMarked
 package io.vendo.web;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -72,8 +72,12 @@ class OrganizationsAccountExecutor extends KindExecutor<AccountSpec> {
     private StepOutcome afterCreation(AccountProvisioner.AccountCreation creation, ExecutionRun run) {
         switch (creation.state()) {
             case "SUCCEEDED" -> {
-                run.remember("AccountId", creation.accountId());
-                run.record("execution.account-created", Map.of("accountId", String.valueOf(creation.accountId())));
+                var accountId = creation.accountId();
+                if (accountId == null) {
+                    return new StepOutcome.Failed("CreateAccount SUCCEEDED without an account id");
+                }
+                run.remember("AccountId", accountId);
+                run.record("execution.account-created", Map.of("accountId", accountId));
                 run.moveTo(ExecutionPhase.MOVE_ACCOUNT);
                 return StepOutcome.now();
             }

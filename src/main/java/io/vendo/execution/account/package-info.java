@@ -4,6 +4,8 @@
  * the named interface {@code execution::account}, which the {@code aws} module implements on Organizations.
  */
 @NamedInterface("account")
+@NullMarked
 package io.vendo.execution.account;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

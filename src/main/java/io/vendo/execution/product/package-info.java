@@ -5,6 +5,8 @@
  * {@code execution::product}, which the {@code aws} module implements on Service Catalog.
  */
 @NamedInterface("product")
+@NullMarked
 package io.vendo.execution.product;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

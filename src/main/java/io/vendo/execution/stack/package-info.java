@@ -4,6 +4,8 @@
  * {@code execution::stack}, which the {@code aws} module implements on CloudFormation.
  */
 @NamedInterface("stack")
+@NullMarked
 package io.vendo.execution.stack;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

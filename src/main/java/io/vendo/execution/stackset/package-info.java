@@ -4,6 +4,8 @@
  * interface {@code execution::stackset}, which the {@code aws} module implements on CloudFormation StackSets.
  */
 @NamedInterface("stackset")
+@NullMarked
 package io.vendo.execution.stackset;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;
