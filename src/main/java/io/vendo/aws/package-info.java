@@ -4,7 +4,21 @@
  * or in dry-run mode. Reads retry in the SDK; mutating calls do not, so a lost response goes back to the executor,
  * which looks up what AWS has before it calls again.
  */
-@ApplicationModule(displayName = "AWS")
+@ApplicationModule(
+        displayName = "AWS",
+        allowedDependencies = {
+            "execution::provisioning",
+            "execution::stack",
+            "execution::account",
+            "execution::product",
+            "execution::stackset",
+            "catalog",
+            "catalog::blueprints",
+            "catalog::targets",
+            "catalog::ports",
+            "request::ports",
+            "web"
+        })
 @NullMarked
 package io.vendo.aws;
 

@@ -25,7 +25,22 @@
  * transaction of the step that reports it. The request page's execution panel and queue place are this module's own
  * pages.
  */
-@ApplicationModule(displayName = "Execution")
+@ApplicationModule(
+        displayName = "Execution",
+        allowedDependencies = {
+            "catalog",
+            "catalog::blueprints",
+            "catalog::targets",
+            "request",
+            "request::events",
+            "request::progress",
+            "request::views",
+            "request::web",
+            "identity",
+            "audit::events",
+            "digest",
+            "web"
+        })
 @NullMarked
 package io.vendo.execution;
 

@@ -3,7 +3,10 @@
  * state, no longer usable, not possible now), in its own words and without knowing about HTTP. The {@code web} module
  * alone turns them into problem details for the API and error pages for people.
  */
-@ApplicationModule(displayName = "Refusals", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(
+        displayName = "Refusals",
+        type = ApplicationModule.Type.OPEN,
+        allowedDependencies = {})
 @NullMarked
 package io.vendo.refusal;
 

@@ -3,7 +3,10 @@
  * one mapping of the modules' {@link io.vendo.refusal.Refusal refusals} to both ({@link io.vendo.web.RefusalAnswers}).
  * Every capability module may use it; it depends on none of them.
  */
-@ApplicationModule(displayName = "Web infrastructure", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(
+        displayName = "Web infrastructure",
+        type = ApplicationModule.Type.OPEN,
+        allowedDependencies = {"digest", "refusal"})
 @NullMarked
 package io.vendo.web;
 
