@@ -234,27 +234,7 @@ class Approval extends AbstractAggregateRoot<Approval> {
     }
 
     private List<Requirement> unmetRequirements() {
-        var unmet = new ArrayList<Requirement>();
-        var fallbackIsARequirement =
-                requirements.stream().anyMatch(r -> r.group().equals(fallbackGroup));
-        var fallbackApprovals = fallbackIsARequirement ? 0 : countApprovals(fallbackGroup);
-        for (var requirement : requirements) {
-            var missing = requirement.approvals() - countApprovals(requirement.group());
-            // Fallback approvers stand in for whatever is still missing, in order.
-            var covered = Math.min(Math.max(missing, 0), fallbackApprovals);
-            fallbackApprovals -= covered;
-            if (missing - covered > 0) {
-                unmet.add(requirement);
-            }
-        }
-        return unmet;
-    }
-
-    private int countApprovals(@Nullable String group) {
-        return (int) decisions.stream()
-                .filter(decision -> decision.outcome() == DecisionOutcome.APPROVE)
-                .filter(decision -> group != null && group.equals(decision.requirementGroup()))
-                .count();
+        return new RequirementTally(requirements, fallbackGroup, decisions).unmet();
     }
 
     private static boolean inGroup(Actor actor, String group) {
