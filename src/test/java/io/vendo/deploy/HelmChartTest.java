@@ -226,6 +226,14 @@ class HelmChartTest {
     }
 
     @Test
+    void theJvmGetsTheImagesOptions() throws Exception {
+        var deployment = deployment(render(HelmChartTest::required));
+
+        assertThat(deployment.list("spec.template.spec.containers[0].env"))
+                .contains(Map.of("name", "JAVA_TOOL_OPTIONS", "value", DockerfileTest.imageJavaToolOptions()));
+    }
+
+    @Test
     void shutdownFitsTheGracePeriod() {
         var deployment = deployment(render(HelmChartTest::required));
         var configuration = applicationYaml(render(HelmChartTest::required));
