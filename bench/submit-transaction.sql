@@ -71,12 +71,6 @@ insert into event_publication (id, event_type, listener_id, publication_date, se
           'io.vendo.notification.ApprovalInvitations.invite(io.vendo.approval.ApprovalEvent$Invitation)', now(),
           '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-24T13:25:48.993821826Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"]}',
           'PUBLISHED', 1, now());
-insert into event_publication (id, event_type, listener_id, publication_date, serialized_event, status,
-                               completion_attempts, last_resubmission_date)
-  values (gen_random_uuid(), 'io.vendo.approval.ApprovalEvent$ApprovalOpened',
-          'io.vendo.notification.SlackInvitations.on(io.vendo.approval.ApprovalEvent$ApprovalOpened)', now(),
-          '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-24T13:25:48.993821826Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"]}',
-          'PUBLISHED', 1, now());
 select * from scheduled_tasks where task_name = 'approval-timer' and task_instance = :req_id;
 insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
   values ('approval-timer', :req_id, null, now() + interval '1 day', false, 1);

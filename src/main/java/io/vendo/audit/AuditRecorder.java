@@ -19,10 +19,11 @@ class AuditRecorder {
     @ApplicationModuleListener
     void record(AuditableEvent event) {
         repository.lockChain();
-        if (repository.existsByEventId(event.eventId())) {
+        var head = repository.chainHead(event.eventId());
+        if (head.isRecorded()) {
             return;
         }
-        var previousHash = repository.latestHash().orElse(AuditHash.GENESIS);
-        repository.save(new AuditEvent(event, previousHash));
+        var previousHash = head.getLatestHash();
+        repository.save(new AuditEvent(event, previousHash != null ? previousHash : AuditHash.GENESIS));
     }
 }

@@ -13,10 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * E-mails each invited approver a one-time link to the request's confirmation page. A link is issued per e-mail and
  * exists in clear only in that e-mail: if sending fails, the event is delivered again later and a new link issued.
+ *
+ * <p>The listener runs without a transaction of its own (like every notification listener): the request is read and
+ * each link committed in short transactions of their own, and mails are rendered and sent holding no database
+ * connection. In a transaction, each delivery held one connection idle through the rendering and the sending, and
+ * took a second one for the links.
  */
 @Component
 class ApprovalInvitations {
@@ -45,7 +51,7 @@ class ApprovalInvitations {
         this.links = links;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void invite(ApprovalEvent.Invitation invitation) {
         var request = requests.require(invitation.requestId());
         if (request.state() != RequestState.PENDING_APPROVAL) {

@@ -13,6 +13,7 @@ import io.vendo.request.Requests;
 import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /** Tells requesters about every decision on their requests and every terminal state. */
 @Component
@@ -33,7 +34,7 @@ class RequesterUpdates {
         this.links = links;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(RequestEvent event) {
         if (event instanceof RequestSubmitted || event instanceof RequestStarted) {
             return;
@@ -42,7 +43,7 @@ class RequesterUpdates {
     }
 
     /** An approval that does not complete the approval yet; the completing one and rejections come as request events. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DecisionRecorded decision) {
         var request = requests.require(decision.requestId());
         if (decision.outcome() == DecisionOutcome.APPROVE && request.state() == RequestState.PENDING_APPROVAL) {

@@ -10,15 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts each new approval to the requesting team's Slack channel through its incoming webhook. A channel is shared,
- * so the message links to the request page, where approvers decide after logging in, never to a one-time link.
+ * so the message links to the request page, where approvers decide after logging in, never to a one-time link. Only
+ * registered when a webhook is configured.
  */
 @Component
+@Conditional(SlackWebhooksConfigured.class)
 class SlackInvitations {
 
     private final NotificationProperties properties;
@@ -35,7 +39,7 @@ class SlackInvitations {
         this.links = links;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ApprovalOpened opened) {
         var webhook = properties.slackWebhooks().get(opened.team());
         if (webhook == null) {
