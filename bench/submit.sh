@@ -11,7 +11,8 @@
 #
 # Environment: BENCH_MEMORY_LIMIT (1g) stands for the container's memory limit (-XX:MaxRAM), BENCH_JVM_OPTIONS
 # replaces the image's JAVA_TOOL_OPTIONS, BENCH_NMT=1 adds Native Memory Tracking and writes `jcmd VM.native_memory`
-# summaries (idle, after the load) into the run's directory, BENCH_SKIP_BUILD=1 reuses target/.
+# summaries (idle, after the load) into the run's directory, BENCH_JFR=1 records the measured load with JFR's profile
+# settings into portal.jfr there (`jfr view hot-methods portal.jfr`), BENCH_SKIP_BUILD=1 reuses target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -62,6 +63,15 @@ if [ "${BENCH_NMT:-0}" = 1 ]; then "$JAVA_HOME/bin/jcmd" "$PORTAL" VM.native_mem
 echo "Idle RSS ${IDLE_RSS} MB; warming up (4 clients, 15 s) ..." >&2
 "$JAVA" bench/SubmitBenchmark.java 4 15 "http://localhost:$PORTAL_PORT" >"$RUN/warm-up.txt"
 
+# Waits (at most 2 minutes) until every event listener is done: delivered publications are deleted.
+await_listeners() {
+  for _ in $(seq 1 120); do
+    [ "$("${PSQL[@]}" -d vendo -At -c "select count(*) from event_publication")" = 0 ] && return 0
+    sleep 1
+  done
+}
+# The warm-up's listeners finish first, so that the window below holds one submission's work and nothing else.
+await_listeners
 echo "Capturing one submission's statements ..." >&2
 "${PSQL[@]}" -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
 sleep 1
@@ -70,7 +80,18 @@ curl -sf -o /dev/null -u requester:requester -H 'Content-Type: application/json'
   "http://localhost:$PORTAL_PORT/api/v1/requests" \
   -d '{"blueprint": "static-website", "target": "sandbox-eu-west-1", "parameters": {"SiteName": "captured"}, "justification": "benchmark"}'
 sleep 1
+await_listeners
 "${PSQL[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null
+# Everything PostgreSQL received around that submission: its transaction and those of the listeners that followed it
+# (and the count queries of await_listeners, which are left out below).
+tail -c +"$((OFFSET + 1))" "$PG_LOG" >"$RUN/captured-window.log"
+# Transactions (BEGIN) and statements (not BEGIN, COMMIT or the capture's own) in that window.
+WINDOW_JSON=$(awk '/ LOG:  (statement|execute [^:]*): / {
+    sub(/.* LOG:  (statement|execute [^:]*): /, "")
+    if ($0 ~ /^BEGIN/) transactions++
+    else if ($0 !~ /^(COMMIT|alter system|select pg_reload_conf|select count\(\*\) from event_publication| *WITH locked_executions|$)/) statements++
+  } END {printf "{\"transactions\":%d,\"statements\":%d}", transactions, statements}' "$RUN/captured-window.log")
+echo "One submission and its listeners: $WINDOW_JSON" >&2
 if "$JAVA" bench/SubmitTransaction.java "$PG_LOG" "$OFFSET" bench/submit-transaction.sql "$RUN/captured-submission.sql" \
   >"$RUN/transaction-check.txt"; then SQL_MATCHES=true; else SQL_MATCHES=false; fi
 cat "$RUN/transaction-check.txt" >&2
@@ -78,7 +99,11 @@ sleep 5
 
 LOAD_BEFORE=$(loadavg_json)
 echo "Portal: $CLIENTS clients, $DURATION s (load $LOAD_BEFORE) ..." >&2
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  "$JAVA_HOME/bin/jcmd" "$PORTAL" JFR.start name=submit settings=profile filename="$PWD/$RUN/portal.jfr" >/dev/null
+fi
 "$JAVA" bench/SubmitBenchmark.java "$CLIENTS" "$DURATION" "http://localhost:$PORTAL_PORT" "$PORTAL" | tee "$RUN/portal.txt" >&2
+if [ "${BENCH_JFR:-0}" = 1 ]; then "$JAVA_HOME/bin/jcmd" "$PORTAL" JFR.stop name=submit >/dev/null; fi
 PORTAL_JSON=$(sed -n 's/^JSON //p' "$RUN/portal.txt")
 LOAD_AFTER_PORTAL=$(loadavg_json)
 LOADED_RSS=$(rss_mb "$PORTAL")
@@ -110,7 +135,7 @@ field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }
 THROUGHPUT_RATIO=$(ratio "$(field "$PORTAL_JSON" throughput)" "$(field "$PGBENCH_JSON" throughput)")
 P99_RATIO=$(ratio "$(field "$PORTAL_JSON" p99Ms)" "$(field "$PGBENCH_JSON" p99Ms)")
 echo "Run directory: $RUN" >&2
-printf 'RESULT {"benchmark":"submit","clients":%d,"seconds":%d,"portal":%s,"pgbench":%s,"throughputRatio":%s,"p99Ratio":%s,"rssMb":{"idle":%s,"afterLoad":%s,"peak":%s},"jvmOptions":"%s","submitTransactionMatches":%s,"load":{"beforePortal":%s,"afterPortal":%s,"beforePgbench":%s,"after":%s},"nproc":%d,"run":"%s"}\n' \
+printf 'RESULT {"benchmark":"submit","clients":%d,"seconds":%d,"portal":%s,"pgbench":%s,"throughputRatio":%s,"p99Ratio":%s,"rssMb":{"idle":%s,"afterLoad":%s,"peak":%s},"jvmOptions":"%s","submitTransactionMatches":%s,"perSubmission":%s,"load":{"beforePortal":%s,"afterPortal":%s,"beforePgbench":%s,"after":%s},"nproc":%d,"run":"%s"}\n' \
   "$CLIENTS" "$DURATION" "$PORTAL_JSON" "$PGBENCH_JSON" "$THROUGHPUT_RATIO" "$P99_RATIO" "$IDLE_RSS" "$LOADED_RSS" \
-  "$PEAK_RSS" "$JVM_OPTIONS" "$SQL_MATCHES" "$LOAD_BEFORE" "$LOAD_AFTER_PORTAL" "$LOAD_BEFORE_PGBENCH" "$LOAD_AFTER" \
+  "$PEAK_RSS" "$JVM_OPTIONS" "$SQL_MATCHES" "$WINDOW_JSON" "$LOAD_BEFORE" "$LOAD_AFTER_PORTAL" "$LOAD_BEFORE_PGBENCH" "$LOAD_AFTER" \
   "$(nproc)" "$RUN"
