@@ -80,8 +80,8 @@ insert into vending_request (blueprint_name, blueprint_slug, blueprint_version, 
   values (:req_name, :req_slug, :bv_number, :bv_id, null, null, 'benchmark', 'PROVISION', '{}',
           '{"SiteName": "bench-site", "Versioning": "Enabled", "IndexDocument": "index.html", "NoncurrentVersionDays": "30"}',
           'requester', '{}', 'PENDING_APPROVAL', now(), :t_id, :t_name, :t_slug, 'web-team', now(), 0, :req_id);
-insert into approval (deadline, escalate_at, escalated_at, fallback_group, opened_at, policy_name, remind_at,
-                      reminded_at, requester, requirements, status, version, request_id)
-  values (now() + interval '7 days', now() + interval '2 days', null, 'admins', now(), 'default',
-          now() + interval '1 day', null, 'requester', '[{"group": "*", "approvals": 1}]', 'PENDING', 0, :req_id);
+insert into approval (deadline, escalate_at, escalated_at, remind_at, reminded_at, fallback_group, opened_at,
+                      policy_name, requester, requirements, status, version, request_id)
+  values (now() + interval '7 days', now() + interval '2 days', null, now() + interval '1 day', null, 'admins', now(),
+          'default', 'requester', '[{"group": "*", "approvals": 1}]', 'PENDING', 0, :req_id);
 COMMIT;
