@@ -58,7 +58,7 @@ class Ec2AccountResources implements AccountResources {
         if (cached != null && cached.until().isAfter(now)) {
             return Optional.of(cached.resources());
         }
-        var aws = new AwsTarget(target.accountId(), target.region(), target.executionRoleArn(), target.externalId());
+        var aws = AwsTarget.of(target);
         try {
             var resources = fetch(connection.ec2(aws), type).stream()
                     .sorted(Comparator.comparing(AccountResource::id))

@@ -62,8 +62,7 @@ class OrganizationsAccountProvisioner implements AccountProvisioner, Organizatio
         if (!aws.live() || email.isBlank()) {
             return Optional.empty();
         }
-        var awsTarget =
-                new AwsTarget(target.accountId(), target.region(), target.executionRoleArn(), target.externalId());
+        var awsTarget = AwsTarget.of(target);
         var now = clock.instant();
         var listed = emails.get(awsTarget);
         if (listed == null || !listed.until().isAfter(now)) {

@@ -21,11 +21,7 @@ public record Job(
         boolean terminationProtection) {
 
     public AwsTarget target() {
-        return new AwsTarget(
-                targetDetails.accountId(),
-                targetDetails.region(),
-                targetDetails.executionRoleArn(),
-                targetDetails.externalId());
+        return AwsTarget.of(targetDetails);
     }
 
     /**
