@@ -3,7 +3,6 @@ package io.vendo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -101,9 +100,7 @@ class ModularityTests {
                 .filter(name -> !Objects.equals(lines(expected.get(name)), lines(committed.get(name))))
                 .sorted()
                 .toList();
-        if (!stale.isEmpty()) {
-            rewrite(expected);
-        }
+        rewrite(stale, expected);
 
         // A canvas changes with every bean, event or setting a module gains: it is rewritten, for the change's author
         // to commit along. A diagram changes only when the modules or their dependencies do: that fails until
@@ -146,20 +143,19 @@ class ModularityTests {
         return files;
     }
 
-    private static void rewrite(Map<String, String> files) throws IOException {
-        Files.createDirectories(DOCUMENTATION);
-        try (Stream<Path> listed = Files.list(DOCUMENTATION)) {
-            listed.filter(file -> !files.containsKey(file.getFileName().toString()))
-                    .forEach(file -> {
-                        try {
-                            Files.delete(file);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+    /** Writes the stale files as generated (only those, so that the others keep their order), deletes the gone. */
+    private static void rewrite(List<String> stale, Map<String, String> generated) throws IOException {
+        if (stale.isEmpty()) {
+            return;
         }
-        for (var file : files.entrySet()) {
-            Files.writeString(DOCUMENTATION.resolve(file.getKey()), file.getValue());
+        Files.createDirectories(DOCUMENTATION);
+        for (var name : stale) {
+            var content = generated.get(name);
+            if (content == null) {
+                Files.deleteIfExists(DOCUMENTATION.resolve(name));
+            } else {
+                Files.writeString(DOCUMENTATION.resolve(name), content);
+            }
         }
     }
 }
