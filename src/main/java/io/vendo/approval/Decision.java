@@ -77,6 +77,10 @@ class Decision {
         return outcome;
     }
 
+    UUID requestId() {
+        return requestId;
+    }
+
     DecisionView toView() {
         return new DecisionView(approver, outcome, comment, channel, decidedAt);
     }

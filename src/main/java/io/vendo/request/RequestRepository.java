@@ -1,7 +1,6 @@
 package io.vendo.request;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -13,10 +12,6 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
     VendingRequest save(VendingRequest request);
 
     Optional<VendingRequest> findById(UUID id);
-
-    List<VendingRequest> findTop100ByRequesterOrderBySubmittedAtDesc(String requester);
-
-    List<VendingRequest> findTop100ByOrderBySubmittedAtDesc();
 
     long countByBlueprintSlugAndTeamAndStateIn(String blueprintSlug, String team, Collection<RequestState> states);
 
@@ -33,7 +28,4 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
      */
     @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtext(:key))) as locked", nativeQuery = true)
     int lockFor(String key);
-
-    List<VendingRequest> findTop100ByRequesterOrTeamInOrderBySubmittedAtDesc(
-            String requester, Collection<String> teams);
 }

@@ -47,6 +47,19 @@ final class RequestSpecifications {
             matching =
                     matching.and((root, query, cb) -> cb.lessThan(root.get("submittedAt"), search.submittedBefore()));
         }
+        if (search.text() != null) {
+            for (var word : search.text().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                var pattern =
+                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                matching = matching.and((root, query, cb) -> cb.or(
+                        cb.like(cb.lower(root.get("blueprintName")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("blueprintSlug")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("targetName")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("targetSlug")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("requester")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("justification")), pattern, '\\')));
+            }
+        }
         var after = search.after();
         if (after != null) {
             matching = matching.and((root, query, cb) -> cb.or(

@@ -11,7 +11,6 @@ import io.vendo.identity.Role;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -137,22 +136,6 @@ public class Requests {
     public RequestView get(UUID id, Actor viewer) {
         requireReader(viewer);
         return visible(id, viewer).toView();
-    }
-
-    /**
-     * The newest requests of the viewer and of the viewer's teams; every request for admins. Requests of other teams
-     * that an approver takes part in deciding are in the approvals inbox, not here.
-     */
-    @Transactional(readOnly = true)
-    public List<RequestView> visibleTo(Actor viewer) {
-        requireReader(viewer);
-        var requests = viewer.has(Role.ADMIN)
-                ? repository.findTop100ByOrderBySubmittedAtDesc()
-                : viewer.teams().isEmpty()
-                        ? repository.findTop100ByRequesterOrderBySubmittedAtDesc(viewer.username())
-                        : repository.findTop100ByRequesterOrTeamInOrderBySubmittedAtDesc(
-                                viewer.username(), viewer.teams());
-        return requests.stream().map(VendingRequest::toView).toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vendo.approval.web;
 
 import io.vendo.approval.Approvals;
+import io.vendo.approval.ApproverLists;
 import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
@@ -30,11 +31,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class ApprovalPagesController {
 
+    private static final int DECIDED_SHOWN = 50;
+
     private final Approvals approvals;
+    private final ApproverLists lists;
     private final FormTokens formTokens;
 
-    ApprovalPagesController(Approvals approvals, FormTokens formTokens) {
+    ApprovalPagesController(Approvals approvals, ApproverLists lists, FormTokens formTokens) {
         this.approvals = approvals;
+        this.lists = lists;
         this.formTokens = formTokens;
     }
 
@@ -44,9 +49,16 @@ class ApprovalPagesController {
         binder.addValidators(new DecisionFormValidator());
     }
 
+    /** What waits for the approver's decision, oldest first; with {@code ?decided=true}, what they decided, newest first. */
     @GetMapping("/approvals")
-    String inbox(Actor actor, Model model) {
-        model.addAttribute("requests", approvals.inbox(actor));
+    String inbox(@RequestParam(defaultValue = "false") boolean decided, Actor actor, Model model) {
+        var showDecided = decided;
+        model.addAttribute("showDecided", showDecided);
+        if (showDecided) {
+            model.addAttribute("decisions", lists.decidedBy(actor, DECIDED_SHOWN));
+        } else {
+            model.addAttribute("requests", approvals.inbox(actor));
+        }
         return "approval/inbox";
     }
 

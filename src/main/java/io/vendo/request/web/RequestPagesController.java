@@ -1,11 +1,20 @@
 package io.vendo.request.web;
 
 import io.vendo.identity.Actor;
+import io.vendo.request.RequestSearch;
+import io.vendo.request.RequestState;
 import io.vendo.request.Requests;
+import io.vendo.web.FormProblems;
 import io.vendo.web.PageController;
+import jakarta.validation.Valid;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.context.request.WebRequest;
@@ -20,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class RequestPagesController {
 
+    static final int PAGE_SIZE = 25;
+
     private final Requests requests;
     private final RequestPages pages;
 
@@ -28,9 +39,59 @@ class RequestPagesController {
         this.pages = pages;
     }
 
+    @InitBinder("filters")
+    void filterBinding(WebDataBinder binder) {
+        binder.setAllowedFields("state", "q", "mine", "cursor");
+    }
+
+    /**
+     * The requests the viewer may see, newest first, {@value #PAGE_SIZE} a page; filtered by state, by words (in the
+     * blueprint, the target, the requester, the justification) and to the viewer's own. Filters that cannot be read
+     * are said above the form and left out, so the page still lists something.
+     */
     @GetMapping("/requests")
-    String list(Actor actor, Model model) {
-        model.addAttribute("requests", requests.visibleTo(actor));
+    String list(
+            @Valid @ModelAttribute("filters") RequestListForm filters,
+            BindingResult binding,
+            Actor actor,
+            Model model) {
+        var problems = new java.util.ArrayList<FormProblems.Problem>();
+        if (binding.hasFieldErrors("state")) {
+            problems.add(new FormProblems.Problem("state", "Choose a state from the list"));
+            filters.setState(null);
+        }
+        if (binding.hasFieldErrors("q")) {
+            problems.add(new FormProblems.Problem("q", "Search for at most 200 characters"));
+            filters.setQ("");
+        }
+        RequestSearch.Position after = null;
+        if (filters.getCursor() != null) {
+            after = RequestListCursor.decode(filters.getCursor()).orElse(null);
+            if (after == null) {
+                problems.add(new FormProblems.Problem(
+                        "request-list", "That page link is not one this list made: showing the newest requests"));
+                filters.setCursor(null);
+            }
+        }
+        var result = requests.search(
+                new RequestSearch(
+                        filters.getState() == null ? Set.of() : Set.of(filters.getState()),
+                        null,
+                        null,
+                        filters.isMine() ? actor.username() : null,
+                        null,
+                        null,
+                        after,
+                        PAGE_SIZE,
+                        filters.getQ()),
+                actor);
+        model.addAttribute("requests", result.requests());
+        model.addAttribute("states", RequestState.values());
+        model.addAttribute("problems", problems);
+        model.addAttribute(
+                "older",
+                result.hasMore() ? RequestListCursor.after(result.requests().getLast()) : null);
+        model.addAttribute("paged", after != null);
         return "request/list";
     }
 

@@ -58,6 +58,9 @@ class ApprovalFormsSliceTest {
     Approvals approvals;
 
     @MockitoBean
+    io.vendo.approval.ApproverLists approverLists;
+
+    @MockitoBean
     ApprovalPolicies policies;
 
     @MockitoBean
