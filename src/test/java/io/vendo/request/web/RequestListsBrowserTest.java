@@ -121,6 +121,8 @@ class RequestListsBrowserTest {
             var submitted = page.locator("[data-testid=timeline] time").first();
             assertThat(submitted).hasAttribute("title", java.util.regex.Pattern.compile("UTC$"));
             assertThat(submitted).not().containsText("UTC");
+            // One moment, shown once (a fragment named "time" once brought both of its file's <time> elements).
+            assertThat(page.getByTestId("approval-policy").locator("time")).hasCount(1);
 
             // Cancel asks first; saying no changes nothing.
             var question = new AtomicReference<String>();
