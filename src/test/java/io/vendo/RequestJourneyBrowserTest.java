@@ -123,6 +123,15 @@ class RequestJourneyBrowserTest {
             assertThat(page.getByTestId("outputs")).containsText("browser-site-b");
             assertThat(page.getByTestId("timeline")).containsText("request.succeeded");
             assertThat(page.getByTestId("resource-changes")).containsText("AWS::S3::Bucket");
+            // What was created, one click away in the AWS console.
+            assertThat(page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Open StackId in the AWS console (new tab)")))
+                    .hasAttribute(
+                            "href",
+                            "https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1"
+                                    + "#/stacks/stackinfo?stackId="
+                                    + java.net.URLEncoder.encode(STACK_ID, java.nio.charset.StandardCharsets.UTF_8));
         }
         var create = AwsStub.form(AwsStub.received("CreateChangeSet").getFirst());
         assertThat(create).containsValue("browser-site").containsValue("14");

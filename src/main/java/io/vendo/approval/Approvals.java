@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The approval module's door: decisions from every channel (pages, API, e-mail links), the one-time links mailed to
- * approvers, the inbox and what a request's page shows of its approval. Opening an approval ({@link ApprovalOpening})
+ * approvers, the inbox (with its count, and what an approver decided) and what a
+ * request's page shows of its approval. Opening an approval ({@link ApprovalOpening})
  * and its clock ({@link ApprovalClock}) need no door: they react to the request's events and to time.
  */
 @Service
@@ -25,18 +27,21 @@ public class Approvals {
     private final ApprovalLinks links;
     private final Requests requests;
     private final Catalog catalog;
+    private final DecisionRepository decided;
 
     Approvals(
             ApprovalRepository approvals,
             ApprovalDecisions decisions,
             ApprovalLinks links,
             Requests requests,
-            Catalog catalog) {
+            Catalog catalog,
+            DecisionRepository decided) {
         this.approvals = approvals;
         this.decisions = decisions;
         this.links = links;
         this.requests = requests;
         this.catalog = catalog;
+        this.decided = decided;
     }
 
     /**
@@ -95,6 +100,22 @@ public class Approvals {
                 .toList();
     }
 
+    /** How many requests wait for a decision this actor may make: the inbox's length, for the pages' badge. */
+    @Transactional(readOnly = true)
+    public int waitingFor(Actor actor) {
+        return (int) approvals.findByStatusOrderByOpenedAtAsc(ApprovalStatus.PENDING).stream()
+                .filter(approval -> approval.mayDecide(actor))
+                .count();
+    }
+
+    /** The requests this actor decided, each with their decision, newest decision first. */
+    @Transactional(readOnly = true)
+    public List<DecidedRequest> decidedBy(Actor actor, int limit) {
+        return decided.findByApproverOrderByDecidedAtDesc(actor.username(), Limit.of(limit)).stream()
+                .map(decision -> new DecidedRequest(requests.require(decision.requestId()), decision.toView()))
+                .toList();
+    }
+
     /** The policy, the decisions so far, and whether the actor may decide now. */
     @Transactional(readOnly = true)
     public ApprovalView view(UUID requestId, Actor actor) {
@@ -128,6 +149,9 @@ public class Approvals {
             List<String> waitingFor,
             List<DecisionView> decisions,
             boolean mayDecide) {}
+
+    /** A request and one approver's decision on it. */
+    public record DecidedRequest(RequestView request, DecisionView decision) {}
 
     /** @param resources what the request's template will create */
     public record LinkConfirmation(

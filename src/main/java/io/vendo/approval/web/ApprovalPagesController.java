@@ -1,7 +1,6 @@
 package io.vendo.approval.web;
 
 import io.vendo.approval.Approvals;
-import io.vendo.approval.ApproverLists;
 import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.identity.Actor;
@@ -34,12 +33,10 @@ class ApprovalPagesController {
     private static final int DECIDED_SHOWN = 50;
 
     private final Approvals approvals;
-    private final ApproverLists lists;
     private final FormTokens formTokens;
 
-    ApprovalPagesController(Approvals approvals, ApproverLists lists, FormTokens formTokens) {
+    ApprovalPagesController(Approvals approvals, FormTokens formTokens) {
         this.approvals = approvals;
-        this.lists = lists;
         this.formTokens = formTokens;
     }
 
@@ -55,7 +52,7 @@ class ApprovalPagesController {
         var showDecided = decided;
         model.addAttribute("showDecided", showDecided);
         if (showDecided) {
-            model.addAttribute("decisions", lists.decidedBy(actor, DECIDED_SHOWN));
+            model.addAttribute("decisions", approvals.decidedBy(actor, DECIDED_SHOWN));
         } else {
             model.addAttribute("requests", approvals.inbox(actor));
         }

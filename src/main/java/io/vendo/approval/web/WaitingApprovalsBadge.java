@@ -1,6 +1,6 @@
 package io.vendo.approval.web;
 
-import io.vendo.approval.ApproverLists;
+import io.vendo.approval.Approvals;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import io.vendo.web.PageController;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = PageController.class)
 class WaitingApprovalsBadge {
 
-    private final ObjectProvider<ApproverLists> lists;
+    private final ObjectProvider<Approvals> approvalsIfPresent;
 
     // A provider: web slices of other controllers (@WebMvcTest) take in this advice without the approval module.
-    WaitingApprovalsBadge(ObjectProvider<ApproverLists> lists) {
-        this.lists = lists;
+    WaitingApprovalsBadge(ObjectProvider<Approvals> lists) {
+        this.approvalsIfPresent = lists;
     }
 
     @ModelAttribute("waitingApprovals")
@@ -40,10 +40,10 @@ class WaitingApprovalsBadge {
             return null;
         }
         var actor = Actor.of(authentication);
-        var approverLists = lists.getIfAvailable();
-        if (approverLists == null || (!actor.has(Role.APPROVER) && !actor.has(Role.ADMIN))) {
+        var approvals = approvalsIfPresent.getIfAvailable();
+        if (approvals == null || (!actor.has(Role.APPROVER) && !actor.has(Role.ADMIN))) {
             return null;
         }
-        return approverLists.waitingFor(actor);
+        return approvals.waitingFor(actor);
     }
 }

@@ -58,9 +58,6 @@ class ApprovalFormsSliceTest {
     Approvals approvals;
 
     @MockitoBean
-    io.vendo.approval.ApproverLists approverLists;
-
-    @MockitoBean
     ApprovalPolicies policies;
 
     @MockitoBean
