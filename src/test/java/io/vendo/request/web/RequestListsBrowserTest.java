@@ -144,6 +144,28 @@ class RequestListsBrowserTest {
         }
     }
 
+    @Test
+    void retiringABlueprintAsksFirstAndNoChangesNothing() {
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "admin", "/admin/blueprints/static-website");
+            var question = new AtomicReference<String>();
+            page.onceDialog(dialog -> {
+                question.set(dialog.message());
+                dialog.dismiss();
+            });
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retire blueprint"))
+                    .click();
+            assertThat(question.get()).startsWith("Retire static-website?");
+            assertThat(page)
+                    .hasURL(java.util.regex.Pattern.compile(".*/admin/blueprints/static-website(\\?continue)?$"));
+            page.reload();
+            assertThat(page.getByText("Retired: no new requests")).hasCount(0);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retire blueprint")))
+                    .isEnabled();
+        }
+    }
+
     private static com.microsoft.playwright.Locator cancel(Page page) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this request"));
     }
