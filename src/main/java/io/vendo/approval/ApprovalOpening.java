@@ -51,6 +51,7 @@ class ApprovalOpening {
     @EventListener
     void open(RequestSubmitted submitted) {
         var policy = policies.resolve(
+                submitted.kind(),
                 submitted.blueprint(),
                 submitted.environment(),
                 submitted.team(),

@@ -3,6 +3,7 @@ package io.vendo.approval;
 import io.vendo.catalog.ApprovalPolicyNames;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestKind;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -98,11 +99,23 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
     }
 
     /**
-     * The policy a blueprint names, when it names one that exists; otherwise the most specific one whose scope
-     * matches. A named policy applies in every environment the blueprint is deployed to.
+     * The most specific policy scoped to the request's kind whose scope matches (a sandbox's extensions approve
+     * themselves, whatever the blueprint names); otherwise the policy the blueprint names, when it names one that
+     * exists; otherwise the most specific one whose scope matches. A named policy applies in every environment the
+     * blueprint is deployed to.
      */
     ApprovalPolicy resolve(
-            String blueprint, EnvironmentTier environment, String team, @Nullable String namedByBlueprint) {
+            RequestKind kind,
+            String blueprint,
+            EnvironmentTier environment,
+            String team,
+            @Nullable String namedByBlueprint) {
+        var forKind = repository.findAllByOrderByNameAsc().stream()
+                .filter(policy -> policy.matches(kind, blueprint, environment, team))
+                .max(Comparator.comparingInt(ApprovalPolicy::specificity));
+        if (forKind.isPresent()) {
+            return forKind.get();
+        }
         if (namedByBlueprint != null) {
             // A name that no longer resolves (stored before names were checked) never falls back to a laxer policy.
             return repository

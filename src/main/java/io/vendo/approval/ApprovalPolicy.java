@@ -1,6 +1,7 @@
 package io.vendo.approval;
 
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,8 +17,9 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who must approve requests in a scope: a blueprint, an environment tier and/or a team (unset: any). The most
- * specific matching policy applies; the {@code default} policy, scoped to nothing, always matches.
+ * Who must approve requests in a scope: a blueprint, an environment tier and/or a team (unset: any), and optionally
+ * one kind of request. The most specific matching policy applies; the {@code default} policy, scoped to nothing,
+ * always matches. A policy scoped to a kind applies only to requests of that kind, and before any other.
  */
 @Entity
 @Table(name = "approval_policy")
@@ -36,6 +38,10 @@ class ApprovalPolicy {
     private @Nullable EnvironmentTier environment;
 
     private @Nullable String team;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "request_kind")
+    private @Nullable RequestKind requestKind;
 
     @Column(name = "auto_approve", nullable = false)
     private boolean autoApprove;
@@ -61,6 +67,7 @@ class ApprovalPolicy {
         this.blueprintSlug = policy.blueprintSlug();
         this.environment = policy.environment();
         this.team = policy.team();
+        this.requestKind = policy.requestKind();
         this.autoApprove = policy.autoApprove();
         this.requirements = List.copyOf(policy.requirements());
         this.fallbackGroup = policy.fallbackGroup();
@@ -68,6 +75,15 @@ class ApprovalPolicy {
     }
 
     boolean matches(String blueprint, EnvironmentTier tier, String requesterTeam) {
+        return requestKind == null && matchesScope(blueprint, tier, requesterTeam);
+    }
+
+    /** Scoped to this kind of request, and matching the rest of the scope. */
+    boolean matches(RequestKind kind, String blueprint, EnvironmentTier tier, String requesterTeam) {
+        return kind == requestKind && matchesScope(blueprint, tier, requesterTeam);
+    }
+
+    private boolean matchesScope(String blueprint, EnvironmentTier tier, String requesterTeam) {
         return (blueprintSlug == null || blueprintSlug.equals(blueprint))
                 && (environment == null || environment == tier)
                 && (team == null || team.equals(requesterTeam));
@@ -79,7 +95,8 @@ class ApprovalPolicy {
     }
 
     PolicyView toView() {
-        return new PolicyView(id, name, blueprintSlug, environment, team, autoApprove, requirements, fallbackGroup);
+        return new PolicyView(
+                id, name, blueprintSlug, environment, team, requestKind, autoApprove, requirements, fallbackGroup);
     }
 
     String name() {

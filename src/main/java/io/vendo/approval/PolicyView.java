@@ -1,6 +1,7 @@
 package io.vendo.approval;
 
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +15,17 @@ public record PolicyView(
         @Nullable String blueprintSlug,
         @Nullable EnvironmentTier environment,
         @Nullable String team,
+        @Nullable RequestKind requestKind,
         boolean autoApprove,
         List<Requirement> requirements,
         @Nullable String fallbackGroup) {
 
-    /** The scope in words, e.g. "blueprint static-website, PROD". */
+    /** The scope in words, e.g. "EXTEND requests, blueprint static-website, PROD". */
     public String scope() {
         var parts = new ArrayList<String>();
+        if (requestKind != null) {
+            parts.add(requestKind.name() + " requests");
+        }
         if (blueprintSlug != null) {
             parts.add("blueprint " + blueprintSlug);
         }

@@ -111,6 +111,17 @@ class Execution extends AbstractAggregateRoot<Execution> {
         awsIds.put(name, value);
     }
 
+    /**
+     * What the result is known by in AWS, for its environment: the identifiers AWS returned, without those of single
+     * operations (change set, record, account creation, StackSet operation).
+     */
+    Map<String, String> handles() {
+        var handles = new LinkedHashMap<>(awsIds);
+        handles.keySet()
+                .removeAll(java.util.Set.of("ChangeSetId", "RecordId", "CreateAccountRequestId", "OperationId"));
+        return handles;
+    }
+
     Optional<String> awsId(String name) {
         return Optional.ofNullable(awsIds.get(name));
     }

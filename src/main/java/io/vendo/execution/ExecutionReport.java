@@ -17,12 +17,13 @@ sealed interface ExecutionReport {
 
     record Started(UUID requestId, String operation) implements ExecutionReport, RequestProgress.ExecutionStarted {}
 
-    record Succeeded(UUID requestId, Map<String, String> outputs)
+    record Succeeded(UUID requestId, Map<String, String> outputs, Map<String, String> handles)
             implements ExecutionReport, RequestProgress.ExecutionSucceeded {
 
         public Succeeded {
             // In the order AWS listed them, as the request keeps them.
             outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+            handles = Map.copyOf(handles);
         }
     }
 

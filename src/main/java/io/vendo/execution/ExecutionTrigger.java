@@ -2,16 +2,23 @@ package io.vendo.execution;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.vendo.request.RequestEvent.RequestApproved;
+import io.vendo.request.RequestKind;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the execution of every approved request. The event arrives from the publication registry after the
+ * Schedules the execution of every approved request that calls AWS (an EXTEND request only moves a lease, which the
+ * environment module does). The event arrives from the publication registry after the
  * approval commits, and again after a crash if it was not handled; scheduling is idempotent per request.
  */
 @Component
 class ExecutionTrigger {
+
+    /** The kinds of request this module executes. */
+    static final Set<RequestKind> EXECUTED = EnumSet.of(RequestKind.PROVISION);
 
     private final SchedulerClient scheduler;
     private final Clock clock;
@@ -23,6 +30,9 @@ class ExecutionTrigger {
 
     @ApplicationModuleListener
     void on(RequestApproved approved) {
+        if (!EXECUTED.contains(approved.kind())) {
+            return;
+        }
         scheduler.scheduleIfNotExists(RequestExecutionTask.TASK
                 .instance(approved.requestId().toString())
                 .scheduledTo(clock.instant()));

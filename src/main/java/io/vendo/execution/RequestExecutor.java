@@ -128,7 +128,8 @@ class RequestExecutor {
                 transaction.executeWithoutResult(status -> {
                     run.execution().done(run.now());
                     run.save();
-                    report(new ExecutionReport.Succeeded(requestId, succeeded.outputs()));
+                    report(new ExecutionReport.Succeeded(
+                            requestId, succeeded.outputs(), run.execution().handles()));
                 });
             case StepOutcome.Failed failed -> {
                 var reason = parameters.scrub(failed.reason());

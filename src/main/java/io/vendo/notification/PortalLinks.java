@@ -24,6 +24,15 @@ class PortalLinks {
         return base() + "/requests/" + requestId;
     }
 
+    String environment(UUID environmentId) {
+        return base() + "/environments/" + environmentId;
+    }
+
+    /** The environment's page, opened at its extension form. */
+    String extension(UUID environmentId) {
+        return environment(environmentId) + "#extend";
+    }
+
     private String base() {
         if (properties.baseUrl() != null) {
             return properties.baseUrl().toString().replaceAll("/+$", "");

@@ -10,8 +10,8 @@ class QuotaExceededException extends Refusal {
         super(
                 Kind.CONFLICT,
                 "Quota reached",
-                ("Team %s already has %d active request(s) of blueprint %s, its quota: decommission or cancel one "
-                                + "first")
+                ("Team %s already has %d environment(s) or pending request(s) of blueprint %s, its quota: "
+                                + "decommission or cancel one first")
                         .formatted(team, quota, blueprint),
                 Map.of("quota", quota));
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /** Something that happened to a request. Each is audited and may be reacted to by other modules. */
@@ -24,6 +25,8 @@ public sealed interface RequestEvent extends AuditableEvent {
             UUID requestId,
             Instant occurredAt,
             String actor,
+            RequestKind kind,
+            @Nullable UUID environmentId,
             String blueprint,
             int blueprintVersion,
             String target,
@@ -39,6 +42,10 @@ public sealed interface RequestEvent extends AuditableEvent {
         @Override
         public Map<String, String> details() {
             var details = new LinkedHashMap<String, String>();
+            if (kind.dayTwo()) {
+                details.put("kind", kind.name());
+                details.put("environment", String.valueOf(environmentId));
+            }
             details.put("blueprint", blueprint + " v" + blueprintVersion);
             details.put("target", target + " (" + environment + ")");
             details.put("team", team);
@@ -46,7 +53,14 @@ public sealed interface RequestEvent extends AuditableEvent {
         }
     }
 
-    record RequestApproved(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
+    record RequestApproved(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            RequestKind kind,
+            @Nullable UUID environmentId)
+            implements RequestEvent {
 
         @Override
         public String action() {
@@ -100,7 +114,14 @@ public sealed interface RequestEvent extends AuditableEvent {
         }
     }
 
-    record RequestStarted(UUID eventId, UUID requestId, Instant occurredAt, String actor, String operation)
+    record RequestStarted(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            String operation,
+            RequestKind kind,
+            @Nullable UUID environmentId)
             implements RequestEvent {
 
         @Override
@@ -114,7 +135,19 @@ public sealed interface RequestEvent extends AuditableEvent {
         }
     }
 
-    record RequestSucceeded(UUID eventId, UUID requestId, Instant occurredAt, String actor, Map<String, String> outputs)
+    /**
+     * @param handles what AWS identifies the result by (StackId, ProvisionedProductId, AccountId, StackSet instances),
+     *     for the environment it makes or changes; not audited (the outputs are)
+     */
+    record RequestSucceeded(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            RequestKind kind,
+            @Nullable UUID environmentId,
+            Map<String, String> outputs,
+            Map<String, String> handles)
             implements RequestEvent {
 
         @Override
@@ -128,7 +161,14 @@ public sealed interface RequestEvent extends AuditableEvent {
         }
     }
 
-    record RequestFailed(UUID eventId, UUID requestId, Instant occurredAt, String actor, String reason)
+    record RequestFailed(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            String reason,
+            RequestKind kind,
+            @Nullable UUID environmentId)
             implements RequestEvent {
 
         @Override

@@ -46,11 +46,17 @@ public final class RequestProgress {
         String operation();
     }
 
-    /** AWS created what was asked for. */
+    /** AWS did what was asked for. */
     public interface ExecutionSucceeded {
         UUID requestId();
 
         Map<String, String> outputs();
+
+        /**
+         * What AWS identifies the result by, for the environment: {@code StackId}, {@code ProvisionedProductId},
+         * {@code AccountId}, {@code StackSetName} with {@code StackSetAccounts} and {@code StackSetRegions}.
+         */
+        Map<String, String> handles();
     }
 
     /** The execution failed for good, with a reason for the requester (never a NoEcho value). */

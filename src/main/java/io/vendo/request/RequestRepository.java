@@ -13,7 +13,8 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
 
     Optional<VendingRequest> findById(UUID id);
 
-    long countByBlueprintSlugAndTeamAndStateIn(String blueprintSlug, String team, Collection<RequestState> states);
+    long countByBlueprintSlugAndTeamAndKindAndStateIn(
+            String blueprintSlug, String team, RequestKind kind, Collection<RequestState> states);
 
     /** Account e-mails are case-insensitive for AWS. */
     @Query(

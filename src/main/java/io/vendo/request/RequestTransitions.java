@@ -59,7 +59,9 @@ class RequestTransitions {
     @EventListener
     @Transactional
     void on(ExecutionSucceeded succeeded) {
-        change(succeeded.requestId(), request -> request.succeed(succeeded.outputs(), clock.instant()));
+        change(
+                succeeded.requestId(),
+                request -> request.succeed(succeeded.outputs(), succeeded.handles(), clock.instant()));
     }
 
     @EventListener

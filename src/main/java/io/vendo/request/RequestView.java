@@ -9,12 +9,17 @@ import org.springframework.modulith.NamedInterface;
 /**
  * A request as other modules and the pages see it. NoEcho parameter values show as {@link #MASK}, as in
  * CloudFormation; only {@link Requests#deploymentParameters} reveals them, to the executor.
+ *
+ * @param environmentId the environment a day-2 request acts on; none for PROVISION
+ * @param requestedExpiry the expiry an EXTEND request asks for
  */
 @NamedInterface("views")
 public record RequestView(
         UUID id,
         RequestKind kind,
         RequestState state,
+        @Nullable UUID environmentId,
+        @Nullable Instant requestedExpiry,
         UUID blueprintVersionId,
         String blueprintSlug,
         String blueprintName,

@@ -41,15 +41,20 @@ public class Requests {
 
     private static final Logger log = LoggerFactory.getLogger(Requests.class);
 
-    /** Requests that hold or will hold something in AWS: they count against quotas and keep account e-mails. */
+    /** Requests that hold or will hold something in AWS: they keep account e-mails. */
     static final Set<RequestState> ACTIVE = EnumSet.of(
             RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS, RequestState.SUCCEEDED);
+
+    /** PROVISION requests on their way to an environment: with the environments, they count against quotas. */
+    static final Set<RequestState> ON_THEIR_WAY =
+            EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS);
 
     private final RequestRepository repository;
     private final Catalog catalog;
     private final RequestParticipation participation;
     private final SecretParameters secrets;
     private final ObjectProvider<OrganizationAccounts> organization;
+    private final ObjectProvider<StandingEnvironments> environments;
     private final Clock clock;
 
     Requests(
@@ -58,12 +63,14 @@ public class Requests {
             RequestParticipation participation,
             SecretParameters secrets,
             ObjectProvider<OrganizationAccounts> organization,
+            ObjectProvider<StandingEnvironments> environments,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.participation = participation;
         this.secrets = secrets;
         this.organization = organization;
+        this.environments = environments;
         this.clock = clock;
     }
 
@@ -189,7 +196,10 @@ public class Requests {
             return;
         }
         repository.lockFor("quota:" + blueprint.slug() + ":" + team);
-        var active = repository.countByBlueprintSlugAndTeamAndStateIn(blueprint.slug(), team, ACTIVE);
+        var standing = environments.getIfAvailable();
+        var active = repository.countByBlueprintSlugAndTeamAndKindAndStateIn(
+                        blueprint.slug(), team, RequestKind.PROVISION, ON_THEIR_WAY)
+                + (standing == null ? 0 : standing.count(blueprint.slug(), team));
         if (active >= quota.get()) {
             throw new QuotaExceededException(blueprint.slug(), team, quota.get());
         }

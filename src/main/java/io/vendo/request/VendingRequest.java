@@ -72,6 +72,14 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(name = "target_name", nullable = false, updatable = false)
     private String targetName;
 
+    /** The environment a day-2 request acts on; none for PROVISION. */
+    @Column(name = "environment_id", updatable = false)
+    private @Nullable UUID environmentId;
+
+    /** The expiry an EXTEND request asks for. */
+    @Column(name = "requested_expiry", updatable = false)
+    private @Nullable Instant requestedExpiry;
+
     /** The values of ordinary parameters; NoEcho ones are only in {@link #secretParameters}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false)
@@ -114,7 +122,9 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     private VendingRequest(NewRequest request, Instant now) {
         this.id = request.id();
-        this.kind = RequestKind.PROVISION;
+        this.kind = request.kind();
+        this.environmentId = request.environmentId();
+        this.requestedExpiry = request.requestedExpiry();
         this.state = RequestState.PENDING_APPROVAL;
         this.blueprintVersionId = request.blueprint().versionId();
         this.blueprintSlug = request.blueprint().slug();
@@ -139,6 +149,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 submitted.id,
                 now,
                 submitted.requester,
+                submitted.kind,
+                submitted.environmentId,
                 submitted.blueprintSlug,
                 submitted.blueprintVersion,
                 submitted.targetSlug,
@@ -149,7 +161,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     void approve(String approver, Instant now) {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.APPROVED, "approved", now);
-        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver));
+        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId));
     }
 
     void reject(String approver, String reason, Instant now) {
@@ -183,19 +195,21 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     void start(String operation, Instant now) {
         move(EnumSet.of(RequestState.APPROVED), RequestState.IN_PROGRESS, "started", now);
-        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation));
+        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId));
     }
 
-    void succeed(Map<String, String> outputs, Instant now) {
+    /** @param handles what AWS identifies the result by (StackId, ProvisionedProductId, AccountId, …) */
+    void succeed(Map<String, String> outputs, Map<String, String> handles, Instant now) {
         move(EnumSet.of(RequestState.IN_PROGRESS), RequestState.SUCCEEDED, "marked succeeded", now);
         this.outputs = new LinkedHashMap<>(outputs);
-        registerEvent(new RequestSucceeded(UUID.randomUUID(), id, now, SYSTEM, Map.copyOf(outputs)));
+        registerEvent(new RequestSucceeded(
+                UUID.randomUUID(), id, now, SYSTEM, kind, environmentId, Map.copyOf(outputs), Map.copyOf(handles)));
     }
 
     void fail(String reason, Instant now) {
         move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.FAILED, "marked failed", now);
         this.failureReason = reason;
-        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason));
+        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId));
     }
 
     void completeDryRun(String plan, Instant now) {
@@ -245,6 +259,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 id,
                 kind,
                 state,
+                environmentId,
+                requestedExpiry,
                 blueprintVersionId,
                 blueprintSlug,
                 blueprintName,

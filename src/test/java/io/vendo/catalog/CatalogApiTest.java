@@ -329,8 +329,8 @@ class CatalogApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().path("title").asString()).isEqualTo("Quota reached");
         assertThat(refused.body().path("detail").asString())
-                .isEqualTo("Team platform-team already has 1 active request(s) of blueprint api-quota, its quota: "
-                        + "decommission or cancel one first");
+                .isEqualTo("Team platform-team already has 1 environment(s) or pending request(s) of blueprint"
+                        + " api-quota, its quota: decommission or cancel one first");
         var otherTeam = submit("requester", "api-quota", "sandbox-open", values);
         assertThat(otherTeam.status()).isEqualTo(201);
 

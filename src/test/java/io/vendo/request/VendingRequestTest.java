@@ -73,7 +73,7 @@ class VendingRequestTest {
 
         request.approve("bob", NOW);
         request.start("CreateStack x", NOW);
-        request.succeed(Map.of("Url", "https://example.org"), NOW);
+        request.succeed(Map.of("Url", "https://example.org"), Map.of("StackId", "arn:stack"), NOW);
 
         assertThat(request.toView().state()).isEqualTo(RequestState.SUCCEEDED);
         assertThat(request.toView().outputs()).containsEntry("Url", "https://example.org");
@@ -88,7 +88,8 @@ class VendingRequestTest {
         var request = submitted();
 
         assertThatThrownBy(() -> request.start("x", NOW)).isInstanceOf(RequestStateConflictException.class);
-        assertThatThrownBy(() -> request.succeed(Map.of(), NOW)).isInstanceOf(RequestStateConflictException.class);
+        assertThatThrownBy(() -> request.succeed(Map.of(), Map.of(), NOW))
+                .isInstanceOf(RequestStateConflictException.class);
 
         request.reject("bob", "not now", NOW);
 

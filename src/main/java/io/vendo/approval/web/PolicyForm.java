@@ -3,6 +3,7 @@ package io.vendo.approval.web;
 import io.vendo.approval.NewPolicy;
 import io.vendo.approval.Requirement;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ public class PolicyForm {
     private String blueprint = "";
     private String environment = "";
     private String team = "";
+    private String requestKind = "";
     private boolean autoApprove;
     private String requirements = "";
     private String fallbackGroup = "";
@@ -45,6 +47,7 @@ public class PolicyForm {
                 blankToNull(blueprint),
                 environment.isBlank() ? null : EnvironmentTier.valueOf(environment),
                 blankToNull(team),
+                requestKind.isBlank() ? null : RequestKind.valueOf(requestKind),
                 autoApprove,
                 autoApprove ? List.of() : parsedRequirements(),
                 blankToNull(fallbackGroup));
@@ -68,6 +71,14 @@ public class PolicyForm {
 
     public void setBlueprint(String blueprint) {
         this.blueprint = blueprint == null ? "" : blueprint;
+    }
+
+    public String getRequestKind() {
+        return requestKind;
+    }
+
+    public void setRequestKind(String requestKind) {
+        this.requestKind = requestKind == null ? "" : requestKind;
     }
 
     public String getEnvironment() {

@@ -1,6 +1,7 @@
 package io.vendo.approval.web;
 
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestKind;
 import java.util.Arrays;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -30,6 +31,11 @@ class PolicyFormValidator implements Validator {
                 && Arrays.stream(EnvironmentTier.values())
                         .noneMatch(tier -> tier.name().equals(form.getEnvironment()))) {
             errors.rejectValue("environment", "unknown", "Choose an environment from the list");
+        }
+        if (!errors.hasFieldErrors("requestKind")
+                && !form.getRequestKind().isBlank()
+                && Arrays.stream(RequestKind.values()).noneMatch(kind -> kind.name().equals(form.getRequestKind()))) {
+            errors.rejectValue("requestKind", "unknown", "Choose a kind of request from the list");
         }
         if (form.isAutoApprove() || errors.hasFieldErrors("requirements")) {
             return;

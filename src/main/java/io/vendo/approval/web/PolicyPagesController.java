@@ -3,6 +3,7 @@ package io.vendo.approval.web;
 import io.vendo.approval.ApprovalPolicies;
 import io.vendo.approval.PolicyRefusedException;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestKind;
 import io.vendo.web.FormProblems;
 import io.vendo.web.PageController;
 import jakarta.validation.Valid;
@@ -34,7 +35,14 @@ class PolicyPagesController {
     @InitBinder("form")
     void binding(WebDataBinder binder) {
         binder.setAllowedFields(
-                "name", "blueprint", "environment", "team", "autoApprove", "requirements", "fallbackGroup");
+                "name",
+                "blueprint",
+                "environment",
+                "team",
+                "requestKind",
+                "autoApprove",
+                "requirements",
+                "fallbackGroup");
         binder.addValidators(new PolicyFormValidator());
     }
 
@@ -76,6 +84,7 @@ class PolicyPagesController {
     private String render(Model model, PolicyForm form) {
         model.addAttribute("policies", policies.all());
         model.addAttribute("environments", EnvironmentTier.values());
+        model.addAttribute("requestKinds", RequestKind.values());
         model.addAttribute("form", form);
         return "admin/policies";
     }

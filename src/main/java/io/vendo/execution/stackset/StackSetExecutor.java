@@ -54,6 +54,9 @@ class StackSetExecutor extends KindExecutor<StackSetSpec> {
             provisioner.createStackInstances(spec);
         }
         run.remember("OperationId", spec.operationId());
+        run.remember("StackSetName", spec.stackSetName());
+        run.remember("StackSetAccounts", spec.account());
+        run.remember("StackSetRegions", String.join(",", spec.regions()));
         run.record(
                 "execution.stack-set-operation",
                 Map.of("stackSet", spec.stackSetName(), "operation", spec.operationId()));

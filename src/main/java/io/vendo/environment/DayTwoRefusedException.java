@@ -1,0 +1,73 @@
+package io.vendo.environment;
+
+import io.vendo.refusal.Refusal;
+import io.vendo.request.RequestKind;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A day-2 request that may not be filed: nothing is stored. */
+public class DayTwoRefusedException extends Refusal {
+
+    private DayTwoRefusedException(Kind kind, String title, String detail, Map<String, ?> facts) {
+        super(kind, title, detail, facts);
+    }
+
+    static DayTwoRefusedException notOwner(UUID environment, String owner) {
+        return new DayTwoRefusedException(
+                Kind.NOT_ALLOWED,
+                "Not the owner",
+                "Only the environment's owner (%s) or an admin may act on environment %s".formatted(owner, environment),
+                Map.of("owner", owner));
+    }
+
+    static DayTwoRefusedException busy(UUID environment, UUID request) {
+        return new DayTwoRefusedException(
+                Kind.CONFLICT,
+                "Environment busy",
+                "Environment %s is busy with request %s: wait until it ends, or cancel it"
+                        .formatted(environment, request),
+                Map.of("busyWith", request.toString()));
+    }
+
+    static DayTwoRefusedException status(UUID environment, RequestKind kind, EnvironmentStatus status) {
+        return new DayTwoRefusedException(
+                Kind.CONFLICT,
+                "Not possible now",
+                "Environment %s is %s: it takes no %s request".formatted(environment, status, kind),
+                Map.of("status", status.name()));
+    }
+
+    static DayTwoRefusedException noLease(UUID environment) {
+        return new DayTwoRefusedException(
+                Kind.CONFLICT,
+                "No lease",
+                "Environment %s has no lease: its blueprint sets no maximum lifetime".formatted(environment),
+                Map.of());
+    }
+
+    static DayTwoRefusedException notLater(Instant current, Instant asked) {
+        return new DayTwoRefusedException(
+                Kind.INVALID,
+                "Expiry not later",
+                "The new expiry (%s) must be later than the current one (%s)".formatted(asked, current),
+                Map.of("expiresAt", current.toString()));
+    }
+
+    static DayTwoRefusedException pastLifetime(Instant latest, Instant asked, String maxLifetime) {
+        return new DayTwoRefusedException(
+                Kind.INVALID,
+                "Past the maximum lifetime",
+                "The new expiry (%s) is past the blueprint's maximum lifetime (%s from now): %s at the latest"
+                        .formatted(asked, maxLifetime, latest),
+                Map.of("latest", latest.toString()));
+    }
+
+    static DayTwoRefusedException retired(String blueprint) {
+        return new DayTwoRefusedException(
+                Kind.CONFLICT,
+                "Blueprint retired",
+                "Blueprint %s is retired: environments cannot be updated to it".formatted(blueprint),
+                Map.of());
+    }
+}

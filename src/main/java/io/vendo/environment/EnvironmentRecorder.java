@@ -1,0 +1,85 @@
+package io.vendo.environment;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.request.RequestEvent;
+import io.vendo.request.RequestEvent.RequestCancelled;
+import io.vendo.request.RequestEvent.RequestDryRunCompleted;
+import io.vendo.request.RequestEvent.RequestExpired;
+import io.vendo.request.RequestEvent.RequestFailed;
+import io.vendo.request.RequestEvent.RequestRejected;
+import io.vendo.request.RequestEvent.RequestSucceeded;
+import io.vendo.request.RequestKind;
+import io.vendo.request.Requests;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps environments in step with the requests that act on them. A succeeded PROVISION request becomes an environment
+ * in the transaction in which it succeeds (so a succeeded request always has one, and quotas never miss it); a day-2
+ * request that ends without changing the environment (rejected, cancelled, expired, failed, run dry) frees it, after
+ * commit.
+ */
+@Component
+class EnvironmentRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvironmentRecorder.class);
+
+    private final EnvironmentRepository repository;
+    private final Requests requests;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    EnvironmentRecorder(EnvironmentRepository repository, Requests requests, Catalog catalog, Clock clock) {
+        this.repository = repository;
+        this.requests = requests;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RequestSucceeded succeeded) {
+        if (succeeded.kind() != RequestKind.PROVISION
+                || repository.findByProvisionedBy(succeeded.requestId()).isPresent()) {
+            return;
+        }
+        var request = requests.require(succeeded.requestId());
+        var version = catalog.version(request.blueprintVersionId());
+        var target = catalog.target(request.targetId());
+        // As the vendo:expires-on tag written at creation says: submission + the blueprint's maximum lifetime.
+        var lifetime = catalog.blueprint(version.blueprintId()).metadata().maxLifetime();
+        var expiresAt = lifetime == null ? null : request.submittedAt().plus(lifetime);
+        var environment = repository.save(Environment.provisioned(
+                request,
+                version.kind(),
+                target.environment(),
+                succeeded.outputs(),
+                succeeded.handles(),
+                expiresAt,
+                clock.instant()));
+        log.info("Environment {} recorded for request {}", environment.id(), request.id());
+    }
+
+    @ApplicationModuleListener
+    void on(RequestEvent event) {
+        var outcome =
+                switch (event) {
+                    case RequestRejected rejected -> "rejected";
+                    case RequestCancelled cancelled -> "cancelled";
+                    case RequestExpired expired -> "expired";
+                    case RequestFailed failed -> "failed";
+                    case RequestDryRunCompleted dryRun -> "run dry";
+                    default -> null;
+                };
+        if (outcome == null) {
+            return;
+        }
+        repository.findByBusyWith(event.requestId()).ifPresent(environment -> {
+            environment.ended(event.requestId(), outcome, clock.instant());
+            repository.save(environment);
+        });
+    }
+}

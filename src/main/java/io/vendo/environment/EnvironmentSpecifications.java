@@ -1,0 +1,60 @@
+package io.vendo.environment;
+
+import io.vendo.identity.Actor;
+import io.vendo.identity.Role;
+import org.springframework.data.jpa.domain.Specification;
+
+/** Who may see which environment, and the filters of an {@link EnvironmentSearch}. */
+final class EnvironmentSpecifications {
+
+    private EnvironmentSpecifications() {}
+
+    /** The viewer's own and their teams'; every environment for admins. */
+    static Specification<Environment> visibleTo(Actor viewer) {
+        if (viewer.has(Role.ADMIN)) {
+            return Specification.unrestricted();
+        }
+        if (viewer.teams().isEmpty()) {
+            return (root, query, cb) -> cb.equal(root.get("owner"), viewer.username());
+        }
+        return (root, query, cb) -> cb.or(
+                cb.equal(root.get("owner"), viewer.username()), root.get("team").in(viewer.teams()));
+    }
+
+    static boolean mayView(Actor viewer, Environment environment) {
+        return viewer.has(Role.ADMIN)
+                || viewer.username().equals(environment.owner())
+                || viewer.teams().contains(environment.team());
+    }
+
+    static Specification<Environment> matching(EnvironmentSearch search, Actor viewer) {
+        Specification<Environment> matching = Specification.unrestricted();
+        if (search.mine()) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("owner"), viewer.username()));
+        }
+        if (!search.statuses().isEmpty()) {
+            matching = matching.and((root, query, cb) -> root.get("status").in(search.statuses()));
+        }
+        if (search.blueprint() != null) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("blueprintSlug"), search.blueprint()));
+        }
+        if (search.target() != null) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("targetSlug"), search.target()));
+        }
+        if (search.tier() != null) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("tier"), search.tier()));
+        }
+        if (search.expiringBefore() != null) {
+            matching = matching.and((root, query, cb) -> cb.lessThan(root.get("expiresAt"), search.expiringBefore()));
+        }
+        var after = search.after();
+        if (after != null) {
+            matching = matching.and((root, query, cb) -> cb.or(
+                    cb.lessThan(root.get("createdAt"), after.createdAt()),
+                    cb.and(
+                            cb.equal(root.get("createdAt"), after.createdAt()),
+                            cb.lessThan(root.get("id"), after.id()))));
+        }
+        return matching;
+    }
+}

@@ -1,0 +1,50 @@
+package io.vendo.environment;
+
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.EnvironmentTier;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An environment as the pages, the API and other modules see it. Parameters show NoEcho values as {@code ****}.
+ *
+ * @param handles what AWS knows it by: StackId, ProvisionedProductId, AccountId, StackSetName with its accounts and
+ *     regions
+ * @param expiresAt the end of its lease; none: it has no lease (the blueprint has no maximum lifetime)
+ * @param expiryPaused an admin paused its expiry: it is neither reminded nor decommissioned while paused
+ * @param busyWith the day-2 request in flight, if any
+ */
+public record EnvironmentView(
+        UUID id,
+        UUID provisionedBy,
+        String blueprintSlug,
+        String blueprintName,
+        BlueprintKind blueprintKind,
+        UUID blueprintVersionId,
+        int blueprintVersion,
+        UUID targetId,
+        String targetSlug,
+        String targetName,
+        EnvironmentTier tier,
+        String owner,
+        String team,
+        Map<String, String> parameters,
+        Map<String, String> outputs,
+        Map<String, String> handles,
+        EnvironmentStatus status,
+        @Nullable String statusReason,
+        @Nullable Instant expiresAt,
+        boolean expiryPaused,
+        @Nullable UUID busyWith,
+        List<HistoryEntry> history,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** How people name it: what it is and where. */
+    public String name() {
+        return blueprintName + " on " + targetName;
+    }
+}

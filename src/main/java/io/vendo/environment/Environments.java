@@ -1,0 +1,159 @@
+package io.vendo.environment;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.identity.Actor;
+import io.vendo.identity.Role;
+import io.vendo.request.DayTwoRequests;
+import io.vendo.request.RequestKind;
+import io.vendo.request.RequestView;
+import io.vendo.request.StandingEnvironments;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The environment module's door: reading environments, and filing day-2 requests for them after deciding whether they
+ * may be filed. Whoever may see an environment: its owner, the owning team's members, admins (integrations with a
+ * read scope like requesters). Whoever may act on it: its owner and admins. Refusals store nothing.
+ */
+@Service
+@Transactional
+public class Environments implements StandingEnvironments {
+
+    private final EnvironmentRepository repository;
+    private final DayTwoRequests dayTwo;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    Environments(EnvironmentRepository repository, DayTwoRequests dayTwo, Catalog catalog, Clock clock) {
+        this.repository = repository;
+        this.dayTwo = dayTwo;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** @throws EnvironmentNotFoundException also when it exists but the viewer may not see it */
+    @Transactional(readOnly = true)
+    public EnvironmentView get(UUID id, Actor viewer) {
+        requireReader(viewer);
+        return visible(id, viewer).toView();
+    }
+
+    /** For other modules, which authorise on their own terms. */
+    @Transactional(readOnly = true)
+    public EnvironmentView require(UUID id) {
+        return repository.findById(id).map(Environment::toView).orElseThrow(() -> new EnvironmentNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public EnvironmentSearch.Result search(EnvironmentSearch search, Actor viewer) {
+        requireReader(viewer);
+        var matching =
+                EnvironmentSpecifications.visibleTo(viewer).and(EnvironmentSpecifications.matching(search, viewer));
+        var sort = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+        var found = repository.findBy(
+                matching, query -> query.sortBy(sort).limit(search.limit() + 1).all());
+        var page = found.stream().limit(search.limit()).map(Environment::toView).toList();
+        return new EnvironmentSearch.Result(page, found.size() > search.limit());
+    }
+
+    /**
+     * Files an EXTEND request for a later expiry, no later than the blueprint's maximum lifetime from now.
+     *
+     * @throws EnvironmentNotFoundException when the actor may not see it
+     * @throws DayTwoRefusedException when the actor is not its owner (nor an admin), it is busy with another day-2
+     *     request, it has no lease, or the expiry is not later or past the maximum lifetime
+     */
+    public RequestView extend(UUID id, Instant expiresAt, String justification, Actor actor) {
+        var environment = forDayTwo(id, RequestKind.EXTEND, actor);
+        var current = environment.expiresAt();
+        if (current == null) {
+            throw DayTwoRefusedException.noLease(id);
+        }
+        if (!expiresAt.isAfter(current)) {
+            throw DayTwoRefusedException.notLater(current, expiresAt);
+        }
+        var lifetime = catalog.blueprint(environment.blueprintSlug()).metadata().maxLifetime();
+        if (lifetime != null) {
+            var latest = clock.instant().plus(lifetime);
+            if (expiresAt.isAfter(latest)) {
+                throw DayTwoRefusedException.pastLifetime(latest, expiresAt, lifetime.toString());
+            }
+        }
+        return file(environment, RequestKind.EXTEND, expiresAt, justification, actor);
+    }
+
+    /**
+     * Pauses (or resumes) the lease's expiry: while paused, neither reminders nor decommissioning.
+     *
+     * @throws AccessDeniedException unless the actor is an admin
+     */
+    public EnvironmentView pauseExpiry(UUID id, boolean pause, Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("%s may not pause leases".formatted(actor.username()));
+        }
+        var environment = repository.lockById(id).orElseThrow(() -> new EnvironmentNotFoundException(id));
+        environment.pauseExpiry(pause, actor.username(), clock.instant());
+        return repository.save(environment).toView();
+    }
+
+    /** Environments of the blueprint the team holds: quotas count them. */
+    @Override
+    @Transactional(readOnly = true)
+    public long count(String blueprintSlug, String team) {
+        var standing = EnumSet.copyOf(Arrays.stream(EnvironmentStatus.values())
+                .filter(EnvironmentStatus::standing)
+                .toList());
+        return repository.countByBlueprintSlugAndTeamAndStatusIn(blueprintSlug, team, standing);
+    }
+
+    /** Locked until the transaction ends, so that of two day-2 requests filed at once the second sees the first. */
+    private Environment forDayTwo(UUID id, RequestKind kind, Actor actor) {
+        if (!actor.has(Role.REQUESTER)) {
+            throw new AccessDeniedException("%s may not file requests".formatted(actor.username()));
+        }
+        var environment = repository
+                .lockById(id)
+                .filter(found -> EnvironmentSpecifications.mayView(actor, found))
+                .orElseThrow(() -> new EnvironmentNotFoundException(id));
+        if (!actor.has(Role.ADMIN) && !actor.username().equals(environment.owner())) {
+            throw DayTwoRefusedException.notOwner(id, environment.owner());
+        }
+        environment.refuseUnlessFree(kind);
+        return environment;
+    }
+
+    private RequestView file(
+            Environment environment, RequestKind kind, Instant requestedExpiry, String justification, Actor actor) {
+        var request = dayTwo.file(
+                kind,
+                environment.id(),
+                environment.blueprintVersionId(),
+                environment.targetId(),
+                requestedExpiry,
+                justification,
+                actor);
+        environment.filed(request.id(), kind, actor.username(), clock.instant());
+        repository.save(environment);
+        return request;
+    }
+
+    private Environment visible(UUID id, Actor viewer) {
+        return repository
+                .findById(id)
+                .filter(environment -> EnvironmentSpecifications.mayView(viewer, environment))
+                .orElseThrow(() -> new EnvironmentNotFoundException(id));
+    }
+
+    private static void requireReader(Actor viewer) {
+        if (!viewer.mayReadRequests()) {
+            throw new AccessDeniedException("%s may not read environments".formatted(viewer.username()));
+        }
+    }
+}

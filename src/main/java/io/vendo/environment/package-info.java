@@ -1,0 +1,23 @@
+/**
+ * Environments: what exists in AWS after a PROVISION request succeeded, who owns it (the requester, the owning team),
+ * what it is made of (blueprint version, target, parameters with NoEcho values masked, outputs, the handles AWS knows
+ * it by), its lease and its history; and the day-2 requests that act on it (UPDATE, EXTEND, DECOMMISSION).
+ *
+ * <p>Its door is {@link io.vendo.environment.Environments}: reading environments, and filing day-2 requests after
+ * deciding whether they may be filed (the owner or an admin; one at a time; within the blueprint's maximum lifetime;
+ * never onto a retired blueprint). The requests themselves are the request module's: filed through {@link
+ * io.vendo.request.DayTwoRequests}, approved under the policy for their kind, executed, audited like any other.
+ *
+ * <p>An environment is recorded in the transaction in which its PROVISION request succeeds (a synchronous listener),
+ * so a succeeded request always has its environment and quotas, which count environments ({@link
+ * io.vendo.request.StandingEnvironments}), never miss one. Everything else reacts after commit, from the event
+ * publication registry. An approved EXTEND request is carried out here (it moves the lease, nothing in AWS), reported
+ * to the request module through its {@link io.vendo.request.RequestProgress} contracts. The lease's clock (reminders,
+ * expiry) is a recurring db-scheduler task on the application clock.
+ */
+@ApplicationModule(
+        displayName = "Environments",
+        allowedDependencies = {"request", "catalog", "identity", "audit", "refusal", "web"})
+package io.vendo.environment;
+
+import org.springframework.modulith.ApplicationModule;

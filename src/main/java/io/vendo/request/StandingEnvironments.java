@@ -1,0 +1,10 @@
+package io.vendo.request;
+
+/**
+ * How many environments of a blueprint a team holds (everything not decommissioned), for quotas: implemented by the
+ * environment module. Quotas count these plus the PROVISION requests still on their way to becoming one.
+ */
+public interface StandingEnvironments {
+
+    long count(String blueprintSlug, String team);
+}

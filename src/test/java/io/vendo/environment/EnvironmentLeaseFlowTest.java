@@ -1,0 +1,277 @@
+package io.vendo.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewTarget;
+import io.vendo.support.ApiClient;
+import io.vendo.support.AwsStub;
+import io.vendo.support.LiveAws;
+import io.vendo.support.Mailbox;
+import io.vendo.support.MutableClock;
+import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * An environment's life on the application clock: a STACK request provisioned through the real SDK against the
+ * CloudFormation simulator becomes an environment with its outputs, stack id and lease; its owner is reminded 7 days
+ * and 1 day before the lease ends, once each; an extension goes through the approval policy for its kind and moves the
+ * lease; and what may not be asked is refused with nothing stored.
+ */
+@VendoIntegrationTest
+@Import(MutableClock.Configuration.class)
+class EnvironmentLeaseFlowTest {
+
+    private static final String ROLE = "arn:aws:iam::111122223333:role/VendoExecution";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        LiveAws.register(registry);
+        Mailbox.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    @BeforeEach
+    void setUp() {
+        AwsStub.reset();
+        AwsStub.simulate();
+        for (var tier : EnvironmentTier.values()) {
+            var slug = "lease-" + tier.name().toLowerCase();
+            if (jdbc.queryForObject("select count(*) from target where slug = ?", Integer.class, slug) == 0) {
+                catalog.register(
+                        new NewTarget(slug, "Lease " + tier, AwsStub.ACCOUNT, "eu-west-1", tier, ROLE, "ext-lease"));
+            }
+        }
+    }
+
+    /** Approves over the API and lets time pass while the executor polls (the clock stands still otherwise). */
+    private UUID provision(String target, String siteName) {
+        var id = ApiClient.as("requester", port).submit(target, siteName, "Needed for the lease tests");
+        var decided = ApiClient.as("approver", port)
+                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
+        assertThat(decided.status()).isEqualTo(200);
+        awaitState(id, "SUCCEEDED");
+        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+    }
+
+    private void awaitState(String requestId, String state) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            clock.advance(Duration.ofSeconds(1));
+                            return jdbc.queryForObject(
+                                    "select state from vending_request where id = ?::uuid", String.class, requestId);
+                        },
+                        state::equals);
+    }
+
+    private Instant expiry(UUID environment) {
+        return jdbc.queryForObject("select expires_at from environment where id = ?", Timestamp.class, environment)
+                .toInstant();
+    }
+
+    private int audited(UUID environment, String action) {
+        return jdbc.queryForObject(
+                "select count(*) from audit_event where subject_id = ? and action = ?",
+                Integer.class,
+                environment.toString(),
+                action);
+    }
+
+    private static String date(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    @Test
+    void aSucceededProvisionBecomesAnEnvironmentWithOutputsHandlesAndTheBlueprintsLease() {
+        var submittedBefore = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        var environment = provision("lease-dev", "env-site");
+
+        var row = jdbc.queryForMap("select * from environment where id = ?", environment);
+        assertThat(row.get("status")).isEqualTo("ACTIVE");
+        assertThat(row.get("owner")).isEqualTo("requester");
+        assertThat(row.get("team")).isEqualTo("web-team");
+        assertThat(row.get("tier")).isEqualTo("DEV");
+        assertThat(row.get("handles").toString()).contains("StackId").contains("arn:aws:cloudformation:eu-west-1:");
+        // The blueprint's maximum lifetime (P365D) from submission, as the vendo:expires-on tag says.
+        assertThat(expiry(environment))
+                .isBetween(
+                        submittedBefore.plus(Duration.ofDays(365)),
+                        submittedBefore.plus(Duration.ofDays(365)).plusSeconds(60));
+
+        var page = HtmlUtils.htmlUnescape(new WebSession(port)
+                .logIn("requester")
+                .get("/environments/" + environment)
+                .body());
+        assertThat(page)
+                .contains("Static website")
+                .contains("ACTIVE")
+                .contains("StackId")
+                .contains("console.aws.amazon.com/cloudformation/home?region=eu-west-1")
+                .contains("env-site")
+                .contains("Extend the lease");
+        var list = HtmlUtils.htmlUnescape(new WebSession(port)
+                .logIn("lead")
+                .get("/environments?mine=false&tier=DEV")
+                .body());
+        assertThat(list).contains("/environments/" + environment);
+        // Someone outside the owning team does not learn that it exists.
+        assertThat(new WebSession(port)
+                        .logIn("approver")
+                        .get("/environments/" + environment)
+                        .status())
+                .isEqualTo(404);
+        assertThat(audited(environment, "environment.created")).isEqualTo(1);
+    }
+
+    @Test
+    void anExtensionGoesThroughApprovalMovesTheLeaseAndWhatMayNotBeAskedIsRefusedWithNothingStored() {
+        var environment = provision("lease-dev", "extend-site");
+        var expiry = expiry(environment);
+        var owner = new WebSession(port).logIn("requester");
+        var requestsBefore = jdbc.queryForObject("select count(*) from vending_request", Integer.class);
+
+        // Past the maximum lifetime: at most P365D from now.
+        var tooLate = owner.post(
+                "/environments/" + environment + "/extensions",
+                Map.of("expiresOn", date(expiry.plus(Duration.ofDays(30))), "justification", "longer"));
+        assertThat(HtmlUtils.htmlUnescape(owner.get(tooLate.location()).body()))
+                .contains("past the blueprint's maximum lifetime");
+        // Not the owner: lead is in the owning team and sees it, but may not act on it.
+        var lead = new WebSession(port).logIn("lead");
+        var notOwner = lead.post(
+                "/environments/" + environment + "/extensions",
+                Map.of("expiresOn", date(expiry.minus(Duration.ofDays(1))), "justification", "mine now"));
+        assertThat(HtmlUtils.htmlUnescape(lead.get(notOwner.location()).body()))
+                .contains("Only the environment's owner (requester) or an admin may act on environment");
+        // Not later than the current expiry.
+        var earlier = owner.post(
+                "/environments/" + environment + "/extensions",
+                Map.of("expiresOn", date(expiry.minus(Duration.ofDays(10))), "justification", "shorter"));
+        assertThat(HtmlUtils.htmlUnescape(owner.get(earlier.location()).body()))
+                .contains("must be later than the current one");
+        assertThat(jdbc.queryForObject("select count(*) from vending_request", Integer.class))
+                .isEqualTo(requestsBefore);
+
+        // 200 days on, the lease may go up to 365 days from then.
+        clock.advance(Duration.ofDays(200));
+        var newExpiry = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(300);
+        var filed = owner.post(
+                "/environments/" + environment + "/extensions",
+                Map.of("expiresOn", newExpiry.toString(), "justification", "The project runs on"));
+        assertThat(filed.location()).contains("/requests/");
+        var requestId = filed.location().substring(filed.location().lastIndexOf('/') + 1);
+        var request = jdbc.queryForMap("select * from vending_request where id = ?::uuid", requestId);
+        assertThat(request.get("kind")).isEqualTo("EXTEND");
+        assertThat(request.get("state")).isEqualTo("PENDING_APPROVAL");
+        assertThat(request.get("environment_id")).isEqualTo(environment);
+
+        // Busy: one day-2 request at a time.
+        var second = owner.post(
+                "/environments/" + environment + "/extensions",
+                Map.of("expiresOn", newExpiry.plusDays(1).toString(), "justification", "again"));
+        assertThat(HtmlUtils.htmlUnescape(owner.get(second.location()).body()))
+                .contains("is busy with request " + requestId);
+
+        var decided = ApiClient.as("approver", port)
+                .postJson("/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\"}");
+        assertThat(decided.status()).isEqualTo(200);
+        awaitState(requestId, "SUCCEEDED");
+        assertThat(expiry(environment))
+                .isEqualTo(newExpiry.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(jdbc.queryForObject("select busy_with from environment where id = ?", UUID.class, environment))
+                .isNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.lease-extended") == 1);
+        assertThat(AwsStub.received("CreateChangeSet")).hasSize(1);
+        var requestPage =
+                HtmlUtils.htmlUnescape(owner.get("/requests/" + requestId).body());
+        assertThat(requestPage).contains("EXTEND").contains("/environments/" + environment);
+    }
+
+    @Test
+    void inASandboxAnExtensionApprovesItselfUnderThePolicyForItsKind() {
+        var environment = provision("lease-sandbox", "sandbox-site");
+        clock.advance(Duration.ofDays(10));
+        var newExpiry = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(365);
+        var filed = new WebSession(port)
+                .logIn("requester")
+                .post(
+                        "/environments/" + environment + "/extensions",
+                        Map.of("expiresOn", newExpiry.toString(), "justification", "still testing"));
+        var requestId = filed.location().substring(filed.location().lastIndexOf('/') + 1);
+
+        awaitState(requestId, "SUCCEEDED");
+        assertThat(expiry(environment))
+                .isEqualTo(newExpiry.atStartOfDay(ZoneOffset.UTC).toInstant());
+        var approved = jdbc.queryForObject(
+                "select actor from audit_event where subject_id = ? and action = 'request.approved'",
+                String.class,
+                requestId);
+        assertThat(approved).isEqualTo("policy:sandbox-extensions");
+    }
+
+    @Test
+    void theOwnerIsRemindedSevenDaysAndOneDayBeforeTheLeaseEndsOnceEachAndAdminsPauseExpiry() {
+        var environment = provision("lease-staging", "reminded-site");
+        var expiry = expiry(environment);
+
+        clock.advance(Duration.between(clock.instant(), expiry.minus(Duration.ofDays(7)))
+                .plusMinutes(20));
+        var first = Mailbox.awaitAbout("requester@vendo.local", "expires in 7 days", environment.toString());
+        assertThat(Mailbox.body(first)).contains("/environments/" + environment + "#extend");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.lease-reminded") == 1);
+
+        clock.advance(Duration.ofDays(6).plusMinutes(20));
+        Mailbox.awaitAbout("requester@vendo.local", "expires in 1 day", environment.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.lease-reminded") == 2);
+        // Later looks send nothing again.
+        clock.advance(Duration.ofMinutes(30));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> audited(environment, "environment.lease-reminded") == 2);
+
+        var admin = new WebSession(port).logIn("admin");
+        var paused = admin.post("/environments/" + environment + "/expiry", Map.of("paused", "true"));
+        assertThat(HtmlUtils.htmlUnescape(admin.get(paused.location()).body()))
+                .contains("Expiry paused.")
+                .contains("expiry paused by an admin");
+        assertThat(jdbc.queryForObject(
+                        "select expiry_paused from environment where id = ?", Boolean.class, environment))
+                .isTrue();
+        assertThat(audited(environment, "environment.expiry-paused")).isEqualTo(1);
+        var owner = new WebSession(port).logIn("requester");
+        assertThat(owner.post("/environments/" + environment + "/expiry", Map.of("paused", "false"))
+                        .status())
+                .isEqualTo(403);
+    }
+}
