@@ -17,7 +17,16 @@
  */
 @ApplicationModule(
         displayName = "Environments",
-        allowedDependencies = {"request", "catalog", "identity", "audit", "refusal", "web"})
+        allowedDependencies = {
+            "request",
+            "catalog",
+            "catalog :: blueprints",
+            "catalog :: targets",
+            "identity",
+            "audit",
+            "refusal",
+            "web"
+        })
 package io.vendo.environment;
 
 import org.springframework.modulith.ApplicationModule;
