@@ -91,11 +91,15 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
         return resolve(blueprint, environment, team).toView();
     }
 
-    /** The policy a request of this scope would be opened under now (what {@link Approvals} snapshots at submission). */
+    /**
+     * The policy a PROVISION request of this scope would be opened under now (what {@link Approvals} snapshots at
+     * submission).
+     */
     @Transactional(readOnly = true)
     public PolicyView applicableTo(
             String blueprint, EnvironmentTier environment, String team, @Nullable String namedByBlueprint) {
-        return resolve(blueprint, environment, team, namedByBlueprint).toView();
+        return resolve(RequestKind.PROVISION, blueprint, environment, team, namedByBlueprint)
+                .toView();
     }
 
     /**

@@ -34,7 +34,8 @@ class PolicyFormValidator implements Validator {
         }
         if (!errors.hasFieldErrors("requestKind")
                 && !form.getRequestKind().isBlank()
-                && Arrays.stream(RequestKind.values()).noneMatch(kind -> kind.name().equals(form.getRequestKind()))) {
+                && Arrays.stream(RequestKind.values())
+                        .noneMatch(kind -> kind.name().equals(form.getRequestKind()))) {
             errors.rejectValue("requestKind", "unknown", "Choose a kind of request from the list");
         }
         if (form.isAutoApprove() || errors.hasFieldErrors("requirements")) {
