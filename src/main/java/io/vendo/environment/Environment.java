@@ -4,8 +4,10 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.environment.EnvironmentEvent.DayTwoRequestEnded;
 import io.vendo.environment.EnvironmentEvent.DayTwoRequestFiled;
+import io.vendo.environment.EnvironmentEvent.Decommissioned;
 import io.vendo.environment.EnvironmentEvent.EnvironmentCreated;
 import io.vendo.environment.EnvironmentEvent.ExpiryPaused;
+import io.vendo.environment.EnvironmentEvent.LeaseExpired;
 import io.vendo.environment.EnvironmentEvent.LeaseExtended;
 import io.vendo.environment.EnvironmentEvent.LeaseReminderDue;
 import io.vendo.request.RequestKind;
@@ -217,6 +219,58 @@ class Environment extends AbstractAggregateRoot<Environment> {
         }
     }
 
+    /** AWS started removing it for the request it is busy with. */
+    void decommissioning(UUID requestId, Instant now) {
+        if (requestId.equals(busyWith) && status != EnvironmentStatus.DECOMMISSIONING) {
+            status = EnvironmentStatus.DECOMMISSIONING;
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * AWS removed it; what it kept (resources retained by their deletion policy, an account moved to a suspended OU)
+     * is its status reason.
+     */
+    void decommissioned(UUID requestId, @Nullable String kept, String actor, Instant now) {
+        if (!requestId.equals(busyWith)) {
+            return;
+        }
+        status = EnvironmentStatus.DECOMMISSIONED;
+        statusReason = kept;
+        busyWith = null;
+        updatedAt = now;
+        registerEvent(new Decommissioned(UUID.randomUUID(), id, now, actor, requestId, kept == null ? "" : kept));
+    }
+
+    /** A day-2 request that changes AWS failed: the environment needs a look, and says why. */
+    void failed(UUID requestId, String reason, Instant now) {
+        if (!requestId.equals(busyWith)) {
+            return;
+        }
+        status = EnvironmentStatus.FAILED;
+        statusReason = reason;
+        busyWith = null;
+        updatedAt = now;
+        registerEvent(new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, "failed: " + reason));
+    }
+
+    /**
+     * Whether its lease ended and Vendo must file its decommissioning now: not paused, free, still standing as it was
+     * made (a FAILED one waits for people).
+     */
+    boolean expiredAt(Instant now) {
+        return expiresAt != null
+                && !expiryPaused
+                && busyWith == null
+                && (status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED)
+                && !now.isBefore(expiresAt);
+    }
+
+    /** Its lease ended: Vendo files the DECOMMISSION request itself (the approval policy decides who must approve). */
+    void expire(UUID decommissionRequest, Instant now) {
+        registerEvent(new LeaseExpired(UUID.randomUUID(), id, now, SYSTEM, decommissionRequest, expiresAt));
+    }
+
     /**
      * Carries out an approved EXTEND request: a new expiry, the reminders start over.
      *
@@ -275,6 +329,10 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     UUID id() {
         return id;
+    }
+
+    EnvironmentStatus status() {
+        return status;
     }
 
     String owner() {

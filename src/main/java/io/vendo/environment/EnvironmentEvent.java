@@ -135,4 +135,46 @@ public sealed interface EnvironmentEvent extends AuditableEvent {
             return Map.of("request", requestId.toString(), "outcome", outcome);
         }
     }
+
+    /** Its lease ended; Vendo filed a request to decommission it. */
+    record LeaseExpired(
+            UUID eventId,
+            UUID environmentId,
+            Instant occurredAt,
+            String actor,
+            UUID requestId,
+            @Nullable Instant expiresAt)
+            implements EnvironmentEvent {
+
+        @Override
+        public String action() {
+            return "environment.lease-expired";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("request", requestId.toString(), "expiresAt", String.valueOf(expiresAt));
+        }
+    }
+
+    /** Nothing of it is left in AWS but what {@code kept} lists (retained resources, a suspended account). */
+    record Decommissioned(
+            UUID eventId, UUID environmentId, Instant occurredAt, String actor, UUID requestId, String kept)
+            implements EnvironmentEvent {
+
+        @Override
+        public String action() {
+            return "environment.decommissioned";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("request", requestId.toString());
+            if (!kept.isEmpty()) {
+                details.put("kept", kept);
+            }
+            return details;
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.vendo.request.RequestEvent.RequestDryRunCompleted;
 import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestFailed;
 import io.vendo.request.RequestEvent.RequestRejected;
+import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSucceeded;
 import io.vendo.request.RequestKind;
 import io.vendo.request.Requests;
@@ -19,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps environments in step with the requests that act on them. A succeeded PROVISION request becomes an environment
- * in the transaction in which it succeeds (so a succeeded request always has one, and quotas never miss it); a day-2
- * request that ends without changing the environment (rejected, cancelled, expired, failed, run dry) frees it, after
- * commit.
+ * in the transaction in which it succeeds (so a succeeded request always has one, and quotas never miss it). After
+ * commit, a DECOMMISSION request that starts makes it DECOMMISSIONING, one that succeeds DECOMMISSIONED (freeing its
+ * quota), one that fails FAILED with the reason; any other day-2 request that ends without changing it (rejected,
+ * cancelled, expired, failed, run dry) frees it.
  */
 @Component
 class EnvironmentRecorder {
@@ -65,20 +67,26 @@ class EnvironmentRecorder {
 
     @ApplicationModuleListener
     void on(RequestEvent event) {
-        var outcome =
-                switch (event) {
-                    case RequestRejected rejected -> "rejected";
-                    case RequestCancelled cancelled -> "cancelled";
-                    case RequestExpired expired -> "expired";
-                    case RequestFailed failed -> "failed";
-                    case RequestDryRunCompleted dryRun -> "run dry";
-                    default -> null;
-                };
-        if (outcome == null) {
-            return;
-        }
         repository.findByBusyWith(event.requestId()).ifPresent(environment -> {
-            environment.ended(event.requestId(), outcome, clock.instant());
+            var now = clock.instant();
+            var id = event.requestId();
+            switch (event) {
+                case RequestStarted started
+                when started.kind() == RequestKind.DECOMMISSION -> environment.decommissioning(id, now);
+                case RequestSucceeded succeeded
+                when succeeded.kind() == RequestKind.DECOMMISSION ->
+                    environment.decommissioned(id, succeeded.outputs().get(Environments.KEPT), succeeded.actor(), now);
+                case RequestFailed failed
+                when failed.kind() == RequestKind.DECOMMISSION -> environment.failed(id, failed.reason(), now);
+                case RequestFailed failed -> environment.ended(id, "failed", now);
+                case RequestRejected rejected -> environment.ended(id, "rejected", now);
+                case RequestCancelled cancelled -> environment.ended(id, "cancelled", now);
+                case RequestExpired expired -> environment.ended(id, "expired", now);
+                case RequestDryRunCompleted dryRun -> environment.ended(id, "run dry", now);
+                default -> {
+                    return;
+                }
+            }
             repository.save(environment);
         });
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Environments implements StandingEnvironments {
+
+    /**
+     * The output of a DECOMMISSION request that says what AWS kept (resources retained by their deletion policy, an
+     * account moved to a suspended OU instead of closed); none when nothing was kept.
+     */
+    public static final String KEPT = "Kept";
 
     private final EnvironmentRepository repository;
     private final DayTwoRequests dayTwo;
@@ -90,6 +97,18 @@ public class Environments implements StandingEnvironments {
     }
 
     /**
+     * Files a DECOMMISSION request: everything the environment holds in AWS is removed once it is approved.
+     *
+     * @throws EnvironmentNotFoundException when the actor may not see it
+     * @throws DayTwoRefusedException when the actor is not its owner (nor an admin), it is busy with another day-2
+     *     request, or it is decommissioned already
+     */
+    public RequestView decommission(UUID id, String justification, Actor actor) {
+        var environment = forDayTwo(id, RequestKind.DECOMMISSION, actor);
+        return file(environment, RequestKind.DECOMMISSION, null, justification, actor);
+    }
+
+    /**
      * Pauses (or resumes) the lease's expiry: while paused, neither reminders nor decommissioning.
      *
      * @throws AccessDeniedException unless the actor is an admin
@@ -130,7 +149,11 @@ public class Environments implements StandingEnvironments {
     }
 
     private RequestView file(
-            Environment environment, RequestKind kind, Instant requestedExpiry, String justification, Actor actor) {
+            Environment environment,
+            RequestKind kind,
+            @Nullable Instant requestedExpiry,
+            String justification,
+            Actor actor) {
         var request = dayTwo.file(
                 kind,
                 environment.id(),

@@ -31,6 +31,12 @@ public enum ExecutionPhase {
     CREATE_STACK_INSTANCES,
     /** STACK_SET: wait for the StackSet operation. */
     AWAIT_STACK_SET_OPERATION,
+    /** STACK, DECOMMISSION: turn termination protection off (protected tiers), so the stack can be deleted. */
+    UNPROTECT_STACK,
+    /** STACK, DECOMMISSION: delete the stack. */
+    DELETE_STACK,
+    /** STACK, DECOMMISSION: wait for the stack's deletion, then list what it retained. */
+    AWAIT_STACK_DELETION,
     /** The request reached a terminal state. */
     DONE
 }

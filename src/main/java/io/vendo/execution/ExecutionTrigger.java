@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ExecutionTrigger {
 
     /** The kinds of request this module executes. */
-    static final Set<RequestKind> EXECUTED = EnumSet.of(RequestKind.PROVISION);
+    static final Set<RequestKind> EXECUTED = EnumSet.of(RequestKind.PROVISION, RequestKind.DECOMMISSION);
 
     private final SchedulerClient scheduler;
     private final Clock clock;

@@ -2,13 +2,15 @@ package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.TargetDetails;
+import io.vendo.request.RequestKind;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 
 /**
  * One approved request with everything its executor needs: the pinned blueprint version, the target, the tags every
- * created resource carries. It holds no view of the request: the parameters reach executors only as
+ * created resource carries; for a day-2 request its kind and the handles AWS knows its environment by (StackId,
+ * ProvisionedProductId, AccountId, StackSetName…), empty for PROVISION. It holds no view of the request: the parameters reach executors only as
  * {@link DeploymentParameters}, whose NoEcho values are decrypted for an AWS call and masked everywhere else.
  */
 @NamedInterface(name = "kinds", propagate = false)
@@ -18,7 +20,13 @@ public record Job(
         BlueprintVersionDetails blueprint,
         TargetDetails targetDetails,
         Map<String, String> tags,
-        boolean terminationProtection) {
+        boolean terminationProtection,
+        RequestKind kind,
+        Map<String, String> handles) {
+
+    public Job {
+        handles = Map.copyOf(handles);
+    }
 
     public AwsTarget target() {
         return AwsTarget.of(targetDetails);

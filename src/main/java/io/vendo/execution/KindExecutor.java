@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.request.RequestKind;
 import java.util.LinkedHashMap;
 import java.util.SequencedMap;
 import org.springframework.modulith.NamedInterface;
@@ -35,6 +36,11 @@ public abstract class KindExecutor<S> {
     }
 
     protected abstract boolean handles(BlueprintVersionDetails blueprint);
+
+    /** The kind of request this executor carries out: creating (PROVISION, the default) or a day-2 kind. */
+    protected RequestKind requestKind() {
+        return RequestKind.PROVISION;
+    }
 
     protected abstract S specFor(Job job);
 

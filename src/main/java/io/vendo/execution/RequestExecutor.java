@@ -2,6 +2,7 @@ package io.vendo.execution;
 
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.environment.Environments;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
@@ -39,6 +40,7 @@ class RequestExecutor {
 
     private final Requests requests;
     private final Catalog catalog;
+    private final Environments environments;
     private final AwsAvailability aws;
     private final List<KindExecutor<?>> kinds;
     private final ExecutionRepository executions;
@@ -53,6 +55,7 @@ class RequestExecutor {
     RequestExecutor(
             Requests requests,
             Catalog catalog,
+            Environments environments,
             AwsAvailability aws,
             List<KindExecutor<?>> kinds,
             ExecutionRepository executions,
@@ -62,6 +65,7 @@ class RequestExecutor {
             PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.catalog = catalog;
+        this.environments = environments;
         this.aws = aws;
         this.kinds = kinds;
         this.executions = executions;
@@ -225,11 +229,14 @@ class RequestExecutor {
 
     private KindExecutor.Bound<?> executorFor(Job job) {
         return kinds.stream()
-                .filter(kind -> kind.handles(job.blueprint()))
+                .filter(kind -> kind.handles(job.blueprint()) && kind.requestKind() == job.kind())
                 .findFirst()
                 .<KindExecutor.Bound<?>>map(kind -> kind.bind(job))
-                .orElseThrow(() -> new IllegalStateException("No executor for %s blueprint %s"
-                        .formatted(job.blueprint().kind(), job.blueprint().slug())));
+                .orElseThrow(() -> new IllegalStateException("No executor for %s of %s blueprint %s"
+                        .formatted(
+                                job.kind(),
+                                job.blueprint().kind(),
+                                job.blueprint().slug())));
     }
 
     /**
@@ -272,6 +279,10 @@ class RequestExecutor {
                 blueprint,
                 target,
                 tags,
-                properties.terminationProtection().contains(target.environment()));
+                properties.terminationProtection().contains(target.environment()),
+                request.kind(),
+                request.environmentId() == null
+                        ? Map.of()
+                        : environments.require(request.environmentId()).handles());
     }
 }

@@ -3,6 +3,8 @@ package io.vendo.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vendo.catalog.BlueprintMetadata;
+import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewTarget;
@@ -59,6 +61,9 @@ class EnvironmentLeaseFlowTest {
 
     @Autowired
     CatalogAdministration catalog;
+
+    @Autowired
+    Catalog catalogView;
 
     @BeforeEach
     void setUp() {
@@ -273,5 +278,141 @@ class EnvironmentLeaseFlowTest {
         assertThat(owner.post("/environments/" + environment + "/expiry", Map.of("paused", "false"))
                         .status())
                 .isEqualTo(403);
+    }
+
+    private String decommissionAs(String user, UUID environment, String why) {
+        var session = new WebSession(port).logIn(user);
+        var filed = session.post("/environments/" + environment + "/decommissions", Map.of("justification", why));
+        assertThat(filed.location()).as("refused: " + filed).contains("/requests/");
+        return filed.location().substring(filed.location().lastIndexOf('/') + 1);
+    }
+
+    private void approve(String approver, String requestId) {
+        var decided = ApiClient.as(approver, port)
+                .postJson("/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\"}");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+    }
+
+    private String status(UUID environment) {
+        return jdbc.queryForObject("select status from environment where id = ?", String.class, environment);
+    }
+
+    /**
+     * The owner decommissions: DeleteStack once, with the request's token, on the stack the environment knows; the
+     * resource the template retains is listed; the environment is DECOMMISSIONED and takes no other request; and the
+     * team's quota is free again.
+     */
+    @Test
+    void decommissioningDeletesTheStackOnceListsWhatWasRetainedAndFreesTheQuota() {
+        var aws = AwsStub.simulate();
+        aws.retainOnDelete("SiteBucket", "AWS::S3::Bucket");
+        var metadata = catalogView.blueprint("static-website").metadata();
+        var blueprintId = catalogView.blueprint("static-website").id();
+        catalog.describe(blueprintId, withQuota(metadata, 1));
+        try {
+            // approver's team (platform-team) holds one: the quota of one is reached.
+            var id = ApiClient.as("approver", port).submit("lease-dev", "quota-site", "first");
+            approve("lead", id);
+            awaitState(id, "SUCCEEDED");
+            var environment =
+                    jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+            var refused = ApiClient.as("approver", port).postJson("/api/v1/requests", submission("quota-two"));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().path("title").asString()).isEqualTo("Quota reached");
+
+            var decommission = decommissionAs("approver", environment, "Done with it");
+            assertThat(jdbc.queryForObject(
+                            "select kind from vending_request where id = ?::uuid", String.class, decommission))
+                    .isEqualTo("DECOMMISSION");
+            approve("lead", decommission);
+            awaitState(decommission, "SUCCEEDED");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> status(environment).equals("DECOMMISSIONED"));
+
+            var deletes = AwsStub.received("DeleteStack");
+            assertThat(deletes).hasSize(1);
+            assertThat(deletes.getFirst().getBodyAsString())
+                    .contains("ClientRequestToken=vendo-" + decommission + "-delete-stack")
+                    .contains("StackName=arn%3Aaws%3Acloudformation");
+            assertThat(jdbc.queryForObject(
+                            "select status_reason from environment where id = ?", String.class, environment))
+                    .contains("SiteBucket (AWS::S3::Bucket");
+            await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.decommissioned") == 1);
+            var page = HtmlUtils.htmlUnescape(new WebSession(port)
+                    .logIn("approver")
+                    .get("/environments/" + environment)
+                    .body());
+            assertThat(page).contains("DECOMMISSIONED").doesNotContain("Request decommissioning");
+
+            // Decommissioned: nothing more to do, and the quota is free again.
+            var again = new WebSession(port)
+                    .logIn("approver")
+                    .post("/environments/" + environment + "/decommissions", Map.of("justification", "again"));
+            assertThat(again.location()).endsWith("#decommission");
+            var accepted = ApiClient.as("approver", port).postJson("/api/v1/requests", submission("quota-three"));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        } finally {
+            catalog.describe(blueprintId, metadata);
+        }
+    }
+
+    /**
+     * At the end of the lease Vendo files the DECOMMISSION request itself; the policy for decommissions decides who
+     * approves (here the default one: any approver); once approved the stack is deleted.
+     */
+    @Test
+    void atTheEndOfTheLeaseVendoFilesTheDecommissioningItselfAndTheStackIsDeletedOnceApproved() {
+        var environment = provision("lease-staging", "expiring-site");
+        var expiry = expiry(environment);
+
+        clock.advance(Duration.between(clock.instant(), expiry).plusMinutes(20));
+        var filed = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> jdbc.queryForList(
+                                "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
+                                UUID.class,
+                                environment),
+                        found -> !found.isEmpty())
+                .getFirst()
+                .toString();
+        var request = jdbc.queryForMap("select * from vending_request where id = ?::uuid", filed);
+        assertThat(request.get("requester")).isEqualTo("vendo");
+        assertThat(request.get("team")).isEqualTo("web-team");
+        assertThat(request.get("state")).isEqualTo("PENDING_APPROVAL");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.lease-expired") == 1);
+        // Looking again files nothing more: the environment is busy with the request.
+        clock.advance(Duration.ofMinutes(20));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
+                                Integer.class,
+                                environment)
+                        == 1);
+
+        approve("approver", filed);
+        awaitState(filed, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(environment).equals("DECOMMISSIONED"));
+        assertThat(AwsStub.received("DeleteStack")).hasSize(1);
+    }
+
+    private static String submission(String siteName) {
+        return """
+                {"blueprint": "static-website", "target": "lease-dev",
+                 "parameters": {"SiteName": "%s"}, "justification": "quota"}
+                """
+                .formatted(siteName);
+    }
+
+    private static BlueprintMetadata withQuota(BlueprintMetadata metadata, Integer quota) {
+        return new BlueprintMetadata(
+                metadata.name(),
+                metadata.description(),
+                metadata.owner(),
+                metadata.tags(),
+                metadata.allowedEnvironments(),
+                metadata.approvalPolicy(),
+                metadata.maxLifetime(),
+                quota);
     }
 }

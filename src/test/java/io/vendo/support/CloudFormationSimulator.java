@@ -42,6 +42,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     private final Map<String, String> namesById = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StackSetOperation>> stackSetOperations = new ConcurrentHashMap<>();
     private volatile Duration stackDuration = Duration.ZERO;
+    /** Resources (logical id → type) that every stack's template retains on deletion (DeletionPolicy: Retain). */
+    private final Map<String, String> retained = new ConcurrentHashMap<>();
+
     private volatile Map<String, Duration> holds = Map.of();
     private volatile double faultRate;
     private volatile double throttledShare = 0.25;
@@ -65,6 +68,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         namesById.clear();
         stackSetOperations.clear();
         stackDuration = Duration.ZERO;
+        retained.clear();
         holds = Map.of();
         faultRate = 0;
         throttledShare = 0.25;
@@ -171,7 +175,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "DescribeChangeSet" -> describeChangeSet(form);
                     case "ExecuteChangeSet" -> executeChangeSet(form);
                     case "DescribeStacks" -> describeStacks(form);
-                    case "DescribeStackEvents" -> xml(200, "DescribeStackEvents", "<StackEvents/>");
+                    case "DescribeStackEvents" -> describeStackEvents(form);
+                    case "DeleteStack" -> deleteStack(form);
+                    case "UpdateTerminationProtection" -> updateTerminationProtection(form);
                     case "CreateStackInstances" -> createStackInstances(form);
                     case "DescribeStackSetOperation" -> describeStackSetOperation(form);
                     case "ListStackInstances" -> listStackInstances(form);
@@ -444,7 +450,15 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             return error(400, "ValidationError", "Stack with id " + key + " does not exist");
         }
         String status;
-        if (stack.startedAt == 0) {
+        if (stack.deleteStartedAt != 0) {
+            status = System.currentTimeMillis() - stack.deleteStartedAt < stackDuration.toMillis()
+                    ? "DELETE_IN_PROGRESS"
+                    : "DELETE_COMPLETE";
+            if (status.equals("DELETE_COMPLETE") && !key.startsWith("arn:")) {
+                // As CloudFormation: a deleted stack is found by its id only.
+                return error(400, "ValidationError", "Stack with id " + key + " does not exist");
+            }
+        } else if (stack.startedAt == 0) {
             status = "REVIEW_IN_PROGRESS";
         } else if (System.currentTimeMillis() - stack.startedAt < stackDuration.toMillis()) {
             status = "CREATE_IN_PROGRESS";
@@ -464,6 +478,80 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 <Stacks><member><StackName>%s</StackName><StackId>%s</StackId>
                 <CreationTime>2026-11-23T10:00:00Z</CreationTime><StackStatus>%s</StackStatus><Outputs/></member></Stacks>"""
                         .formatted(stack.name, stack.id, status));
+    }
+
+    /** Every stack's template retains this resource when the stack is deleted (DeletionPolicy: Retain). */
+    public void retainOnDelete(String logicalId, String type) {
+        retained.put(logicalId, type);
+    }
+
+    /**
+     * As CloudFormation: DeleteStack on a stack that is being or was deleted changes nothing; with termination
+     * protection on it is a ValidationError; an unknown stack is no error.
+     */
+    private synchronized ResponseDefinitionBuilder deleteStack(Map<String, String> form) {
+        var key = form.get("StackName");
+        var stack = key == null ? null : stacks.get(namesById.getOrDefault(key, key));
+        if (stack == null) {
+            return xml(200, "DeleteStack", "");
+        }
+        if (stack.terminationProtection) {
+            return error(
+                    400,
+                    "ValidationError",
+                    "Stack [%s] cannot be deleted while TerminationProtection is enabled".formatted(stack.name));
+        }
+        if (stack.deleteStartedAt == 0) {
+            stack.deleteToken = form.get("ClientRequestToken");
+            stack.deleteStartedAt = System.currentTimeMillis();
+        }
+        return xml(200, "DeleteStack", "");
+    }
+
+    private synchronized ResponseDefinitionBuilder updateTerminationProtection(Map<String, String> form) {
+        var key = form.get("StackName");
+        var stack = key == null ? null : stacks.get(namesById.getOrDefault(key, key));
+        if (stack == null) {
+            return error(400, "ValidationError", "Stack [" + key + "] does not exist");
+        }
+        stack.terminationProtection = Boolean.parseBoolean(form.get("EnableTerminationProtection"));
+        return xml(200, "UpdateTerminationProtection", "<StackId>" + stack.id + "</StackId>");
+    }
+
+    /**
+     * A deleted stack's events, newest first as CloudFormation lists them: DELETE_COMPLETE for the stack, then
+     * DELETE_SKIPPED for each retained resource, each with the ClientRequestToken of the DeleteStack call.
+     */
+    private ResponseDefinitionBuilder describeStackEvents(Map<String, String> form) {
+        var key = form.get("StackName");
+        var stack = key == null ? null : stacks.get(namesById.getOrDefault(key, key));
+        if (stack == null) {
+            return error(400, "ValidationError", "Stack [" + key + "] does not exist");
+        }
+        var members = new StringBuilder();
+        if (stack.deleteStartedAt != 0
+                && System.currentTimeMillis() - stack.deleteStartedAt >= stackDuration.toMillis()) {
+            members.append(event(stack, stack.name, stack.id, "AWS::CloudFormation::Stack", "DELETE_COMPLETE"));
+            retained.forEach((logicalId, type) -> members.append(
+                    event(stack, logicalId, stack.name + "-" + logicalId.toLowerCase(), type, "DELETE_SKIPPED")));
+        }
+        return xml(200, "DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>");
+    }
+
+    private static String event(Stack stack, String logicalId, String physicalId, String type, String status) {
+        return ("<member><StackId>%s</StackId><EventId>%s</EventId><StackName>%s</StackName>"
+                        + "<LogicalResourceId>%s</LogicalResourceId><PhysicalResourceId>%s</PhysicalResourceId>"
+                        + "<ResourceType>%s</ResourceType><Timestamp>2026-11-24T10:00:00Z</Timestamp>"
+                        + "<ResourceStatus>%s</ResourceStatus><ClientRequestToken>%s</ClientRequestToken></member>")
+                .formatted(
+                        stack.id,
+                        UUID.randomUUID(),
+                        stack.name,
+                        logicalId,
+                        physicalId,
+                        type,
+                        status,
+                        stack.deleteToken == null ? "" : stack.deleteToken);
     }
 
     /** The stack whose change set is named (by name with its stack, or by ARN alone), or null. */
@@ -591,6 +679,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         volatile String changeSet;
         volatile String changeSetToken;
         volatile String executeToken;
+        volatile String deleteToken;
+        volatile boolean terminationProtection;
+        public volatile long deleteStartedAt;
         public volatile long startedAt;
         public volatile long seenCompleteAt;
         public final java.util.concurrent.atomic.AtomicInteger statusCalls =

@@ -137,6 +137,28 @@ class EnvironmentPagesController {
         }
     }
 
+    /** A refusal (not the owner, busy, decommissioned already) is shown on the page; nothing is stored. */
+    @PostMapping("/environments/{id}/decommissions")
+    String decommission(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String justification,
+            Actor actor,
+            RedirectAttributes redirect) {
+        if (justification.isBlank() || justification.length() > 1000) {
+            redirect.addFlashAttribute(
+                    "actionError", "Say why the environment is no longer needed (at most 1000 characters)");
+            return "redirect:/environments/" + id + "#decommission";
+        }
+        try {
+            var request = environments.decommission(id, justification, actor);
+            redirect.addFlashAttribute("notice", "Decommissioning requested.");
+            return "redirect:/requests/" + request.id();
+        } catch (DayTwoRefusedException refused) {
+            redirect.addFlashAttribute("actionError", refused.detail());
+            return "redirect:/environments/" + id + "#decommission";
+        }
+    }
+
     @PostMapping("/environments/{id}/expiry")
     String pauseExpiry(
             @PathVariable UUID id,
