@@ -79,6 +79,43 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     }
 
     @Override
+    public String planDeletion(StackSetSpec spec) {
+        var plan = new AwsPlan(spec.administration());
+        plan.call("CloudFormation", "DeleteStackInstances")
+                .field("StackSetName", spec.stackSetName())
+                .field("Accounts", spec.account())
+                .field("Regions", String.join(", ", spec.regions()))
+                .field("RetainStacks", "false")
+                .field("OperationId", spec.operationId());
+        plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
+        return plan.render();
+    }
+
+    @Override
+    public void deleteStackInstances(StackSetSpec spec) {
+        call("DeleteStackInstances", () -> {
+            try {
+                return aws.cloudFormationWrites(spec.administration())
+                        .deleteStackInstances(delete -> delete.stackSetName(spec.stackSetName())
+                                .accounts(spec.account())
+                                .regions(spec.regions())
+                                .retainStacks(false)
+                                .operationId(spec.operationId())
+                                .operationPreferences(preferences -> preferences
+                                        .regionOrder(spec.regions())
+                                        .maxConcurrentPercentage(spec.maxConcurrentPercentage())
+                                        .failureTolerancePercentage(spec.failureTolerancePercentage())));
+            } catch (AwsServiceException e) {
+                // The same OperationId again: AWS has the operation already, which is what was asked for.
+                if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
     public OperationStatus describeOperation(StackSetSpec spec) {
         return call("DescribeStackSetOperation", () -> describe(spec));
     }

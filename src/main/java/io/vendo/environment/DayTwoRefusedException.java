@@ -63,6 +63,16 @@ public class DayTwoRefusedException extends Refusal {
                 Map.of("latest", latest.toString()));
     }
 
+    static DayTwoRefusedException accountsByHand(UUID environment) {
+        return new DayTwoRefusedException(
+                Kind.CONFLICT,
+                "Not supported yet",
+                ("Environment %s is an AWS account: Vendo does not decommission accounts yet. An admin closes it in AWS"
+                                + " Organizations (or moves it to the suspended OU)")
+                        .formatted(environment),
+                Map.of());
+    }
+
     static DayTwoRefusedException retired(String blueprint) {
         return new DayTwoRefusedException(
                 Kind.CONFLICT,

@@ -200,6 +200,9 @@ class Environment extends AbstractAggregateRoot<Environment> {
         if (!acceptable) {
             throw DayTwoRefusedException.status(id, kind, status);
         }
+        if (kind == RequestKind.DECOMMISSION && blueprintKind == BlueprintKind.ACCOUNT) {
+            throw DayTwoRefusedException.accountsByHand(id);
+        }
     }
 
     void filed(UUID requestId, RequestKind kind, String actor, Instant now) {
@@ -256,10 +259,12 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     /**
      * Whether its lease ended and Vendo must file its decommissioning now: not paused, free, still standing as it was
-     * made (a FAILED one waits for people).
+     * made (a FAILED one waits for people). Accounts are not decommissioned by Vendo yet: their owners are reminded,
+     * and an admin closes them.
      */
     boolean expiredAt(Instant now) {
         return expiresAt != null
+                && blueprintKind != BlueprintKind.ACCOUNT
                 && !expiryPaused
                 && busyWith == null
                 && (status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED)

@@ -37,6 +37,12 @@ public enum ExecutionPhase {
     DELETE_STACK,
     /** STACK, DECOMMISSION: wait for the stack's deletion, then list what it retained. */
     AWAIT_STACK_DELETION,
+    /** SERVICE_CATALOG_PRODUCT, DECOMMISSION: terminate the provisioned product. */
+    TERMINATE_PRODUCT,
+    /** SERVICE_CATALOG_PRODUCT, DECOMMISSION: wait for the termination record. */
+    AWAIT_TERMINATION,
+    /** STACK_SET, DECOMMISSION: delete the environment's stack instances. */
+    DELETE_STACK_INSTANCES,
     /** The request reached a terminal state. */
     DONE
 }

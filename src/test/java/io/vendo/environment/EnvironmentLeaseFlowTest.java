@@ -3,13 +3,18 @@ package io.vendo.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintMetadata;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.Delivery;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
+import io.vendo.catalog.NewVersion;
 import io.vendo.support.ApiClient;
 import io.vendo.support.AwsStub;
+import io.vendo.support.CloudFormationSimulator;
 import io.vendo.support.LiveAws;
 import io.vendo.support.Mailbox;
 import io.vendo.support.MutableClock;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +49,7 @@ import org.springframework.web.util.HtmlUtils;
 class EnvironmentLeaseFlowTest {
 
     private static final String ROLE = "arn:aws:iam::111122223333:role/VendoExecution";
+    private static final String SC = "AWS242ServiceCatalogService.";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -366,12 +373,17 @@ class EnvironmentLeaseFlowTest {
         var expiry = expiry(environment);
 
         clock.advance(Duration.between(clock.instant(), expiry).plusMinutes(20));
-        var filed = await().atMost(Duration.ofSeconds(20))
+        // The lease's clock looks every 15 minutes of the application's clock: time goes on while the test waits.
+        var filed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> jdbc.queryForList(
-                                "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
-                                UUID.class,
-                                environment),
+                        () -> {
+                            clock.advance(Duration.ofMinutes(1));
+                            return jdbc.queryForList(
+                                    "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
+                                    UUID.class,
+                                    environment);
+                        },
                         found -> !found.isEmpty())
                 .getFirst()
                 .toString();
@@ -394,6 +406,125 @@ class EnvironmentLeaseFlowTest {
         awaitState(filed, "SUCCEEDED");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(environment).equals("DECOMMISSIONED"));
         assertThat(AwsStub.received("DeleteStack")).hasSize(1);
+    }
+
+    private static final String PRODUCT_TEMPLATE =
+            """
+            Parameters:
+              InstanceType: {Type: String, AllowedValues: [t3.micro, t3.small]}
+            Resources:
+              Product: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
+
+    private String kindBlueprint(BlueprintKind kind, Delivery delivery) {
+        var slug = "day2-" + UUID.randomUUID().toString().substring(0, 8);
+        catalog.create(new NewBlueprint(
+                slug,
+                kind,
+                new BlueprintMetadata(
+                        "Day-2 " + kind,
+                        "A " + kind + " to decommission",
+                        "platform-team",
+                        Map.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null),
+                new NewVersion(PRODUCT_TEMPLATE, List.of(), delivery)));
+        return slug;
+    }
+
+    private UUID provisionKind(String slug) {
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "%s", "target": "lease-dev", "parameters": {"InstanceType": "t3.micro"},
+                         "justification": "day-2"}"""
+                                .formatted(slug));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        approve("approver", id);
+        awaitState(id, "SUCCEEDED");
+        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+    }
+
+    /** A Service Catalog product is terminated once, with the request's TerminateToken, and its record awaited. */
+    @Test
+    void decommissioningAProductTerminatesItsProvisionedProductOnceWithItsToken() {
+        var slug = kindBlueprint(
+                BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                new Delivery.ServiceCatalogProduct("prod-day2", "pa-day2", null));
+        AwsStub.stubJson(SC + "ProvisionProduct", 200, record("rec-p", "CREATED", "PROVISION_PRODUCT"));
+        AwsStub.stubJson(
+                SC + "DescribeRecord", "{\"Id\": \"rec-p\"}", 200, record("rec-p", "SUCCEEDED", "PROVISION_PRODUCT"));
+        AwsStub.stubJson(
+                SC + "TerminateProvisionedProduct", 200, record("rec-t", "CREATED", "TERMINATE_PROVISIONED_PRODUCT"));
+        AwsStub.stubJson(
+                SC + "DescribeRecord",
+                "{\"Id\": \"rec-t\"}",
+                200,
+                record("rec-t", "SUCCEEDED", "TERMINATE_PROVISIONED_PRODUCT"));
+        var environment = provisionKind(slug);
+        assertThat(jdbc.queryForObject(
+                        "select handles ->> 'ProvisionedProductId' from environment where id = ?",
+                        String.class,
+                        environment))
+                .isEqualTo("pp-rec-p");
+
+        var decommission = decommissionAs("requester", environment, "Product no longer needed");
+        approve("approver", decommission);
+        awaitState(decommission, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(environment).equals("DECOMMISSIONED"));
+
+        var terminations = AwsStub.receivedJson(SC + "TerminateProvisionedProduct");
+        assertThat(terminations).hasSize(1);
+        var terminate = AwsStub.body(terminations.getFirst());
+        assertThat(terminate.path("ProvisionedProductId").asString()).isEqualTo("pp-rec-p");
+        assertThat(terminate.path("TerminateToken").asString())
+                .isEqualTo("vendo-" + decommission + "-terminate-product");
+    }
+
+    /** A StackSet's instances in the environment's account and regions are deleted by one operation with its id. */
+    @Test
+    void decommissioningAStackSetEnvironmentDeletesItsInstancesWithOneOperation() {
+        var slug = kindBlueprint(
+                BlueprintKind.STACK_SET,
+                new Delivery.StackSet("day2-guardrails", List.of("eu-west-1", "eu-central-1"), 50, 0));
+        var environment = provisionKind(slug);
+        assertThat(jdbc.queryForObject(
+                        "select handles ->> 'StackSetRegions' from environment where id = ?",
+                        String.class,
+                        environment))
+                .isEqualTo("eu-west-1,eu-central-1");
+
+        var decommission = decommissionAs("requester", environment, "Guardrails move elsewhere");
+        approve("approver", decommission);
+        awaitState(decommission, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(environment).equals("DECOMMISSIONED"));
+
+        var deletes = AwsStub.received("DeleteStackInstances");
+        assertThat(deletes).hasSize(1);
+        assertThat(AwsStub.form(deletes.getFirst()))
+                .containsEntry("StackSetName", "day2-guardrails")
+                .containsEntry("OperationId", "vendo-" + decommission + "-delete-stack-instances")
+                .containsEntry("Accounts.member.1", AwsStub.ACCOUNT)
+                .containsEntry("Regions.member.1", "eu-west-1")
+                .containsEntry("Regions.member.2", "eu-central-1")
+                .containsEntry("RetainStacks", "false");
+        assertThat(AwsStub.simulate()
+                        .stackSetOperations()
+                        .get("day2-guardrails")
+                        .values())
+                .extracting(CloudFormationSimulator.StackSetOperation::action)
+                .containsExactlyInAnyOrder("CREATE", "DELETE");
+    }
+
+    private static String record(String recordId, String status, String type) {
+        return """
+                {"RecordDetail": {"RecordId": "%s", "Status": "%s", "ProvisionedProductId": "pp-rec-p",
+                  "RecordType": "%s", "RecordErrors": [], "RecordTags": []}}"""
+                .formatted(recordId, status, type);
     }
 
     private static String submission(String siteName) {

@@ -178,7 +178,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "DescribeStackEvents" -> describeStackEvents(form);
                     case "DeleteStack" -> deleteStack(form);
                     case "UpdateTerminationProtection" -> updateTerminationProtection(form);
-                    case "CreateStackInstances" -> createStackInstances(form);
+                    case "CreateStackInstances" -> stackSetOperation(form, "CREATE");
+                    case "DeleteStackInstances" -> stackSetOperation(form, "DELETE");
                     case "DescribeStackSetOperation" -> describeStackSetOperation(form);
                     case "ListStackInstances" -> listStackInstances(form);
                     default -> error(400, "InvalidAction", "Not simulated: " + action);
@@ -365,7 +366,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
      * whatever the call asked for), a StackSet runs one operation at a time (OperationInProgressException), and the
      * operation takes the stack duration; its instances are then CURRENT and SUCCEEDED in each region.
      */
-    private synchronized ResponseDefinitionBuilder createStackInstances(Map<String, String> form) {
+    private synchronized ResponseDefinitionBuilder stackSetOperation(Map<String, String> form, String action) {
         var stackSet = form.get("StackSetName");
         var operationId = form.get("OperationId");
         var operations = stackSetOperations.computeIfAbsent(stackSet, name -> new ConcurrentHashMap<>());
@@ -387,8 +388,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             regions.add(form.get("Regions.member." + i));
         }
         var id = operationId != null ? operationId : UUID.randomUUID().toString();
-        operations.put(id, new StackSetOperation(id, form.get("Accounts.member.1"), List.copyOf(regions), now));
-        return xml(200, "CreateStackInstances", "<OperationId>" + id + "</OperationId>");
+        operations.put(id, new StackSetOperation(id, action, form.get("Accounts.member.1"), List.copyOf(regions), now));
+        var call = action.equals("CREATE") ? "CreateStackInstances" : "DeleteStackInstances";
+        return xml(200, call, "<OperationId>" + id + "</OperationId>");
     }
 
     private ResponseDefinitionBuilder describeStackSetOperation(Map<String, String> form) {
@@ -402,19 +404,30 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 200,
                 "DescribeStackSetOperation",
                 """
-                <StackSetOperation><OperationId>%s</OperationId><StackSetId>%s:1</StackSetId><Action>CREATE</Action>
+                <StackSetOperation><OperationId>%s</OperationId><StackSetId>%s:1</StackSetId><Action>%s</Action>
                 <Status>%s</Status></StackSetOperation>"""
                         .formatted(
-                                operation.id(), form.get("StackSetName"), done(operation) ? "SUCCEEDED" : "RUNNING"));
+                                operation.id(),
+                                form.get("StackSetName"),
+                                operation.action(),
+                                done(operation) ? "SUCCEEDED" : "RUNNING"));
     }
 
     private ResponseDefinitionBuilder listStackInstances(Map<String, String> form) {
         var account = form.get("StackInstanceAccount");
         var members = new StringBuilder();
-        stackSetOperations.getOrDefault(form.get("StackSetName"), Map.of()).values().stream()
+        var operations = stackSetOperations
+                .getOrDefault(form.get("StackSetName"), Map.of())
+                .values();
+        operations.stream()
+                .filter(operation -> operation.action().equals("CREATE"))
                 .filter(operation -> account == null || account.equals(operation.account()))
-                .forEach(operation -> operation
-                        .regions()
+                .forEach(operation -> operation.regions().stream()
+                        .filter(region -> operations.stream()
+                                .noneMatch(deletion -> deletion.action().equals("DELETE")
+                                        && done(deletion)
+                                        && deletion.account().equals(operation.account())
+                                        && deletion.regions().contains(region)))
                         .forEach(region -> members.append(
                                 """
                                 <member><StackSetId>%s:1</StackSetId><Region>%s</Region><Account>%s</Account>
@@ -440,8 +453,11 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         return copy;
     }
 
-    /** One StackSet operation: adding the account's instances in these regions, started at this epoch millisecond. */
-    public record StackSetOperation(String id, String account, List<String> regions, long startedAt) {}
+    /**
+     * One StackSet operation: adding (CREATE) or removing (DELETE) the account's instances in these regions, started at
+     * this epoch millisecond.
+     */
+    public record StackSetOperation(String id, String action, String account, List<String> regions, long startedAt) {}
 
     private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
         var key = form.get("StackName");

@@ -13,6 +13,15 @@ public interface StackSetProvisioner {
     /** The spec's operation, if AWS has it (a repeated CreateStackInstances must not start another). */
     Optional<OperationStatus> findOperation(StackSetSpec spec);
 
+    /** The calls deleting the spec's stack instances makes, rendered for people (dry run). */
+    String planDeletion(StackSetSpec spec);
+
+    /**
+     * Starts the operation that deletes the spec's stack instances (and their stacks); the same OperationId again is
+     * the same operation.
+     */
+    void deleteStackInstances(StackSetSpec spec);
+
     /** Starts the operation that creates the spec's stack instances. */
     void createStackInstances(StackSetSpec spec);
 
