@@ -527,6 +527,79 @@ class EnvironmentLeaseFlowTest {
                 .formatted(recordId, status, type);
     }
 
+    /**
+     * The API: list (cursor pages, filters) and read environments, extend with an Idempotency-Key (a retry replays the
+     * first answer, another body is refused), decommission; refusals are problem details and store nothing.
+     */
+    @Test
+    void theApiListsReadsExtendsAndDecommissionsEnvironmentsOncePerIdempotencyKey() {
+        var first = provision("lease-dev", "api-one");
+        var second = provision("lease-dev", "api-two");
+        var requester = ApiClient.as("requester", port);
+
+        var page = requester.get("/api/v1/environments?limit=1&tier=DEV&status=ACTIVE");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().path("items").size()).isEqualTo(1);
+        assertThat(page.body().path("items").get(0).path("id").asString()).isEqualTo(second.toString());
+        var next = requester.get("/api/v1/environments?limit=1&tier=DEV&status=ACTIVE&cursor="
+                + page.body().path("nextCursor").asString());
+        assertThat(next.body().path("items").get(0).path("id").asString()).isEqualTo(first.toString());
+        var one = requester.get("/api/v1/environments/" + first);
+        assertThat(one.body().path("owner").asString()).isEqualTo("requester");
+        assertThat(one.body().path("handles").path("StackId").asString()).startsWith("arn:aws:cloudformation:");
+        assertThat(one.body().path("history").get(0).path("kind").asString()).isEqualTo("PROVISION");
+        assertThat(ApiClient.as("approver", port)
+                        .get("/api/v1/environments/" + first)
+                        .status())
+                .isEqualTo(404);
+        assertThat(requester.get("/api/v1/environments?cursor=nonsense").status())
+                .isEqualTo(400);
+
+        var requestsBefore = jdbc.queryForObject("select count(*) from vending_request", Integer.class);
+        var tooLate = requester.postJson(
+                "/api/v1/environments/" + first + "/extensions",
+                "{\"expiresAt\": \"%s\", \"justification\": \"longer\"}"
+                        .formatted(expiry(first).plus(Duration.ofDays(30))));
+        assertThat(tooLate.status()).isEqualTo(400);
+        assertThat(tooLate.body().path("title").asString()).isEqualTo("Past the maximum lifetime");
+        var notOwner = ApiClient.as("lead", port)
+                .postJson("/api/v1/environments/" + first + "/decommissions", "{\"justification\": \"mine\"}");
+        assertThat(notOwner.status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from vending_request", Integer.class))
+                .isEqualTo(requestsBefore);
+
+        clock.advance(Duration.ofDays(30));
+        var body = "{\"expiresAt\": \"%s\", \"justification\": \"a month more\"}"
+                .formatted(expiry(first).plus(Duration.ofDays(20)));
+        var key = UUID.randomUUID().toString();
+        var extended = requester.postJson("/api/v1/environments/" + first + "/extensions", body, key);
+        assertThat(extended.status()).as(extended.toString()).isEqualTo(201);
+        assertThat(extended.body().path("kind").asString()).isEqualTo("EXTEND");
+        var replayed = requester.postJson("/api/v1/environments/" + first + "/extensions", body, key);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.body().path("id").asString())
+                .isEqualTo(extended.body().path("id").asString());
+        assertThat(replayed.replayed()).isTrue();
+        var otherBody = requester.postJson(
+                "/api/v1/environments/" + first + "/extensions", body.replace("a month more", "other"), key);
+        assertThat(otherBody.status()).isEqualTo(422);
+        var busy =
+                requester.postJson("/api/v1/environments/" + first + "/decommissions", "{\"justification\": \"now\"}");
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.body().path("title").asString()).isEqualTo("Environment busy");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vending_request where environment_id = ?", Integer.class, first))
+                .isEqualTo(1);
+
+        var decommission = requester.postJson(
+                "/api/v1/environments/" + second + "/decommissions",
+                "{\"justification\": \"done\"}",
+                UUID.randomUUID().toString());
+        assertThat(decommission.status()).isEqualTo(201);
+        assertThat(decommission.body().path("kind").asString()).isEqualTo("DECOMMISSION");
+        assertThat(decommission.body().path("environmentId").asString()).isEqualTo(second.toString());
+    }
+
     private static String submission(String siteName) {
         return """
                 {"blueprint": "static-website", "target": "lease-dev",

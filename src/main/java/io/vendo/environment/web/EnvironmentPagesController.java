@@ -9,6 +9,7 @@ import io.vendo.environment.EnvironmentStatus;
 import io.vendo.environment.Environments;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
+import io.vendo.web.AwsConsoleLinks;
 import io.vendo.web.PageController;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ class EnvironmentPagesController {
         var lifetime = catalog.blueprint(environment.blueprintSlug()).metadata().maxLifetime();
         var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         model.addAttribute("environment", environment);
-        model.addAttribute("handles", ConsoleLink.of(environment.handles(), region));
+        model.addAttribute("consoleLinks", AwsConsoleLinks.of(environment.handles(), region));
         model.addAttribute("timeline", auditTrail.timeline(id.toString()));
         model.addAttribute("isAdmin", actor.has(Role.ADMIN));
         model.addAttribute(

@@ -32,7 +32,14 @@ public final class ApiAccess {
                 .access(actor(ApiAccess::readsCatalog))
                 .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/**")
                 .access(actor(Actor::mayReadRequests))
-                .requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/cancel")
+                .requestMatchers(HttpMethod.GET, "/api/v1/environments", "/api/v1/environments/**")
+                .access(actor(Actor::mayReadRequests))
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/requests",
+                        "/api/v1/requests/*/cancel",
+                        "/api/v1/environments/*/extensions",
+                        "/api/v1/environments/*/decommissions")
                 .access(actor(actor -> actor.has(Role.REQUESTER)))
                 .requestMatchers(HttpMethod.POST, "/api/v1/requests/*/decisions")
                 .access(actor(actor -> actor.has(Role.APPROVER) || actor.has(Role.ADMIN)))

@@ -1,0 +1,289 @@
+package io.vendo.environment.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vendo.environment.EnvironmentSearch;
+import io.vendo.environment.Environments;
+import io.vendo.identity.Actor;
+import io.vendo.request.RequestView;
+import io.vendo.web.ApiScopes;
+import io.vendo.web.BoundedInstant;
+import io.vendo.web.IdempotencyKeys;
+import io.vendo.web.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/environments")
+@Tag(name = "Environments", description = "What requests created: read them, extend their leases, decommission them")
+class EnvironmentsApiController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Environments environments;
+    private final IdempotencyKeys idempotencyKeys;
+    /** Map keys sorted, so that the same body always has the same fingerprint. */
+    private final JsonMapper canonicalJson;
+
+    EnvironmentsApiController(Environments environments, IdempotencyKeys idempotencyKeys, JsonMapper jsonMapper) {
+        this.environments = environments;
+        this.idempotencyKeys = idempotencyKeys;
+        this.canonicalJson = jsonMapper
+                .rebuild()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
+    }
+
+    @GetMapping
+    @Operation(
+            operationId = "listEnvironments",
+            summary = "List environments",
+            description = "The environments the caller may see (their own and their teams'; admins: all), newest"
+                    + " first, a page at a time; filters combine.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
+    EnvironmentPage list(@ParameterObject @Valid EnvironmentListQuery query, BindingResult binding, Actor actor) {
+        var errors = InvalidInputException.errors(binding);
+        EnvironmentSearch.Position after = null;
+        if (query.getCursor() != null && !errors.containsKey("cursor")) {
+            after = EnvironmentCursor.decode(query.getCursor()).orElse(null);
+            if (after == null) {
+                errors.put("cursor", "not a cursor returned by this list");
+            }
+        }
+        if (query.getExpiringBefore() != null && !BoundedInstant.accepts(query.getExpiringBefore())) {
+            errors.putIfAbsent("expiringBefore", "must be an instant between the years 1 and 9999");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var result = environments.search(
+                new EnvironmentSearch(
+                        query.isMine(),
+                        query.getBlueprint(),
+                        query.getTarget(),
+                        query.getTier(),
+                        query.getStatus() == null ? Set.of() : Set.copyOf(query.getStatus()),
+                        query.getExpiringBefore(),
+                        after,
+                        query.limitOrDefault()),
+                actor);
+        var items = result.environments().stream().map(EnvironmentResponse::of).toList();
+        var next =
+                result.hasMore() ? EnvironmentCursor.after(result.environments().getLast()) : null;
+        return new EnvironmentPage(items, next);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(
+            operationId = "getEnvironment",
+            summary = "Get an environment",
+            description = "Its status, owner, blueprint version, target, parameters, outputs, AWS handles, lease and"
+                    + " history.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such environment, or none the caller may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    EnvironmentResponse get(@PathVariable UUID id, Actor actor) {
+        return EnvironmentResponse.of(environments.get(id, actor));
+    }
+
+    @PostMapping(path = "/{id}/extensions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "extendEnvironment",
+            summary = "Request a later expiry",
+            description = "Files an EXTEND request, which goes through the approval policy for extensions and then"
+                    + " moves the lease. Only the owner or an admin may; one day-2 request at a time. With an"
+                    + " `Idempotency-Key`, a retry with the same key and body returns the first response.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Filed; waits for approval (or was approved by its policy)",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The new request, as a path on this portal",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        schema = @Schema(type = "boolean"))
+            },
+            content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "The expiry is not later than the current one, or past the blueprint's maximum lifetime; or"
+                    + " invalid fields",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the environment's owner (nor an admin)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The environment is busy with another day-2 request, has no lease, or a call with the same"
+                    + " `Idempotency-Key` is still being processed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    ResponseEntity<?> extend(
+            @PathVariable UUID id,
+            @Valid @RequestBody ExtensionBody body,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
+                                    + " kept for 24 hours per caller")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            Actor actor,
+            HttpServletRequest http) {
+        if (!BoundedInstant.accepts(body.expiresAt())) {
+            throw new InvalidInputException(Map.of("expiresAt", "must be an instant between the years 1 and 9999"));
+        }
+        return once(
+                "extensions:" + id,
+                body,
+                idempotencyKey,
+                actor,
+                http,
+                () -> environments.extend(id, body.expiresAt(), body.justification(), actor));
+    }
+
+    @PostMapping(path = "/{id}/decommissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "decommissionEnvironment",
+            summary = "Request decommissioning",
+            description = "Files a DECOMMISSION request: once approved under the policy for decommissions, everything"
+                    + " the environment holds in AWS is removed (resources its template retains are listed). Only the"
+                    + " owner or an admin may; one day-2 request at a time. With an `Idempotency-Key`, a retry with"
+                    + " the same key and body returns the first response.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Filed; waits for approval (or was approved by its policy)",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The new request, as a path on this portal",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        schema = @Schema(type = "boolean"))
+            },
+            content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the environment's owner (nor an admin)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The environment is busy with another day-2 request, is decommissioned already, or a call"
+                    + " with the same `Idempotency-Key` is still being processed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    ResponseEntity<?> decommission(
+            @PathVariable UUID id,
+            @Valid @RequestBody DecommissionBody body,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
+                                    + " kept for 24 hours per caller")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            Actor actor,
+            HttpServletRequest http) {
+        return once(
+                "decommissions:" + id,
+                body,
+                idempotencyKey,
+                actor,
+                http,
+                () -> environments.decommission(id, body.justification(), actor));
+    }
+
+    /**
+     * Files the request once per {@code Idempotency-Key}: the same key and body replay the first response; the key
+     * is claimed per operation and environment, so the same key on another one is another request.
+     */
+    private ResponseEntity<?> once(
+            String operation,
+            Object body,
+            @Nullable String idempotencyKey,
+            Actor actor,
+            HttpServletRequest http,
+            Supplier<RequestView> file) {
+        // Spring joins repeated headers with commas: two keys would silently become one key "k1,k2".
+        if (Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size() > 1) {
+            throw new InvalidInputException(Map.of(IDEMPOTENCY_KEY, "Send one Idempotency-Key header, not several"));
+        }
+        if (idempotencyKey == null) {
+            return created(file.get());
+        }
+        var fingerprint = operation + " " + canonicalJson.writeValueAsString(body);
+        var replay = idempotencyKeys.claim(actor.username(), idempotencyKey, fingerprint);
+        if (replay.isPresent()) {
+            var stored = replay.get();
+            var response = ResponseEntity.status(stored.status())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotent-Replayed", "true");
+            if (stored.location() != null) {
+                response.header(HttpHeaders.LOCATION, stored.location());
+            }
+            return response.body(stored.body());
+        }
+        try {
+            var created = created(file.get());
+            idempotencyKeys.complete(
+                    actor.username(),
+                    idempotencyKey,
+                    created.getStatusCode().value(),
+                    canonicalJson.writeValueAsString(created.getBody()),
+                    String.valueOf(created.getHeaders().getLocation()));
+            return created;
+        } catch (RuntimeException e) {
+            idempotencyKeys.release(actor.username(), idempotencyKey);
+            throw e;
+        }
+    }
+
+    private static ResponseEntity<FiledRequestResponse> created(RequestView request) {
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + request.id()))
+                .body(FiledRequestResponse.of(request));
+    }
+}
