@@ -19,11 +19,18 @@
         displayName = "Environments",
         allowedDependencies = {
             "request",
+            "request::events",
+            "request::views",
+            "request::progress",
+            "request::ports",
+            "request::day-two",
             "catalog",
-            "catalog :: blueprints",
-            "catalog :: targets",
+            "catalog::blueprints",
+            "catalog::targets",
             "identity",
+            "identity::roles",
             "audit",
+            "audit::events",
             "refusal",
             "web"
         })

@@ -16,6 +16,7 @@
             "request::views",
             "approval",
             "approval::events",
+            "environment",
             "identity::directory",
             "audit::events",
             "web"

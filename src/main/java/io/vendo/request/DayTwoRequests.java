@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * request goes: submitted, approved by the policy that applies to its kind, executed, audited.
  */
 @Service
+@NamedInterface(name = "day-two", propagate = false)
 public class DayTwoRequests {
 
     private static final Logger log = LoggerFactory.getLogger(DayTwoRequests.class);
