@@ -222,6 +222,48 @@ class WorkerFaultTest {
     }
 
     /** The execution and request rows of the requests, as text: what a late write would change. */
+    /**
+     * A worker killed while CloudFormation holds its DeleteStack answer: another worker sends DeleteStack again with
+     * the same token (CloudFormation takes it as the same call), sees the stack deleted and ends the request; the
+     * environment is DECOMMISSIONED and the stack was deleted once.
+     */
+    @Test
+    void aWorkerKilledInsideDeleteStackLeavesTheStackDeletedOnceWithOneToken() throws Exception {
+        var first = start("delete-1", Map.of());
+        var target = seeder.target(ACCOUNT);
+        var provision = seeder.approved(1, target, "doomed").getFirst();
+        awaitAll(List.of(provision), "SUCCEEDED", Duration.ofSeconds(60));
+        var stack = stackOf(provision);
+
+        aws.hold("DeleteStack", Duration.ofSeconds(5));
+        var decommission = seeder.decommissionApproved(provision);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.deleteStartedAt != 0);
+        first.kill();
+        assertThat(seeder.jdbc()
+                        .queryForObject("select state from vending_request where id = ?", String.class, decommission))
+                .isEqualTo("IN_PROGRESS");
+
+        aws.hold("DeleteStack", Duration.ZERO);
+        start("delete-2", Map.of());
+        awaitAll(List.of(decommission), "SUCCEEDED", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> seeder.jdbc()
+                                .queryForObject(
+                                        "select status from environment where provisioned_by = ?",
+                                        String.class,
+                                        provision),
+                        "DECOMMISSIONED"::equals);
+
+        var deletes = calls("DeleteStack");
+        assertThat(deletes).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(deletes)
+                .extracting(call -> call.get("ClientRequestToken"))
+                .containsOnly("vendo-" + decommission + "-delete-stack");
+        assertThat(deletes).extracting(call -> call.get("StackName")).containsOnly(stack.id);
+        assertThat(calls("CreateChangeSet")).hasSize(1);
+    }
+
     private List<String> rows(UUID... ids) {
         var rows = new ArrayList<String>();
         for (var id : ids) {

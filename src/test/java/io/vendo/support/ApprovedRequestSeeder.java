@@ -126,6 +126,42 @@ public final class ApprovedRequestSeeder {
         return ids;
     }
 
+    /**
+     * An approved DECOMMISSION request of the environment that the PROVISION request made, the environment busy with
+     * it (as filing makes it), and its execution task due now.
+     *
+     * @return the new request's id
+     */
+    public UUID decommissionApproved(UUID provisionRequest) {
+        var environment = jdbc.queryForMap(
+                "select id, blueprint_version_id, target_id from environment where provisioned_by = ?",
+                provisionRequest);
+        var id = UUID.randomUUID();
+        var now = Timestamp.from(Instant.now());
+        jdbc.update(
+                """
+                insert into vending_request (id, kind, state, environment_id, blueprint_version_id, blueprint_slug,
+                    blueprint_name, blueprint_version, target_id, target_slug, target_name, parameters, justification,
+                    requester, team, outputs, submitted_at, updated_at, version)
+                select ?, 'DECOMMISSION', 'APPROVED', ?, r.blueprint_version_id, r.blueprint_slug, r.blueprint_name,
+                    r.blueprint_version, r.target_id, r.target_slug, r.target_name, '{}'::jsonb,
+                    'Seeded for an execution test', 'requester', 'web-team', '{}'::jsonb, ?, ?, 0
+                from vending_request r where r.id = ?""",
+                id,
+                environment.get("id"),
+                now,
+                now,
+                provisionRequest);
+        jdbc.update("update environment set busy_with = ? where id = ?", id, environment.get("id"));
+        jdbc.update(
+                """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('request-execution', ?, ?, false, 1)""",
+                id.toString(),
+                now);
+        return id;
+    }
+
     /** How many of the requests are in each state. */
     public Map<String, Long> states(List<UUID> ids) {
         return jdbc
