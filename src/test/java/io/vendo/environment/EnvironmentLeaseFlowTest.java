@@ -1,8 +1,11 @@
 package io.vendo.environment;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintMetadata;
 import io.vendo.catalog.Catalog;
@@ -14,6 +17,7 @@ import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
 import io.vendo.support.ApiClient;
 import io.vendo.support.AwsStub;
+import io.vendo.support.ChromiumPages;
 import io.vendo.support.CloudFormationSimulator;
 import io.vendo.support.LiveAws;
 import io.vendo.support.Mailbox;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -56,6 +61,9 @@ class EnvironmentLeaseFlowTest {
         LiveAws.register(registry);
         Mailbox.register(registry);
     }
+
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     @LocalServerPort
     int port;
@@ -598,6 +606,82 @@ class EnvironmentLeaseFlowTest {
         assertThat(decommission.status()).isEqualTo(201);
         assertThat(decommission.body().path("kind").asString()).isEqualTo("DECOMMISSION");
         assertThat(decommission.body().path("environmentId").asString()).isEqualTo(second.toString());
+    }
+
+    /**
+     * In a real Chromium: the owner finds the environment under Environments, extends its lease from its page (the
+     * sandbox's policy approves extensions itself), an admin pauses its expiry, and the owner decommissions it.
+     */
+    @Test
+    void theEnvironmentPageActionsInABrowser() {
+        var environment = provision("lease-sandbox", "browser-env");
+        clock.advance(Duration.ofDays(5));
+        var newExpiry = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(362);
+        String decommission;
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "requester");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Environments"))
+                    .click();
+            page.locator("a[href='/environments/" + environment + "']").click();
+            assertThat(page.getByTestId("environment-status")).hasText("ACTIVE");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("open in the AWS console")))
+                    .hasAttribute(
+                            "href", java.util.regex.Pattern.compile("console\\.aws\\.amazon\\.com/cloudformation"));
+
+            page.getByLabel("New expiry (UTC date)").fill(newExpiry.toString());
+            page.locator("#justification").fill("The demo runs longer");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request extension"))
+                    .click();
+            assertThat(page.getByTestId("day-two")).containsText("EXTEND");
+            assertThat(page.getByTestId("request-state")).hasText("SUCCEEDED");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("its environment"))
+                    .click();
+            assertThat(page.getByTestId("lease")).containsText(newExpiry.toString());
+        }
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "admin");
+            page.navigate(url("/environments/" + environment));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause expiry"))
+                    .click();
+            assertThat(page.getByTestId("lease")).containsText("expiry paused by an admin");
+        }
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "requester");
+            page.navigate(url("/environments/" + environment));
+            page.getByLabel("Justification").last().fill("The demo is over");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request decommissioning"))
+                    .click();
+            assertThat(page.getByTestId("day-two")).containsText("DECOMMISSION");
+            decommission = page.url().substring(page.url().lastIndexOf('/') + 1);
+        }
+        approve("approver", decommission);
+        awaitState(decommission, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(environment).equals("DECOMMISSIONED"));
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "requester");
+            page.navigate(url("/environments/" + environment));
+            assertThat(page.getByTestId("environment-status")).hasText("DECOMMISSIONED");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request decommissioning")))
+                    .hasCount(0);
+        }
+    }
+
+    private void logIn(Page page, String user) {
+        page.navigate(url("/login"));
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
+                .isVisible();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private static String submission(String siteName) {

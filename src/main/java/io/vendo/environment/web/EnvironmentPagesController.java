@@ -96,14 +96,14 @@ class EnvironmentPagesController {
                         ? "no limit"
                         : LocalDate.ofInstant(clock.instant().plus(lifetime), ZoneOffset.UTC)
                                 .toString());
+        // A month more, within the maximum lifetime.
         var current = environment.expiresAt();
-        model.addAttribute(
-                "suggestedExpiry",
-                current == null
-                        ? today.plusDays(30).toString()
-                        : LocalDate.ofInstant(current, ZoneOffset.UTC)
-                                .plusDays(30)
-                                .toString());
+        var suggested = (current == null ? today : LocalDate.ofInstant(current, ZoneOffset.UTC)).plusDays(30);
+        if (lifetime != null) {
+            var latest = LocalDate.ofInstant(clock.instant().plus(lifetime), ZoneOffset.UTC);
+            suggested = suggested.isAfter(latest) ? latest : suggested;
+        }
+        model.addAttribute("suggestedExpiry", suggested.toString());
         return "environment/detail";
     }
 
