@@ -109,6 +109,10 @@ class EnvironmentsApiController {
                     + " history.",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     @ApiResponse(
+            responseCode = "200",
+            description = "The environment",
+            content = @Content(schema = @Schema(implementation = EnvironmentResponse.class)))
+    @ApiResponse(
             responseCode = "404",
             description = "No such environment, or none the caller may see",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

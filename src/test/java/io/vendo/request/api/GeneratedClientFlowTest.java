@@ -8,11 +8,14 @@ import io.vendo.client.ApiClient;
 import io.vendo.client.ApiException;
 import io.vendo.client.api.ApprovalsApi;
 import io.vendo.client.api.CatalogApi;
+import io.vendo.client.api.EnvironmentsApi;
 import io.vendo.client.api.RequestsApi;
 import io.vendo.client.model.BlueprintResponse;
 import io.vendo.client.model.CreateRequestBody;
 import io.vendo.client.model.DecisionBody;
+import io.vendo.client.model.DecommissionBody;
 import io.vendo.client.model.EventResponse;
+import io.vendo.client.model.ExtensionBody;
 import io.vendo.client.model.RequestResponse;
 import io.vendo.client.model.TargetResponse;
 import io.vendo.support.VendoIntegrationTest;
@@ -103,6 +106,35 @@ class GeneratedClientFlowTest {
                 .isInstanceOfSatisfying(ApiException.class, error -> {
                     assertThat(error.getCode()).isEqualTo(400);
                     assertThat(error.getResponseBody()).contains("\"cursor\"", "\"limit\"");
+                });
+    }
+
+    /** The environment operations through the generated client: pages, problem details, refusals of what is unknown. */
+    @Test
+    void environmentsThroughTheGeneratedClient() throws Exception {
+        var environments = new EnvironmentsApi(as("requester"));
+
+        var page = environments.listEnvironments(true, List.of("ACTIVE"), null, null, "SANDBOX", null, null, 5);
+        assertThat(page.getItems())
+                .allSatisfy(environment -> assertThat(environment.getOwner()).isEqualTo("requester"));
+        var unknown = UUID.randomUUID();
+        assertThatThrownBy(() -> environments.getEnvironment(unknown))
+                .isInstanceOfSatisfying(
+                        ApiException.class, error -> assertThat(error.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> environments.extendEnvironment(
+                        unknown,
+                        new ExtensionBody()
+                                .expiresAt(java.time.OffsetDateTime.now().plusDays(30))
+                                .justification("longer"),
+                        UUID.randomUUID().toString()))
+                .isInstanceOfSatisfying(
+                        ApiException.class, error -> assertThat(error.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> environments.decommissionEnvironment(
+                        unknown, new DecommissionBody().justification("done"), null))
+                .isInstanceOfSatisfying(ApiException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo(404);
+                    assertThat(error.getResponseHeaders().firstValue("Content-Type"))
+                            .hasValue("application/problem+json");
                 });
     }
 }
