@@ -82,6 +82,13 @@ class AuthorizationMatrixTest {
                 api.postJson("/api/v1/requests/" + test.submitAs(Caller.REQUESTER) + "/decisions", APPROVE)),
         APPROVE_DATA_TEAMS_REQUEST((test, api) ->
                 api.postJson("/api/v1/requests/" + test.submitAs(Caller.OTHER_TEAM_REQUESTER) + "/decisions", APPROVE)),
+        LIST_ENVIRONMENTS((test, api) -> api.get("/api/v1/environments?limit=5")),
+        EXTEND_UNKNOWN_ENVIRONMENT((test, api) -> api.postJson(
+                "/api/v1/environments/" + java.util.UUID.randomUUID() + "/extensions",
+                "{\"expiresAt\": \"2030-01-01T00:00:00Z\", \"justification\": \"longer\"}")),
+        DECOMMISSION_UNKNOWN_ENVIRONMENT((test, api) -> api.postJson(
+                "/api/v1/environments/" + java.util.UUID.randomUUID() + "/decommissions",
+                "{\"justification\": \"done\"}")),
         VERIFY_AUDIT_LOG((test, api) -> api.get("/api/v1/audit/verification")),
         SEARCH_AUDIT_LOG((test, api) -> api.get("/api/v1/audit/events?limit=5")),
         SYNC_CATALOG((test, api) -> api.postJson("/api/v1/catalog/sync", "{}")),
@@ -108,6 +115,9 @@ class AuthorizationMatrixTest {
                         row(Endpoint.CANCEL, "401 200 404 403 403 403 403 403 403"),
                         row(Endpoint.APPROVE_DEFAULT_POLICY, "401 403 403 200 200 403 403 200 403"),
                         row(Endpoint.APPROVE_DATA_TEAMS_REQUEST, "401 403 403 404 403 403 403 404 403"),
+                        row(Endpoint.LIST_ENVIRONMENTS, "401 200 200 200 200 200 403 403 200"),
+                        row(Endpoint.EXTEND_UNKNOWN_ENVIRONMENT, "401 404 404 404 404 403 404 403 403"),
+                        row(Endpoint.DECOMMISSION_UNKNOWN_ENVIRONMENT, "401 404 404 404 404 403 404 403 403"),
                         row(Endpoint.VERIFY_AUDIT_LOG, "401 403 403 403 200 403 403 403 200"),
                         row(Endpoint.SEARCH_AUDIT_LOG, "401 403 403 403 200 403 403 403 200"),
                         row(Endpoint.SYNC_CATALOG, "401 403 403 403 200 403 403 403 200"))
@@ -176,6 +186,7 @@ class AuthorizationMatrixTest {
         return Stream.of(
                         pageRow("/", "302 200 200 200 200"),
                         pageRow("/requests", "302 200 200 200 200"),
+                        pageRow("/environments", "302 200 200 200 200"),
                         pageRow("ritas-request", "302 200 404 200 200"),
                         pageRow("/approvals", "302 403 403 200 200"),
                         pageRow("/admin/policies", "302 403 403 403 200"),
