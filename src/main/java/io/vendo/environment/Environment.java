@@ -336,6 +336,11 @@ class Environment extends AbstractAggregateRoot<Environment> {
         return id;
     }
 
+    /** The events this aggregate announces when it is saved next. */
+    java.util.Collection<Object> pendingEvents() {
+        return domainEvents();
+    }
+
     EnvironmentStatus status() {
         return status;
     }
