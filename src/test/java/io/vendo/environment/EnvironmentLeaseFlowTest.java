@@ -430,7 +430,8 @@ class EnvironmentLeaseFlowTest {
                 slug,
                 kind,
                 new BlueprintMetadata(
-                        "Day-2 " + kind,
+                        "Day-2 "
+                                + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
                         "A " + kind + " to decommission",
                         "platform-team",
                         Map.of(),
@@ -676,7 +677,9 @@ class EnvironmentLeaseFlowTest {
         page.getByLabel("Password").fill(user);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Catalog").setExact(true)))
                 .isVisible();
     }
 
