@@ -15,12 +15,11 @@ import io.vendo.identity.Actor;
 import io.vendo.request.RequestView;
 import io.vendo.web.ApiScopes;
 import io.vendo.web.BoundedInstant;
-import io.vendo.web.IdempotencyKeys;
+import io.vendo.web.IdempotentCalls;
 import io.vendo.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,28 +37,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/environments")
 @Tag(name = "Environments", description = "What requests created: read them, extend their leases, decommission them")
 class EnvironmentsApiController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final Environments environments;
-    private final IdempotencyKeys idempotencyKeys;
-    /** Map keys sorted, so that the same body always has the same fingerprint. */
-    private final JsonMapper canonicalJson;
+    private final IdempotentCalls idempotentCalls;
 
-    EnvironmentsApiController(Environments environments, IdempotencyKeys idempotencyKeys, JsonMapper jsonMapper) {
+    EnvironmentsApiController(Environments environments, IdempotentCalls idempotentCalls) {
         this.environments = environments;
-        this.idempotencyKeys = idempotencyKeys;
-        this.canonicalJson = jsonMapper
-                .rebuild()
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .build();
+        this.idempotentCalls = idempotentCalls;
     }
 
     @GetMapping
@@ -167,7 +156,7 @@ class EnvironmentsApiController {
                             in = ParameterIn.HEADER,
                             description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
                                     + " kept for 24 hours per caller")
-                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,
             Actor actor,
@@ -176,7 +165,8 @@ class EnvironmentsApiController {
             throw new InvalidInputException(Map.of("expiresAt", "must be an instant between the years 1 and 9999"));
         }
         return once(
-                "extensions:" + id,
+                "extensions",
+                id,
                 body,
                 idempotencyKey,
                 actor,
@@ -227,13 +217,14 @@ class EnvironmentsApiController {
                             in = ParameterIn.HEADER,
                             description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
                                     + " kept for 24 hours per caller")
-                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         return once(
-                "decommissions:" + id,
+                "decommissions",
+                id,
                 body,
                 idempotencyKey,
                 actor,
@@ -242,48 +233,24 @@ class EnvironmentsApiController {
     }
 
     /**
-     * Files the request once per {@code Idempotency-Key}: the same key and body replay the first response; the key
-     * is claimed per operation and environment, so the same key on another one is another request.
+     * Files the request once per {@code Idempotency-Key}: the same key and body replay the first response. The
+     * operation and environment are part of what the key is compared with, so the same key on another environment is
+     * refused, not answered with the first one's request.
      */
     private ResponseEntity<?> once(
             String operation,
+            UUID environment,
             Object body,
             @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http,
             Supplier<RequestView> file) {
-        // Spring joins repeated headers with commas: two keys would silently become one key "k1,k2".
-        if (Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size() > 1) {
-            throw new InvalidInputException(Map.of(IDEMPOTENCY_KEY, "Send one Idempotency-Key header, not several"));
-        }
-        if (idempotencyKey == null) {
-            return created(file.get());
-        }
-        var fingerprint = operation + " " + canonicalJson.writeValueAsString(body);
-        var replay = idempotencyKeys.claim(actor.username(), idempotencyKey, fingerprint);
-        if (replay.isPresent()) {
-            var stored = replay.get();
-            var response = ResponseEntity.status(stored.status())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotent-Replayed", "true");
-            if (stored.location() != null) {
-                response.header(HttpHeaders.LOCATION, stored.location());
-            }
-            return response.body(stored.body());
-        }
-        try {
-            var created = created(file.get());
-            idempotencyKeys.complete(
-                    actor.username(),
-                    idempotencyKey,
-                    created.getStatusCode().value(),
-                    canonicalJson.writeValueAsString(created.getBody()),
-                    String.valueOf(created.getHeaders().getLocation()));
-            return created;
-        } catch (RuntimeException e) {
-            idempotencyKeys.release(actor.username(), idempotencyKey);
-            throw e;
-        }
+        return idempotentCalls.once(
+                http,
+                idempotencyKey,
+                actor.username(),
+                Map.of("operation", operation, "environment", environment.toString(), "body", body),
+                () -> created(file.get()));
     }
 
     private static ResponseEntity<FiledRequestResponse> created(RequestView request) {
