@@ -1,5 +1,6 @@
 package io.vendo.notification;
 
+import io.vendo.environment.EnvironmentEvent.LeaseExpired;
 import io.vendo.environment.EnvironmentEvent.LeaseReminderDue;
 import io.vendo.environment.Environments;
 import io.vendo.identity.Directory;
@@ -8,7 +9,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Reminds the owner of an environment that its lease ends soon, with a link to extend it. */
+/** Tells the owner of an environment that its lease ends soon (with a link to extend it), and that it ended. */
 @Component
 class LeaseReminders {
 
@@ -49,6 +50,25 @@ class LeaseReminders {
                                 links.environment(environment.id()),
                                 "extendUrl",
                                 links.extension(environment.id())))));
+    }
+
+    /** The lease ended and Vendo filed the decommissioning: the owner hears it from Vendo, not from the approvers. */
+    @ApplicationModuleListener
+    void on(LeaseExpired expired) {
+        var environment = environments.require(expired.environmentId());
+        directory
+                .person(environment.owner())
+                .ifPresent(owner -> mail.send(composer.compose(
+                        owner.email(),
+                        "Your environment %s expired: decommissioning requested".formatted(environment.name()),
+                        "lease-expired",
+                        Map.of(
+                                "environment",
+                                environment,
+                                "environmentUrl",
+                                links.environment(environment.id()),
+                                "requestUrl",
+                                links.request(expired.requestId())))));
     }
 
     private static String inWords(Duration before) {

@@ -400,6 +400,8 @@ class EnvironmentLeaseFlowTest {
         assertThat(request.get("team")).isEqualTo("web-team");
         assertThat(request.get("state")).isEqualTo("PENDING_APPROVAL");
         await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.lease-expired") == 1);
+        var told = Mailbox.awaitAbout("requester@vendo.local", "expired: decommissioning requested", filed);
+        assertThat(Mailbox.body(told)).contains("/environments/" + environment);
         // Looking again files nothing more: the environment is busy with the request.
         clock.advance(Duration.ofMinutes(20));
         await().during(Duration.ofSeconds(1))
