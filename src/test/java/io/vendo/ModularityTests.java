@@ -46,6 +46,7 @@ class ModularityTests {
                         "request",
                         "approval",
                         "execution",
+                        "environment",
                         "aws",
                         "notification",
                         "audit",

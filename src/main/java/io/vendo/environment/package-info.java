@@ -34,6 +34,8 @@
             "refusal",
             "web"
         })
+@NullMarked
 package io.vendo.environment;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

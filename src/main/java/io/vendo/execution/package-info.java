@@ -36,6 +36,7 @@
             "request::progress",
             "request::views",
             "request::web",
+            "environment",
             "identity",
             "audit::events",
             "digest",
