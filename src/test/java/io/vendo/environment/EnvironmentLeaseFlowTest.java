@@ -377,7 +377,7 @@ class EnvironmentLeaseFlowTest {
      */
     @Test
     void atTheEndOfTheLeaseVendoFilesTheDecommissioningItselfAndTheStackIsDeletedOnceApproved() {
-        var environment = provision("lease-staging", "expiring-site");
+        var environment = provision("lease-staging", "lease-ended-site");
         var expiry = expiry(environment);
 
         clock.advance(Duration.between(clock.instant(), expiry).plusMinutes(20));
