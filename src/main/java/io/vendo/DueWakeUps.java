@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseable {
 
     private static final long GRAIN_MILLIS = 5;
+    private static final long[] RECHECKS_MILLIS = {GRAIN_MILLIS, 50, 500};
 
     private final Clock clock;
     private final Duration horizon;
-    private final int threads;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("scheduler-wake-up").daemon().factory());
     private final Set<Long> armed = ConcurrentHashMap.newKeySet();
@@ -43,12 +43,10 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
 
     /**
      * @param horizon executions due further ahead are left to the regular polls
-     * @param threads the scheduler's threads: when all are busy, a wake-up is repeated after the next run ends
      */
-    DueWakeUps(Clock clock, Duration horizon, int threads) {
+    DueWakeUps(Clock clock, Duration horizon) {
         this.clock = clock;
         this.horizon = horizon;
-        this.threads = threads;
     }
 
     /** Listens to the scheduler's events and wakes it from now on. */
@@ -85,8 +83,11 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
     public void onExecutionComplete(ExecutionComplete executionComplete) {
         running.decrementAndGet();
         if (missedWhileBusy.getAndSet(false)) {
-            // The scheduler counts this run as busy until just after this event: look a moment later.
-            timer.schedule(this::wake, GRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            // The scheduler counts this run as busy until just after this event, longer on a loaded machine: look a
+            // moment later, and again a little later still, rather than leave the work to the next poll.
+            for (var after : RECHECKS_MILLIS) {
+                timer.schedule(this::wake, after, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -95,8 +96,9 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
         if (current == null) {
             return;
         }
-        if (running.get() >= threads) {
-            // A poll now would fetch nothing: every thread is busy.
+        if (running.get() > 0) {
+            // A poll now may fetch nothing: every thread may be busy, or the run that scheduled this execution may
+            // still hold it (its completion has not been written yet). Look again when a run ends.
             missedWhileBusy.set(true);
         }
         current.triggerCheckForDueExecutions();

@@ -24,8 +24,8 @@ class SchedulerConfiguration {
 
     /** Wake-ups for work this replica schedules within the next quarter of an hour. */
     @Bean(destroyMethod = "close")
-    DueWakeUps dueWakeUps(SchedulerProperties properties, Clock clock) {
-        return new DueWakeUps(clock, Duration.ofMinutes(15), properties.threads());
+    DueWakeUps dueWakeUps(Clock clock) {
+        return new DueWakeUps(clock, Duration.ofMinutes(15));
     }
 
     /**

@@ -49,7 +49,7 @@ class DueWakeUpsTest {
                         ? (complete, operations) ->
                                 operations.reschedule(complete, clock.instant().plusMillis(300))
                         : new CompletionHandler.OnCompleteRemove<>());
-        wakeUps = configuration.dueWakeUps(hourlyPolls, clock);
+        wakeUps = configuration.dueWakeUps(clock);
         scheduler = configuration.scheduler(dataSource, List.of(task), hourlyPolls, clock, wakeUps);
         scheduler.start();
     }
