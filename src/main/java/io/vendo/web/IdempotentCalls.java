@@ -22,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotentCalls {
 
     public static final String HEADER = "Idempotency-Key";
+
+    /** How the API document describes {@link #HEADER} on every operation that honours it. */
+    public static final String HEADER_DESCRIPTION =
+            "Makes retries safe: 1 to 255 characters, unique per intended request; kept for 24 hours per caller";
+
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final IdempotencyKeys keys;

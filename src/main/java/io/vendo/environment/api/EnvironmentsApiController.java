@@ -152,10 +152,7 @@ class EnvironmentsApiController {
     ResponseEntity<?> extend(
             @PathVariable UUID id,
             @Valid @RequestBody ExtensionBody body,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
-                                    + " kept for 24 hours per caller")
+            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
                     @RequestHeader(name = IdempotentCalls.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,
@@ -213,10 +210,7 @@ class EnvironmentsApiController {
     ResponseEntity<?> decommission(
             @PathVariable UUID id,
             @Valid @RequestBody DecommissionBody body,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
-                                    + " kept for 24 hours per caller")
+            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
                     @RequestHeader(name = IdempotentCalls.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,

@@ -103,10 +103,7 @@ class RequestsApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> submit(
             @Valid @RequestBody CreateRequestBody body,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "Makes retries safe: 1 to 255 characters, unique per intended request;"
-                                    + " kept for 24 hours per caller")
+            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
                     @RequestHeader(name = IdempotentCalls.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,
