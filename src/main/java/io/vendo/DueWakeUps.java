@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts work when it is due rather than at the scheduler's next poll. db-scheduler looks for due executions every
@@ -39,7 +40,7 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
     private final Set<Long> armed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean missedWhileBusy = new AtomicBoolean();
-    private volatile Scheduler scheduler;
+    private volatile @Nullable Scheduler scheduler;
 
     /**
      * @param horizon executions due further ahead are left to the regular polls

@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -41,11 +40,15 @@ class SchedulerConfiguration {
             Clock clock,
             DueWakeUps wakeUps) {
         // Recurring tasks schedule themselves when the scheduler starts; the others are scheduled by the modules.
-        var recurring = tasks.stream().collect(Collectors.partitioningBy(RecurringTask.class::isInstance));
-        var scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), recurring.get(false))
-                .startTasks(recurring.get(true).stream()
-                        .map(task -> (RecurringTask<?>) task)
-                        .toList())
+        var recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .map(task -> (RecurringTask<?>) task)
+                .toList();
+        var scheduled = tasks.stream()
+                .filter(task -> !(task instanceof RecurringTask<?>))
+                .toList();
+        var scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), scheduled)
+                .startTasks(recurring)
                 .clock(clock::instant)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

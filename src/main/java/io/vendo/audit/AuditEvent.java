@@ -9,10 +9,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** A row of the audit log. Immutable once written; {@link #hash} chains it to the row before it. */
 @Entity
@@ -22,7 +24,7 @@ class AuditEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    private @Nullable Long id;
 
     @Column(name = "event_id", nullable = false, updatable = false)
     private UUID eventId;
@@ -70,7 +72,7 @@ class AuditEvent {
     }
 
     Long id() {
-        return id;
+        return Objects.requireNonNull(id, "an audit event has its id once stored");
     }
 
     String hash() {
@@ -78,7 +80,7 @@ class AuditEvent {
     }
 
     AuditRecord toRecord() {
-        return new AuditRecord(id, occurredAt, actor, action, subjectId, details, hash);
+        return new AuditRecord(id(), occurredAt, actor, action, subjectId, details, hash);
     }
 
     AuditEntry toEntry() {

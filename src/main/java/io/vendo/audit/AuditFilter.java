@@ -13,8 +13,19 @@ import org.springframework.modulith.NamedInterface;
 public record AuditFilter(String actor, String action, String subject, @Nullable Instant from, @Nullable Instant to) {
 
     public AuditFilter {
-        actor = actor == null ? "" : actor.strip();
-        action = action == null ? "" : action.strip();
-        subject = subject == null ? "" : subject.strip();
+        actor = actor.strip();
+        action = action.strip();
+        subject = subject.strip();
+    }
+
+    /** A filter from what a client left out or gave: what is missing matches everything. */
+    public static AuditFilter of(
+            @Nullable String actor,
+            @Nullable String action,
+            @Nullable String subject,
+            @Nullable Instant from,
+            @Nullable Instant to) {
+        return new AuditFilter(
+                actor == null ? "" : actor, action == null ? "" : action, subject == null ? "" : subject, from, to);
     }
 }

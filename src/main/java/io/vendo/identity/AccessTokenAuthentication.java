@@ -36,13 +36,11 @@ final class AccessTokenAuthentication implements Converter<Jwt, AbstractAuthenti
             return integration(jwt, clientId);
         }
         var claims = jwt.getClaims();
-        var usernameClaim = mapping.usernameClaim(claims)
+        var username = mapping.username(claims)
                 .orElseThrow(() -> new InvalidBearerTokenException("The access token names no user"));
         var groups = mapping.groupsIn(claims);
         return new JwtAuthenticationToken(
-                jwt,
-                GroupMapping.authorities(mapping.rolesOf(groups), mapping.teamsOf(groups)),
-                jwt.getClaimAsString(usernameClaim));
+                jwt, GroupMapping.authorities(mapping.rolesOf(groups), mapping.teamsOf(groups)), username.value());
     }
 
     private JwtAuthenticationToken integration(Jwt jwt, String clientId) {

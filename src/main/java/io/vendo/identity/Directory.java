@@ -22,7 +22,7 @@ public class Directory {
 
     Directory(IdentityProperties properties, People people) {
         this.demoPeople = properties.demoUsers().stream()
-                .map(user -> new Person(user.username(), user.email(), user.roles(), user.teams()))
+                .map(user -> new Person(user.username(), user.mailbox(), user.roles(), user.teams()))
                 .toList();
         this.people = people;
     }

@@ -27,7 +27,7 @@ final class GroupMappedOidcUserService implements OAuth2UserService<OidcUserRequ
     public OidcUser loadUser(OidcUserRequest request) {
         var user = delegate.loadUser(request);
         var claims = user.getClaims();
-        var usernameClaim = mapping.usernameClaim(claims)
+        var username = mapping.username(claims)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
                         "invalid_user_info",
                         "The issuer's token names no user (vendo.identity.oidc.username-claims)",
@@ -35,8 +35,8 @@ final class GroupMappedOidcUserService implements OAuth2UserService<OidcUserRequ
         var groups = mapping.groupsIn(claims);
         var roles = mapping.rolesOf(groups);
         var teams = mapping.teamsOf(groups);
-        people.remember(user.getClaimAsString(usernameClaim), user.getEmail(), user.getFullName(), roles, teams);
+        people.remember(username.value(), user.getEmail(), user.getFullName(), roles, teams);
         return new DefaultOidcUser(
-                GroupMapping.authorities(roles, teams), user.getIdToken(), user.getUserInfo(), usernameClaim);
+                GroupMapping.authorities(roles, teams), user.getIdToken(), user.getUserInfo(), username.claim());
     }
 }

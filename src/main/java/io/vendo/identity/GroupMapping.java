@@ -26,12 +26,18 @@ final class GroupMapping {
         this.usernameClaims = properties.oidc().usernameClaims();
     }
 
-    /** The claim that names the person, the first configured one present. */
-    Optional<String> usernameClaim(Map<String, Object> claims) {
-        return usernameClaims.stream()
-                .filter(claim -> claims.get(claim) instanceof String value && !value.isBlank())
-                .findFirst();
+    /** Who the claims name, by the first configured username claim present. */
+    Optional<Username> username(Map<String, Object> claims) {
+        for (var claim : usernameClaims) {
+            if (claims.get(claim) instanceof String value && !value.isBlank()) {
+                return Optional.of(new Username(claim, value));
+            }
+        }
+        return Optional.empty();
     }
+
+    /** A person's login name and the claim it came from (Spring Security's OIDC user is keyed by the claim). */
+    record Username(String claim, String value) {}
 
     /** The groups claim: a JSON array (Cognito), or a space- or comma-separated string (some issuers). */
     Set<String> groupsIn(Map<String, Object> claims) {

@@ -40,10 +40,9 @@ record IdentityProperties(
             @DefaultValue Set<String> teams,
             @Nullable String email) {
 
-        DemoUser {
-            if (email == null || email.isBlank()) {
-                email = username + "@vendo.local";
-            }
+        /** Where notifications go: the configured address, or {@code <username>@vendo.local}. */
+        String mailbox() {
+            return email == null || email.isBlank() ? username + "@vendo.local" : email;
         }
     }
 
@@ -73,6 +72,22 @@ record IdentityProperties(
 
         boolean configured() {
             return issuerUri != null;
+        }
+
+        /** The issuer, where only a configured issuer can be meant (the beans that need it are conditional on it). */
+        URI issuer() {
+            if (issuerUri == null) {
+                throw new IllegalStateException("vendo.identity.oidc.issuer-uri is not set");
+            }
+            return issuerUri;
+        }
+
+        /** The portal's app client; {@link IdentityMode} refuses to start with an issuer but without it. */
+        String portalClientId() {
+            if (clientId == null || clientId.isBlank()) {
+                throw new IllegalStateException("vendo.identity.oidc.client-id is not set");
+            }
+            return clientId;
         }
     }
 

@@ -29,10 +29,9 @@ class IssuerConfiguration {
     @ConditionalOnProperty(ISSUER_PROPERTY)
     ClientRegistrationRepository clientRegistrations(IdentityProperties properties) {
         var oidc = properties.oidc();
-        var registration = ClientRegistrations.fromIssuerLocation(
-                        oidc.issuerUri().toString())
+        var registration = ClientRegistrations.fromIssuerLocation(oidc.issuer().toString())
                 .registrationId(REGISTRATION_ID)
-                .clientId(oidc.clientId())
+                .clientId(oidc.portalClientId())
                 .clientSecret(oidc.clientSecret())
                 .scope(oidc.scopes())
                 .build();
@@ -48,7 +47,7 @@ class IssuerConfiguration {
     @Bean
     @ConditionalOnProperty(ISSUER_PROPERTY)
     JwtDecoder accessTokenDecoder(IdentityProperties properties) {
-        var issuer = properties.oidc().issuerUri().toString();
+        var issuer = properties.oidc().issuer().toString();
         var accepted = properties.acceptedClientIds();
         return new SupplierJwtDecoder(() -> {
             var decoder = NimbusJwtDecoder.withIssuerLocation(issuer)

@@ -1,6 +1,7 @@
 package io.vendo.identity;
 
 import java.net.URI;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -23,12 +24,12 @@ final class IssuerLogout {
             return null;
         }
         URI target = oidc.cognitoDomain();
-        if (target == null && clientRegistrations != null) {
-            var endSession = clientRegistrations
-                    .findByRegistrationId(IssuerConfiguration.REGISTRATION_ID)
-                    .getProviderDetails()
-                    .getConfigurationMetadata()
-                    .get("end_session_endpoint");
+        var registration = clientRegistrations == null
+                ? null
+                : clientRegistrations.findByRegistrationId(IssuerConfiguration.REGISTRATION_ID);
+        if (target == null && registration != null) {
+            var endSession =
+                    registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
             target = endSession == null ? null : URI.create(endSession.toString());
         }
         if (target == null) {
@@ -38,13 +39,16 @@ final class IssuerLogout {
     }
 
     static LogoutSuccessHandler handler(
-            IdentityProperties properties, ClientRegistrationRepository clientRegistrations) {
+            IdentityProperties properties, @Nullable ClientRegistrationRepository clientRegistrations) {
         var oidc = properties.oidc();
-        if (oidc.configured() && oidc.cognitoDomain() != null) {
-            return new CognitoLogoutSuccessHandler(oidc.cognitoDomain(), oidc.clientId());
+        var cognitoDomain = oidc.cognitoDomain();
+        if (oidc.configured() && cognitoDomain != null) {
+            return new CognitoLogoutSuccessHandler(cognitoDomain, oidc.portalClientId());
         }
         if (oidc.configured()) {
-            var rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(clientRegistrations);
+            // The registration is a bean conditional on the same issuer property, so it exists here.
+            var rpInitiated = new OidcClientInitiatedLogoutSuccessHandler(
+                    Objects.requireNonNull(clientRegistrations, "the issuer's client registration"));
             rpInitiated.setPostLogoutRedirectUri("{baseUrl}" + CognitoLogoutSuccessHandler.LOGGED_OUT);
             rpInitiated.setDefaultTargetUrl(CognitoLogoutSuccessHandler.LOGGED_OUT);
             return rpInitiated;

@@ -32,6 +32,7 @@ public abstract class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final String title;
+    private final String detail;
     private final SortedMap<String, Object> facts;
 
     protected Refusal(Kind kind, String title, String detail) {
@@ -46,6 +47,7 @@ public abstract class Refusal extends RuntimeException {
         super(detail, cause);
         this.kind = kind;
         this.title = title;
+        this.detail = detail;
         this.facts = Collections.unmodifiableSortedMap(new TreeMap<>(facts));
     }
 
@@ -60,7 +62,7 @@ public abstract class Refusal extends RuntimeException {
 
     /** What was refused and why, in a sentence for people. */
     public String detail() {
-        return getMessage();
+        return detail;
     }
 
     /** Facts a client can act on, by name (e.g. {@code errors}: a message per invalid field). Never secrets. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public class ChangeFeed implements SmartLifecycle {
     private final ConcurrentHashMap<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
-    private volatile Thread listener;
+    private volatile @Nullable Thread listener;
 
     ChangeFeed(DataSource dataSource) {
         this.dataSource = dataSource;

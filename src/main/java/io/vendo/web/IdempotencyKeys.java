@@ -92,12 +92,12 @@ public class IdempotencyKeys {
         if (!hash.equals(existing.get("request_hash"))) {
             return new Claim.OtherBody();
         }
-        if (existing.get("response_status") == null) {
+        // The response's status and body are recorded together, in one update.
+        if (!(existing.get("response_status") instanceof Integer status)
+                || !(existing.get("response_body") instanceof String storedBody)) {
             return new Claim.InFlight();
         }
-        return new Claim.Replay(new StoredResponse(
-                (Integer) existing.get("response_status"), (String) existing.get("response_body"), (String)
-                        existing.get("location")));
+        return new Claim.Replay(new StoredResponse(status, storedBody, (String) existing.get("location")));
     }
 
     public void complete(String principal, String key, int status, String body, @Nullable String location) {

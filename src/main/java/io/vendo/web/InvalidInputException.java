@@ -60,7 +60,7 @@ public class InvalidInputException extends ErrorResponseException {
     static String message(TypeMismatchException mismatch) {
         for (Throwable cause = mismatch; cause != null; cause = cause.getCause()) {
             if (cause instanceof RefusedValueException refused) {
-                return refused.getMessage();
+                return refused.reason();
             }
         }
         var shown = shown(mismatch.getValue());

@@ -6,7 +6,14 @@ package io.vendo.web;
  */
 final class RefusedValueException extends IllegalArgumentException {
 
-    RefusedValueException(String message) {
-        super(message);
+    private final String reason;
+
+    RefusedValueException(String reason) {
+        super(reason);
+        this.reason = reason;
+    }
+
+    String reason() {
+        return reason;
     }
 }

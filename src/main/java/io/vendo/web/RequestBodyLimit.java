@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,7 +77,7 @@ class RequestBodyLimit {
     private static final class CountingRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
-        private ServletInputStream counted;
+        private @Nullable ServletInputStream counted;
 
         CountingRequest(HttpServletRequest request, long maxBytes) {
             super(request);

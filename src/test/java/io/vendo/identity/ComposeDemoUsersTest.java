@@ -96,9 +96,7 @@ class ComposeDemoUsersTest {
         assertThat(idToken.getIssuer().toString())
                 .isEqualTo(issuer.issuerUrl(ISSUER_ID).toString());
         assertThat(idToken.getAudience()).containsExactly("vendo-portal");
-        assertThat(idToken.getClaimAsString(
-                        mapping.usernameClaim(idToken.getClaims()).orElseThrow()))
-                .isEqualTo(user);
+        assertThat(mapping.username(idToken.getClaims()).orElseThrow().value()).isEqualTo(user);
         assertThat(idToken.getClaimAsString("email")).isEqualTo(user + "@vendo.local");
         assertThat(mapping.rolesOf(groups).stream().map(Role::name).collect(Collectors.toSet()))
                 .isEqualTo(Set.of(roles.split(" ")));

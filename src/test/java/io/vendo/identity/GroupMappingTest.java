@@ -44,10 +44,13 @@ class GroupMappingTest {
     void aPersonIsNamedByTheFirstUsernameClaimPresent() {
         var mapping = new GroupMapping(properties(Map.of()));
 
-        assertThat(mapping.usernameClaim(Map.of("cognito:username", "rita", "sub", "x")))
-                .contains("cognito:username");
-        assertThat(mapping.usernameClaim(Map.of("username", "rita"))).contains("username");
-        assertThat(mapping.usernameClaim(Map.of("sub", "x"))).isEmpty();
+        assertThat(mapping.username(Map.of("cognito:username", "rita", "username", "other", "sub", "x")))
+                .contains(new GroupMapping.Username("cognito:username", "rita"));
+        assertThat(mapping.username(Map.of("username", "rita")))
+                .contains(new GroupMapping.Username("username", "rita"));
+        assertThat(mapping.username(Map.of("username", " ", "preferred_username", "rita")))
+                .contains(new GroupMapping.Username("preferred_username", "rita"));
+        assertThat(mapping.username(Map.of("sub", "x"))).isEmpty();
         assertThat(mapping.rolesOf(Set.of())).containsExactly(Role.REQUESTER);
     }
 }

@@ -75,9 +75,8 @@ class ApprovalPagesController {
             return "redirect:/requests/" + id;
         }
         var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
-            approvals.decide(
-                    id, actor, form.getDecision(), form.getComment(), DecisionChannel.WEB, http.getRemoteAddr());
-            return new FormTokens.Outcome("/requests/" + id, notice(form.getDecision()));
+            approvals.decide(id, actor, form.outcome(), form.getComment(), DecisionChannel.WEB, http.getRemoteAddr());
+            return new FormTokens.Outcome("/requests/" + id, notice(form.outcome()));
         });
         redirect.addFlashAttribute("notice", outcome.notice());
         return "redirect:" + outcome.location();
@@ -114,9 +113,8 @@ class ApprovalPagesController {
             return showConfirmation(token, form, actor, http, model);
         }
         var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
-            var request =
-                    approvals.decideByLink(token, actor, form.getDecision(), form.getComment(), http.getRemoteAddr());
-            return new FormTokens.Outcome("/requests/" + request.id(), notice(form.getDecision()));
+            var request = approvals.decideByLink(token, actor, form.outcome(), form.getComment(), http.getRemoteAddr());
+            return new FormTokens.Outcome("/requests/" + request.id(), notice(form.outcome()));
         });
         redirect.addFlashAttribute("notice", outcome.notice());
         return "redirect:" + outcome.location();

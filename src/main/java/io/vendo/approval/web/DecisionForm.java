@@ -18,11 +18,19 @@ public class DecisionForm {
         this.decision = decision;
     }
 
+    /** The decision taken; only for a form {@link DecisionFormValidator} accepted. */
+    DecisionOutcome outcome() {
+        if (decision == null) {
+            throw new IllegalStateException("a decision form without a decision passed validation");
+        }
+        return decision;
+    }
+
     public String getComment() {
         return comment;
     }
 
-    public void setComment(String comment) {
+    public void setComment(@Nullable String comment) {
         this.comment = comment == null ? "" : comment;
     }
 
@@ -30,7 +38,7 @@ public class DecisionForm {
         return formToken;
     }
 
-    public void setFormToken(String formToken) {
+    public void setFormToken(@Nullable String formToken) {
         this.formToken = formToken == null ? "" : formToken;
     }
 }

@@ -67,8 +67,7 @@ class AuditApiController {
         }
         var limit = query.getLimit() == null ? AuditQuery.DEFAULT_LIMIT : query.getLimit();
         var found = auditTrail.search(
-                new AuditFilter(
-                        query.getActor(), query.getAction(), query.getSubject(), query.getFrom(), query.getTo()),
+                AuditFilter.of(query.getActor(), query.getAction(), query.getSubject(), query.getFrom(), query.getTo()),
                 beforeId,
                 limit + 1);
         var items = found.stream()
