@@ -13,6 +13,7 @@ import io.vendo.environment.EnvironmentEvent.LeaseReminderDue;
 import io.vendo.request.RequestKind;
 import io.vendo.request.RequestView;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,22 +22,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * The environment aggregate. It is busy with at most one day-2 request at a time ({@link #busyWith}); its lease ends at
- * {@link #expiresAt} unless an admin paused it, and each reminder before that is sent once per expiry. {@link
- * Version} fences concurrent writers (two day-2 requests filed at once, the lease's clock and an extension).
+ * The environment aggregate: what it was made from ({@link Origin}), what stands in AWS for it ({@link Deployment}),
+ * how long it may stand ({@link Lease}), and the requests that acted on it, busy with at most one day-2 request at a
+ * time ({@link RequestLog}). {@link Version} fences concurrent writers (two day-2 requests filed at once, the lease's
+ * clock and an extension).
  */
 @Entity
 @Table(name = "environment")
@@ -50,34 +47,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
     @Column(name = "provisioned_by", nullable = false, updatable = false)
     private UUID provisionedBy;
 
-    @Column(name = "blueprint_slug", nullable = false, updatable = false)
-    private String blueprintSlug;
-
-    @Column(name = "blueprint_name", nullable = false)
-    private String blueprintName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "blueprint_kind", nullable = false, updatable = false)
-    private BlueprintKind blueprintKind;
-
-    @Column(name = "blueprint_version_id", nullable = false)
-    private UUID blueprintVersionId;
-
-    @Column(name = "blueprint_version", nullable = false)
-    private int blueprintVersion;
-
-    @Column(name = "target_id", nullable = false, updatable = false)
-    private UUID targetId;
-
-    @Column(name = "target_slug", nullable = false, updatable = false)
-    private String targetSlug;
-
-    @Column(name = "target_name", nullable = false, updatable = false)
-    private String targetName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
-    private EnvironmentTier tier;
+    @Embedded
+    private Origin origin;
 
     @Column(nullable = false, updatable = false)
     private String owner;
@@ -85,18 +56,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
     @Column(nullable = false, updatable = false)
     private String team;
 
-    /** As shown: NoEcho values are {@code ****}; the values themselves stay encrypted on the requests. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    private Map<String, String> parameters;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    private Map<String, String> outputs;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    private Map<String, String> handles;
+    @Embedded
+    private Deployment deployment;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -105,23 +66,11 @@ class Environment extends AbstractAggregateRoot<Environment> {
     @Column(name = "status_reason")
     private @Nullable String statusReason;
 
-    @Column(name = "expires_at")
-    private @Nullable Instant expiresAt;
+    @Embedded
+    private Lease lease;
 
-    @Column(name = "expiry_paused", nullable = false)
-    private boolean expiryPaused;
-
-    /** The reminders (how long before expiry) already sent for the current expiry. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "reminders_sent", nullable = false)
-    private List<Duration> remindersSent = new ArrayList<>();
-
-    @Column(name = "busy_with")
-    private @Nullable UUID busyWith;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
-    private List<HistoryEntry> history = new ArrayList<>();
+    @Embedded
+    private RequestLog requests;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -150,23 +99,13 @@ class Environment extends AbstractAggregateRoot<Environment> {
         var environment = new Environment();
         environment.id = UUID.randomUUID();
         environment.provisionedBy = request.id();
-        environment.blueprintSlug = request.blueprintSlug();
-        environment.blueprintName = request.blueprintName();
-        environment.blueprintKind = kind;
-        environment.blueprintVersionId = request.blueprintVersionId();
-        environment.blueprintVersion = request.blueprintVersion();
-        environment.targetId = request.targetId();
-        environment.targetSlug = request.targetSlug();
-        environment.targetName = request.targetName();
-        environment.tier = tier;
+        environment.origin = Origin.of(request, kind, tier);
         environment.owner = request.requester();
         environment.team = request.team();
-        environment.parameters = new LinkedHashMap<>(request.parameters());
-        environment.outputs = new LinkedHashMap<>(outputs);
-        environment.handles = new LinkedHashMap<>(handles);
+        environment.deployment = new Deployment(request.parameters(), outputs, handles);
         environment.status = EnvironmentStatus.ACTIVE;
-        environment.expiresAt = expiresAt;
-        environment.history.add(new HistoryEntry(request.id(), RequestKind.PROVISION, now));
+        environment.lease = new Lease(expiresAt);
+        environment.requests = new RequestLog(request.id(), now);
         environment.createdAt = now;
         environment.updatedAt = now;
         environment.registerEvent(new EnvironmentCreated(
@@ -175,8 +114,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
                 now,
                 SYSTEM,
                 request.id(),
-                request.blueprintSlug() + " v" + request.blueprintVersion(),
-                request.targetSlug(),
+                environment.origin.blueprintLabel(),
+                environment.origin.targetSlug(),
                 expiresAt));
         return environment;
     }
@@ -187,36 +126,28 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * @throws DayTwoRefusedException when it is busy with another, or in no state for this kind
      */
     void refuseUnlessFree(RequestKind kind) {
+        var busyWith = requests.busyWith();
         if (busyWith != null) {
             throw DayTwoRefusedException.busy(id, busyWith);
         }
-        var acceptable =
-                switch (kind) {
-                    case EXTEND -> status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED;
-                    case UPDATE -> status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED;
-                    case DECOMMISSION -> status != EnvironmentStatus.DECOMMISSIONED;
-                    case PROVISION -> false;
-                };
-        if (!acceptable) {
+        if (!status.accepts(kind)) {
             throw DayTwoRefusedException.status(id, kind, status);
         }
-        if (kind == RequestKind.DECOMMISSION && blueprintKind == BlueprintKind.ACCOUNT) {
+        if (kind == RequestKind.DECOMMISSION && origin.blueprintKind() == BlueprintKind.ACCOUNT) {
             throw DayTwoRefusedException.accountsByHand(id);
         }
     }
 
     void filed(UUID requestId, RequestKind kind, String actor, Instant now) {
         refuseUnlessFree(kind);
-        busyWith = requestId;
-        history.add(new HistoryEntry(requestId, kind, now));
+        requests.begin(requestId, kind, now);
         updatedAt = now;
         registerEvent(new DayTwoRequestFiled(UUID.randomUUID(), id, now, actor, requestId, kind.name()));
     }
 
     /** The request it was busy with ended without changing it; a request it is not busy with changes nothing. */
     void ended(UUID requestId, String outcome, Instant now) {
-        if (requestId.equals(busyWith)) {
-            busyWith = null;
+        if (requests.end(requestId)) {
             updatedAt = now;
             registerEvent(new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, outcome));
         }
@@ -224,7 +155,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     /** AWS started removing it for the request it is busy with. */
     void decommissioning(UUID requestId, Instant now) {
-        if (requestId.equals(busyWith) && status != EnvironmentStatus.DECOMMISSIONING) {
+        if (requests.isBusyWith(requestId) && status != EnvironmentStatus.DECOMMISSIONING) {
             status = EnvironmentStatus.DECOMMISSIONING;
             updatedAt = now;
         }
@@ -235,24 +166,22 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * is its status reason.
      */
     void decommissioned(UUID requestId, @Nullable String kept, String actor, Instant now) {
-        if (!requestId.equals(busyWith)) {
+        if (!requests.end(requestId)) {
             return;
         }
         status = EnvironmentStatus.DECOMMISSIONED;
         statusReason = kept;
-        busyWith = null;
         updatedAt = now;
         registerEvent(new Decommissioned(UUID.randomUUID(), id, now, actor, requestId, kept == null ? "" : kept));
     }
 
     /** A day-2 request that changes AWS failed: the environment needs a look, and says why. */
     void failed(UUID requestId, String reason, Instant now) {
-        if (!requestId.equals(busyWith)) {
+        if (!requests.end(requestId)) {
             return;
         }
         status = EnvironmentStatus.FAILED;
         statusReason = reason;
-        busyWith = null;
         updatedAt = now;
         registerEvent(new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, "failed: " + reason));
     }
@@ -263,17 +192,15 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * and an admin closes them.
      */
     boolean expiredAt(Instant now) {
-        return expiresAt != null
-                && blueprintKind != BlueprintKind.ACCOUNT
-                && !expiryPaused
-                && busyWith == null
-                && (status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED)
-                && !now.isBefore(expiresAt);
+        return lease.endedAt(now)
+                && origin.blueprintKind() != BlueprintKind.ACCOUNT
+                && requests.busyWith() == null
+                && status.steady();
     }
 
     /** Its lease ended: Vendo files the DECOMMISSION request itself (the approval policy decides who must approve). */
     void expire(UUID decommissionRequest, Instant now) {
-        registerEvent(new LeaseExpired(UUID.randomUUID(), id, now, SYSTEM, decommissionRequest, expiresAt));
+        registerEvent(new LeaseExpired(UUID.randomUUID(), id, now, SYSTEM, decommissionRequest, lease.expiresAt()));
     }
 
     /**
@@ -282,51 +209,35 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * @return false when this request was carried out already (a redelivered approval)
      */
     boolean extend(UUID requestId, Instant newExpiry, String approvedBy, Instant now) {
-        if (!requestId.equals(busyWith)) {
+        if (!requests.end(requestId)) {
             return false;
         }
-        var previous = expiresAt;
-        expiresAt = newExpiry;
-        remindersSent = new ArrayList<>();
-        busyWith = null;
+        var previous = lease.extendTo(newExpiry);
         updatedAt = now;
         registerEvent(new LeaseExtended(
                 UUID.randomUUID(), id, now, approvedBy, requestId, previous == null ? now : previous, newExpiry));
         return true;
     }
 
-    /**
-     * The reminder (how long before expiry) that is due now and was not sent for this expiry, the one nearest to the
-     * expiry when several are; registers it as sent.
-     */
+    /** The reminder due now, if any ({@link Lease#takeDueReminder}): its owner is reminded, once per expiry. */
     Optional<Duration> remindIfDue(List<Duration> reminders, Instant now) {
-        if (expiresAt == null || expiryPaused || !status.standing() || !now.isBefore(expiresAt)) {
+        if (!status.standing()) {
             return Optional.empty();
         }
-        var due = reminders.stream()
-                .filter(before -> !now.isBefore(expiresAt.minus(before)))
-                .filter(before -> !remindersSent.contains(before))
-                .min(Duration::compareTo);
+        var due = lease.takeDueReminder(reminders, now);
         due.ifPresent(before -> {
-            // Those further from the expiry are past: sending them now would only repeat this one.
-            reminders.stream().filter(other -> other.compareTo(before) >= 0).forEach(other -> {
-                if (!remindersSent.contains(other)) {
-                    remindersSent.add(other);
-                }
-            });
             updatedAt = now;
-            registerEvent(new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, owner, before, expiresAt));
+            registerEvent(new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, owner, before, lease.expiresAt()));
         });
         return due;
     }
 
     /** @throws DayTwoRefusedException when it has no lease to pause */
     void pauseExpiry(boolean pause, String admin, Instant now) {
-        if (expiresAt == null) {
+        if (!lease.exists()) {
             throw DayTwoRefusedException.noLease(id);
         }
-        if (expiryPaused != pause) {
-            expiryPaused = pause;
+        if (pause ? lease.pause() : lease.resume()) {
             updatedAt = now;
             registerEvent(new ExpiryPaused(UUID.randomUUID(), id, now, admin, pause));
         }
@@ -353,47 +264,26 @@ class Environment extends AbstractAggregateRoot<Environment> {
         return team;
     }
 
-    String blueprintSlug() {
-        return blueprintSlug;
+    Origin origin() {
+        return origin;
     }
 
-    UUID blueprintVersionId() {
-        return blueprintVersionId;
-    }
-
-    UUID targetId() {
-        return targetId;
-    }
-
-    @Nullable
-    Instant expiresAt() {
-        return expiresAt;
+    Lease lease() {
+        return lease;
     }
 
     EnvironmentView toView() {
         return new EnvironmentView(
                 id,
                 provisionedBy,
-                blueprintSlug,
-                blueprintName,
-                blueprintKind,
-                blueprintVersionId,
-                blueprintVersion,
-                targetId,
-                targetSlug,
-                targetName,
-                tier,
+                origin,
                 owner,
                 team,
-                Collections.unmodifiableMap(new LinkedHashMap<>(parameters)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(outputs)),
-                Map.copyOf(handles),
+                deployment,
                 status,
                 statusReason,
-                expiresAt,
-                expiryPaused,
-                busyWith,
-                List.copyOf(history),
+                lease,
+                requests,
                 createdAt,
                 updatedAt);
     }

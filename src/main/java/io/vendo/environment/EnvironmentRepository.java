@@ -24,13 +24,16 @@ interface EnvironmentRepository extends Repository<Environment, UUID>, JpaSpecif
 
     Optional<Environment> findByProvisionedBy(UUID requestId);
 
+    @Query("select e from Environment e where e.requests.busyWith = :requestId")
     Optional<Environment> findByBusyWith(UUID requestId);
 
+    @Query("select count(e) from Environment e where e.origin.blueprintSlug = :blueprintSlug and e.team = :team"
+            + " and e.status in :statuses")
     long countByBlueprintSlugAndTeamAndStatusIn(
             String blueprintSlug, String team, Collection<EnvironmentStatus> statuses);
 
     /** Environments whose lease may need the clock: a reminder or expiry by {@code horizon}. */
-    @Query("select e.id from Environment e where e.expiresAt is not null and e.expiresAt <= :horizon"
-            + " and e.expiryPaused = false and e.status <> io.vendo.environment.EnvironmentStatus.DECOMMISSIONED")
+    @Query("select e.id from Environment e where e.lease.expiresAt is not null and e.lease.expiresAt <= :horizon"
+            + " and e.lease.paused = false and e.status <> io.vendo.environment.EnvironmentStatus.DECOMMISSIONED")
     List<UUID> leasesDueBy(Instant horizon);
 }

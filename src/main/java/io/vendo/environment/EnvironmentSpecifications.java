@@ -36,16 +36,20 @@ final class EnvironmentSpecifications {
             matching = matching.and((root, query, cb) -> root.get("status").in(search.statuses()));
         }
         if (search.blueprint() != null) {
-            matching = matching.and((root, query, cb) -> cb.equal(root.get("blueprintSlug"), search.blueprint()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.equal(root.get("origin").get("blueprintSlug"), search.blueprint()));
         }
         if (search.target() != null) {
-            matching = matching.and((root, query, cb) -> cb.equal(root.get("targetSlug"), search.target()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.equal(root.get("origin").get("targetSlug"), search.target()));
         }
         if (search.tier() != null) {
-            matching = matching.and((root, query, cb) -> cb.equal(root.get("tier"), search.tier()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.equal(root.get("origin").get("tier"), search.tier()));
         }
         if (search.expiringBefore() != null) {
-            matching = matching.and((root, query, cb) -> cb.lessThan(root.get("expiresAt"), search.expiringBefore()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.lessThan(root.get("lease").get("expiresAt"), search.expiringBefore()));
         }
         var after = search.after();
         if (after != null) {

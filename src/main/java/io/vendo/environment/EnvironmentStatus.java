@@ -1,5 +1,7 @@
 package io.vendo.environment;
 
+import io.vendo.request.RequestKind;
+
 /** Where an environment is in its life. */
 public enum EnvironmentStatus {
     /** Stands as its last request left it. */
@@ -18,5 +20,20 @@ public enum EnvironmentStatus {
     /** Whether it still holds something in AWS: counted against quotas. */
     public boolean standing() {
         return this != DECOMMISSIONED;
+    }
+
+    /** Whether it stands as its requests made it: none is changing it, none left it failed (drift aside). */
+    boolean steady() {
+        return this == ACTIVE || this == DRIFTED;
+    }
+
+    /** Whether a day-2 request of this kind may be filed for an environment in this status. */
+    boolean accepts(RequestKind kind) {
+        return switch (kind) {
+            case EXTEND -> steady();
+            case UPDATE -> steady();
+            case DECOMMISSION -> this != DECOMMISSIONED;
+            case PROVISION -> false;
+        };
     }
 }

@@ -43,6 +43,47 @@ public record EnvironmentView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** How the aggregate's parts are shown. */
+    EnvironmentView(
+            UUID id,
+            UUID provisionedBy,
+            Origin origin,
+            String owner,
+            String team,
+            Deployment deployment,
+            EnvironmentStatus status,
+            @Nullable String statusReason,
+            Lease lease,
+            RequestLog requests,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                provisionedBy,
+                origin.blueprintSlug(),
+                origin.blueprintName(),
+                origin.blueprintKind(),
+                origin.blueprintVersionId(),
+                origin.blueprintVersion(),
+                origin.targetId(),
+                origin.targetSlug(),
+                origin.targetName(),
+                origin.tier(),
+                owner,
+                team,
+                deployment.parameters(),
+                deployment.outputs(),
+                Map.copyOf(deployment.handles()),
+                status,
+                statusReason,
+                lease.expiresAt(),
+                lease.paused(),
+                requests.busyWith(),
+                requests.history(),
+                createdAt,
+                updatedAt);
+    }
+
     /** How people name it: what it is and where. */
     public String name() {
         return blueprintName + " on " + targetName;

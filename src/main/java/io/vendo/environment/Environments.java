@@ -79,14 +79,16 @@ public class Environments implements StandingEnvironments {
      */
     public RequestView extend(UUID id, Instant expiresAt, String justification, Actor actor) {
         var environment = forDayTwo(id, RequestKind.EXTEND, actor);
-        var current = environment.expiresAt();
+        var current = environment.lease().expiresAt();
         if (current == null) {
             throw DayTwoRefusedException.noLease(id);
         }
         if (!expiresAt.isAfter(current)) {
             throw DayTwoRefusedException.notLater(current, expiresAt);
         }
-        var lifetime = catalog.blueprint(environment.blueprintSlug()).metadata().maxLifetime();
+        var lifetime = catalog.blueprint(environment.origin().blueprintSlug())
+                .metadata()
+                .maxLifetime();
         if (lifetime != null) {
             var latest = clock.instant().plus(lifetime);
             if (expiresAt.isAfter(latest)) {
@@ -157,8 +159,8 @@ public class Environments implements StandingEnvironments {
         var request = dayTwo.file(
                 kind,
                 environment.id(),
-                environment.blueprintVersionId(),
-                environment.targetId(),
+                environment.origin().blueprintVersionId(),
+                environment.origin().targetId(),
                 requestedExpiry,
                 justification,
                 actor);

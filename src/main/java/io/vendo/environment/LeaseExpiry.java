@@ -46,10 +46,10 @@ class LeaseExpiry {
         var request = dayTwo.file(
                 RequestKind.DECOMMISSION,
                 id,
-                environment.blueprintVersionId(),
-                environment.targetId(),
+                environment.origin().blueprintVersionId(),
+                environment.origin().targetId(),
                 null,
-                "The lease ended at %s".formatted(environment.expiresAt()),
+                "The lease ended at %s".formatted(environment.lease().expiresAt()),
                 vendo);
         environment.filed(request.id(), RequestKind.DECOMMISSION, VENDO, now);
         environment.expire(request.id(), now);

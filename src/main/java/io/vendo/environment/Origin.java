@@ -1,0 +1,46 @@
+package io.vendo.environment;
+
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.request.RequestView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.util.UUID;
+
+/**
+ * What an environment was made from: the blueprint version its PROVISION request asked for and the target it stands
+ * on, with the names they had then (an environment keeps its names when the catalog renames them).
+ */
+@Embeddable
+record Origin(
+        @Column(name = "blueprint_slug", nullable = false, updatable = false) String blueprintSlug,
+        @Column(name = "blueprint_name", nullable = false) String blueprintName,
+        @Enumerated(EnumType.STRING) @Column(name = "blueprint_kind", nullable = false, updatable = false)
+                BlueprintKind blueprintKind,
+        @Column(name = "blueprint_version_id", nullable = false) UUID blueprintVersionId,
+        @Column(name = "blueprint_version", nullable = false) int blueprintVersion,
+        @Column(name = "target_id", nullable = false, updatable = false) UUID targetId,
+        @Column(name = "target_slug", nullable = false, updatable = false) String targetSlug,
+        @Column(name = "target_name", nullable = false, updatable = false) String targetName,
+        @Enumerated(EnumType.STRING) @Column(name = "tier", nullable = false, updatable = false) EnvironmentTier tier) {
+
+    static Origin of(RequestView request, BlueprintKind kind, EnvironmentTier tier) {
+        return new Origin(
+                request.blueprintSlug(),
+                request.blueprintName(),
+                kind,
+                request.blueprintVersionId(),
+                request.blueprintVersion(),
+                request.targetId(),
+                request.targetSlug(),
+                request.targetName(),
+                tier);
+    }
+
+    /** How the events name the blueprint version: {@code static-website v3}. */
+    String blueprintLabel() {
+        return blueprintSlug + " v" + blueprintVersion;
+    }
+}
