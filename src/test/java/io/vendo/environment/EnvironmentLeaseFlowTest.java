@@ -288,7 +288,8 @@ class EnvironmentLeaseFlowTest {
         assertThat(jdbc.queryForObject(
                         "select expiry_paused from environment where id = ?", Boolean.class, environment))
                 .isTrue();
-        assertThat(audited(environment, "environment.expiry-paused")).isEqualTo(1);
+        // Audited after the pause commits, on a thread of its own.
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(environment, "environment.expiry-paused") == 1);
         var owner = new WebSession(port).logIn("requester");
         assertThat(owner.post("/environments/" + environment + "/expiry", Map.of("paused", "false"))
                         .status())
