@@ -34,6 +34,31 @@ rss_mb() {
   awk -v key="${2:-VmRSS}:" '$1 == key {printf "%d", $2 / 1024}' "/proc/$1/status"
 }
 
+# CPU time (ms) the given processes used, with their reaped children's: utime + stime + cutime + cstime.
+cpu_ms() {
+  local hz
+  hz=$(getconf CLK_TCK)
+  for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done \
+    | awk -v hz="$hz" '{sub(/^.*\) /, ""); s += $12 + $13 + $14 + $15} END {printf "%d", s * 1000 / hz}'
+}
+
+# CPU time (ms) of a PostgreSQL server (data directory $1): the postmaster and its backends, the exited ones too
+# (the postmaster reaps them, so their time is in its cutime/cstime).
+postgres_cpu_ms() {
+  local postmaster
+  postmaster=$(head -1 "$1/postmaster.pid")
+  # shellcheck disable=SC2046 # the pids are words
+  cpu_ms "$postmaster" $(pgrep -P "$postmaster")
+}
+
+# User + system CPU (ms) of the children a subshell waited for, from the second line of bash's `times` ($1: its output).
+times_children_ms() {
+  sed -n 2p "$1" | awk '{
+    split($1, u, /[ms]/); split($2, s, /[ms]/)
+    printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000
+  }'
+}
+
 # Waits until $1 answers 200, for at most $2 seconds; fails when process $3 ended first.
 await_http() {
   local url=$1 seconds=$2 pid=$3

@@ -100,9 +100,25 @@ sleep 5
 LOAD_BEFORE=$(loadavg_json)
 echo "Portal: $CLIENTS clients, $DURATION s (load $LOAD_BEFORE) ..." >&2
 if [ "${BENCH_JFR:-0}" = 1 ]; then
+  # Deep enough for a request's whole stack (filters, controller, transaction, Hibernate): with the default 64 frames
+  # the outer frames are cut off and inclusive counts (how much is under Requests.submit) come out too low.
+  "$JAVA_HOME/bin/jcmd" "$PORTAL" JFR.configure stackdepth=512 >/dev/null
   "$JAVA_HOME/bin/jcmd" "$PORTAL" JFR.start name=submit settings=profile filename="$PWD/$RUN/portal.jfr" >/dev/null
 fi
-"$JAVA" bench/SubmitBenchmark.java "$CLIENTS" "$DURATION" "http://localhost:$PORTAL_PORT" "$PORTAL" | tee "$RUN/portal.txt" >&2
+PORTAL_CPU_BEFORE=$(cpu_ms "$PORTAL")
+PG_CPU_BEFORE=$(postgres_cpu_ms "$RUN/postgres")
+(
+  "$JAVA" bench/SubmitBenchmark.java "$CLIENTS" "$DURATION" "http://localhost:$PORTAL_PORT" "$PORTAL" >"$RUN/portal.txt"
+  times >"$RUN/portal-client-times.txt"
+)
+# The listeners of the last submissions (audit, invitations) may still be at work: their CPU belongs to the
+# submissions, so the readings wait for them (and the result says how long that took).
+DRAIN_START=$SECONDS
+await_listeners
+LISTENER_DRAIN_SECONDS=$((SECONDS - DRAIN_START))
+PORTAL_CPU=$(( $(cpu_ms "$PORTAL") - PORTAL_CPU_BEFORE ))
+PG_CPU_PORTAL=$(( $(postgres_cpu_ms "$RUN/postgres") - PG_CPU_BEFORE ))
+cat "$RUN/portal.txt" >&2
 if [ "${BENCH_JFR:-0}" = 1 ]; then "$JAVA_HOME/bin/jcmd" "$PORTAL" JFR.stop name=submit >/dev/null; fi
 PORTAL_JSON=$(sed -n 's/^JSON //p' "$RUN/portal.txt")
 LOAD_AFTER_PORTAL=$(loadavg_json)
@@ -121,7 +137,13 @@ PGBENCH=(pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -f bench/
 "${PGBENCH[@]}" -T 5 bench >"$RUN/pgbench-warm-up.txt" 2>&1
 LOAD_BEFORE_PGBENCH=$(loadavg_json)
 echo "pgbench: $CLIENTS clients, $DURATION s (load $LOAD_BEFORE_PGBENCH) ..." >&2
-"${PGBENCH[@]}" -T "$DURATION" -l --log-prefix="$RUN/pgbench" bench 2>&1 | tee "$RUN/pgbench.txt" >&2
+PG_CPU_BEFORE=$(postgres_cpu_ms "$RUN/postgres")
+(
+  "${PGBENCH[@]}" -T "$DURATION" -l --log-prefix="$RUN/pgbench" bench >"$RUN/pgbench.txt" 2>&1
+  times >"$RUN/pgbench-client-times.txt"
+)
+PG_CPU_PGBENCH=$(( $(postgres_cpu_ms "$RUN/postgres") - PG_CPU_BEFORE ))
+cat "$RUN/pgbench.txt" >&2
 LOAD_AFTER=$(loadavg_json)
 PGBENCH_JSON=$(cat "$RUN"/pgbench.[0-9]* | awk '{print $3 / 1000}' | sort -n | awk \
   -v tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RUN/pgbench.txt")" \
@@ -131,11 +153,24 @@ PGBENCH_JSON=$(cat "$RUN"/pgbench.[0-9]* | awk '{print $3 / 1000}' | sort -n | a
    }')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a / b : 0)}'; }
+# CPU per submission and per pgbench transaction (ms), which the load of other processes inflates far less than
+# throughput: the server side (the portal's JVM and PostgreSQL; pgbench: PostgreSQL) and the load generator.
+per() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a / b : 0)}'; }
+SUBMITTED=$(sed -n 's/.*"submitted":\([0-9]*\).*/\1/p' <<<"$PORTAL_JSON")
+PGBENCH_TX=$(sed -n 's/.*"transactions":\([0-9]*\).*/\1/p' <<<"$PGBENCH_JSON")
+PORTAL_SERVER_CPU=$(per $((PORTAL_CPU + PG_CPU_PORTAL)) "$SUBMITTED")
+PGBENCH_SERVER_CPU=$(per "$PG_CPU_PGBENCH" "$PGBENCH_TX")
+CPU_JSON=$(printf '{"portal":{"jvm":%s,"postgres":%s,"server":%s,"client":%s},"pgbench":{"postgres":%s,"client":%s},"serverRatio":%s,"listenerDrainSeconds":%d}' \
+  "$(per "$PORTAL_CPU" "$SUBMITTED")" "$(per "$PG_CPU_PORTAL" "$SUBMITTED")" "$PORTAL_SERVER_CPU" \
+  "$(per "$(times_children_ms "$RUN/portal-client-times.txt")" "$SUBMITTED")" \
+  "$PGBENCH_SERVER_CPU" "$(per "$(times_children_ms "$RUN/pgbench-client-times.txt")" "$PGBENCH_TX")" \
+  "$(ratio "$PGBENCH_SERVER_CPU" "$PORTAL_SERVER_CPU")" "$LISTENER_DRAIN_SECONDS")
+echo "CPU ms per submission / per pgbench transaction: $CPU_JSON" >&2
 field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }
 THROUGHPUT_RATIO=$(ratio "$(field "$PORTAL_JSON" throughput)" "$(field "$PGBENCH_JSON" throughput)")
 P99_RATIO=$(ratio "$(field "$PORTAL_JSON" p99Ms)" "$(field "$PGBENCH_JSON" p99Ms)")
 echo "Run directory: $RUN" >&2
-printf 'RESULT {"benchmark":"submit","clients":%d,"seconds":%d,"portal":%s,"pgbench":%s,"throughputRatio":%s,"p99Ratio":%s,"rssMb":{"idle":%s,"afterLoad":%s,"peak":%s},"jvmOptions":"%s","submitTransactionMatches":%s,"perSubmission":%s,"load":{"beforePortal":%s,"afterPortal":%s,"beforePgbench":%s,"after":%s},"nproc":%d,"run":"%s"}\n' \
+printf 'RESULT {"benchmark":"submit","clients":%d,"seconds":%d,"portal":%s,"pgbench":%s,"throughputRatio":%s,"p99Ratio":%s,"rssMb":{"idle":%s,"afterLoad":%s,"peak":%s},"jvmOptions":"%s","submitTransactionMatches":%s,"perSubmission":%s,"cpuMs":%s,"load":{"beforePortal":%s,"afterPortal":%s,"beforePgbench":%s,"after":%s},"nproc":%d,"run":"%s"}\n' \
   "$CLIENTS" "$DURATION" "$PORTAL_JSON" "$PGBENCH_JSON" "$THROUGHPUT_RATIO" "$P99_RATIO" "$IDLE_RSS" "$LOADED_RSS" \
-  "$PEAK_RSS" "$JVM_OPTIONS" "$SQL_MATCHES" "$WINDOW_JSON" "$LOAD_BEFORE" "$LOAD_AFTER_PORTAL" "$LOAD_BEFORE_PGBENCH" "$LOAD_AFTER" \
+  "$PEAK_RSS" "$JVM_OPTIONS" "$SQL_MATCHES" "$WINDOW_JSON" "$CPU_JSON" "$LOAD_BEFORE" "$LOAD_AFTER_PORTAL" "$LOAD_BEFORE_PGBENCH" "$LOAD_AFTER" \
   "$(nproc)" "$RUN"
