@@ -65,7 +65,12 @@ class EnvironmentRecorder {
         log.info("Environment {} recorded for request {}", environment.id(), request.id());
     }
 
-    @ApplicationModuleListener
+    /**
+     * A submission changes no environment (a day-2 request marks its environment busy in the submitting transaction).
+     * The condition is evaluated before the event publication registry stores anything, so a submission costs no
+     * publication here (an insert, a read and three transactions).
+     */
+    @ApplicationModuleListener(condition = "!(#event instanceof T(io.vendo.request.RequestEvent$RequestSubmitted))")
     void on(RequestEvent event) {
         repository.findByBusyWith(event.requestId()).ifPresent(environment -> {
             var now = clock.instant();
