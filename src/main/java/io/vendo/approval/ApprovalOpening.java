@@ -55,7 +55,7 @@ class ApprovalOpening {
                 submitted.blueprint(),
                 submitted.environment(),
                 submitted.team(),
-                catalog.blueprint(submitted.blueprint()).metadata().approvalPolicy());
+                catalog.approvalPolicyOf(submitted.blueprint()));
         if (policy.autoApprove()) {
             events.publishEvent(new ApprovalConcluded.Granted(submitted.requestId(), "policy:" + policy.name()));
             return;

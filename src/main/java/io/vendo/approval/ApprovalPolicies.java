@@ -114,7 +114,10 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
             EnvironmentTier environment,
             String team,
             @Nullable String namedByBlueprint) {
-        var forKind = repository.findAllByOrderByNameAsc().stream()
+        // One read of the (few) policies answers every step below: a submission resolves its policy in its own
+        // transaction.
+        var policies = repository.findAllByOrderByNameAsc();
+        var forKind = policies.stream()
                 .filter(policy -> policy.matches(kind, blueprint, environment, team))
                 .max(Comparator.comparingInt(ApprovalPolicy::specificity));
         if (forKind.isPresent()) {
@@ -122,15 +125,21 @@ public class ApprovalPolicies implements ApprovalPolicyNames {
         }
         if (namedByBlueprint != null) {
             // A name that no longer resolves (stored before names were checked) never falls back to a laxer policy.
-            return repository
-                    .findByName(namedByBlueprint)
+            return policies.stream()
+                    .filter(policy -> policy.name().equals(namedByBlueprint))
+                    .findFirst()
                     .orElseThrow(() -> PolicyRefusedException.vanished(blueprint, namedByBlueprint));
         }
-        return resolve(blueprint, environment, team);
+        return mostSpecific(policies, blueprint, environment, team);
     }
 
     ApprovalPolicy resolve(String blueprint, EnvironmentTier environment, String team) {
-        return repository.findAllByOrderByNameAsc().stream()
+        return mostSpecific(repository.findAllByOrderByNameAsc(), blueprint, environment, team);
+    }
+
+    private static ApprovalPolicy mostSpecific(
+            List<ApprovalPolicy> policies, String blueprint, EnvironmentTier environment, String team) {
+        return policies.stream()
                 .filter(policy -> policy.matches(blueprint, environment, team))
                 .max(Comparator.comparingInt(ApprovalPolicy::specificity))
                 .orElseThrow(() -> new IllegalStateException("The default approval policy is missing"));

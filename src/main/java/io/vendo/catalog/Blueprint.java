@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.NaturalId;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,7 @@ class Blueprint {
     @Id
     private UUID id;
 
+    @NaturalId
     @Column(nullable = false, unique = true, updatable = false)
     private String slug;
 

@@ -1,10 +1,13 @@
 package io.vendo.catalog;
 
+import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,13 +19,19 @@ public class Catalog {
     private final BlueprintRepository blueprints;
     private final BlueprintVersionRepository versions;
     private final TargetRepository targets;
+    private final EntityManager entityManager;
     private final ParameterValidator validator = new ParameterValidator();
     private final TemplateParser parser = new TemplateParser();
 
-    Catalog(BlueprintRepository blueprints, BlueprintVersionRepository versions, TargetRepository targets) {
+    Catalog(
+            BlueprintRepository blueprints,
+            BlueprintVersionRepository versions,
+            TargetRepository targets,
+            EntityManager entityManager) {
         this.blueprints = blueprints;
         this.versions = versions;
         this.targets = targets;
+        this.entityManager = entityManager;
     }
 
     /** The slugs of the blueprints, retired ones included, whose requests the named approval policy decides. */
@@ -85,6 +94,14 @@ public class Catalog {
             throw new BlueprintRetiredException(blueprintSlug);
         }
         return latestVersionOf(blueprint).toDetails(blueprint);
+    }
+
+    /**
+     * The name of the approval policy the blueprint names for its requests; null: the policy matching the request's
+     * scope.
+     */
+    public @Nullable String approvalPolicyOf(String blueprintSlug) {
+        return requireBlueprint(blueprintSlug).metadata().approvalPolicy();
     }
 
     /** How many active requests of the blueprint one team may have; none: no limit. */
@@ -195,8 +212,17 @@ public class Catalog {
         return values;
     }
 
+    /**
+     * By its natural id, so that the persistence context answers every read after the first in a transaction: a
+     * submission asks about its blueprint four times (its latest version, the placement, the quota, the approval
+     * policy it names), and read by a query each was a statement and a hydrated row.
+     */
     private Blueprint requireBlueprint(String slug) {
-        return blueprints.findBySlug(slug).orElseThrow(() -> new CatalogItemNotFoundException("blueprint", slug));
+        return entityManager
+                .unwrap(Session.class)
+                .bySimpleNaturalId(Blueprint.class)
+                .loadOptional(slug)
+                .orElseThrow(() -> new CatalogItemNotFoundException("blueprint", slug));
     }
 
     private BlueprintVersion latestVersionOf(Blueprint blueprint) {
