@@ -17,7 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 /**
  * The approval a request needs, with the policy snapshotted when the request was submitted (later policy edits do
@@ -37,7 +40,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  */
 @Entity
 @Table(name = "approval")
-class Approval extends AbstractAggregateRoot<Approval> {
+class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UUID> {
 
     @Id
     @Column(name = "request_id")
@@ -74,6 +77,13 @@ class Approval extends AbstractAggregateRoot<Approval> {
     @Version
     private long version;
 
+    /**
+     * True for an approval opened here and not yet stored: it is persisted instead of merged, which would first look
+     * for a row (and its decisions) with its id in the submitting transaction.
+     */
+    @Transient
+    private boolean isNew;
+
     protected Approval() {}
 
     Approval(UUID requestId, String requester, ApprovalPolicy policy, ApprovalProperties.Timing timing, Instant now) {
@@ -85,6 +95,22 @@ class Approval extends AbstractAggregateRoot<Approval> {
         this.status = ApprovalStatus.PENDING;
         this.openedAt = now;
         this.deadlines = new ApprovalDeadlines(now, timing, fallbackGroup != null);
+        this.isNew = true;
+    }
+
+    @Override
+    public UUID getId() {
+        return requestId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 
     /**

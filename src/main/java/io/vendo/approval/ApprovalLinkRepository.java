@@ -1,6 +1,7 @@
 package io.vendo.approval;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -9,6 +10,8 @@ import org.springframework.data.repository.Repository;
 interface ApprovalLinkRepository extends Repository<ApprovalLink, String> {
 
     ApprovalLink save(ApprovalLink link);
+
+    List<ApprovalLink> saveAll(Iterable<ApprovalLink> links);
 
     Optional<ApprovalLink> findById(String tokenHash);
 

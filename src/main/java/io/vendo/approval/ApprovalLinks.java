@@ -3,6 +3,10 @@ package io.vendo.approval;
 import io.vendo.identity.Actor;
 import io.vendo.refusal.Refusal.Kind;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,17 +35,28 @@ class ApprovalLinks {
     }
 
     /**
-     * A new link for one approver of one pending request. Committed on its own before the caller mails it, so that a
-     * link an approver receives always exists: mailed from inside the invitation's transaction, a quick click could
-     * arrive before the commit and be told the link is not valid.
+     * New links, one per approver of one pending request (in the order given; an approver named twice gets one).
+     * Committed together on their own, in one batched statement, before the caller mails them, so that a link an
+     * approver receives always exists: mailed from inside the invitation's transaction, a quick click could arrive
+     * before the commit and be told the link is not valid.
+     *
+     * @return each approver's token, which exists in clear only here
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    String issue(UUID requestId, String approver) {
-        var token = LinkTokens.newToken();
+    Map<String, String> issue(UUID requestId, Collection<String> approvers) {
         var now = clock.instant();
-        links.save(new ApprovalLink(
-                LinkTokens.hash(token), requestId, approver, now.plus(properties.linkValidity()), now));
-        return token;
+        var expiresAt = now.plus(properties.linkValidity());
+        var tokens = new LinkedHashMap<String, String>();
+        var issued = new ArrayList<ApprovalLink>();
+        for (var approver : approvers) {
+            if (!tokens.containsKey(approver)) {
+                var token = LinkTokens.newToken();
+                tokens.put(approver, token);
+                issued.add(new ApprovalLink(LinkTokens.hash(token), requestId, approver, expiresAt, now));
+            }
+        }
+        links.saveAll(issued);
+        return tokens;
     }
 
     /**

@@ -6,7 +6,9 @@ import io.vendo.identity.Actor;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
@@ -84,11 +86,11 @@ public class Approvals {
     }
 
     /**
-     * A new one-time link for one approver of one pending request, to mail; only its hash is kept, and it is committed
-     * before this returns.
+     * New one-time links for the approvers of one pending request, to mail: each approver's token. Only their hashes
+     * are kept, written in one statement and committed before this returns.
      */
-    public String issueLink(UUID requestId, String approver) {
-        return links.issue(requestId, approver);
+    public Map<String, String> issueLinks(UUID requestId, Collection<String> approvers) {
+        return links.issue(requestId, approvers);
     }
 
     /** Requests waiting for a decision this actor may make, oldest first. */

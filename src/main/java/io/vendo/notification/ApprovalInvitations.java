@@ -6,9 +6,12 @@ import io.vendo.approval.ApprovalEvent.ApprovalOpened;
 import io.vendo.approval.ApprovalEvent.ApprovalReminded;
 import io.vendo.approval.Approvals;
 import io.vendo.identity.Directory;
+import io.vendo.identity.Person;
 import io.vendo.request.RequestState;
 import io.vendo.request.Requests;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,10 +20,11 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * E-mails each invited approver a one-time link to the request's confirmation page. A link is issued per e-mail and
- * exists in clear only in that e-mail: if sending fails, the event is delivered again later and a new link issued.
+ * exists in clear only in that e-mail: if sending fails, the event is delivered again later and new links issued. The
+ * links of one invitation are issued together, in one statement and one short transaction, before the first mail.
  *
  * <p>The listener runs without a transaction of its own (like every notification listener): the request is read and
- * each link committed in short transactions of their own, and mails are rendered and sent holding no database
+ * the links committed in a short transaction of their own, and mails are rendered and sent holding no database
  * connection. In a transaction, each delivery held one connection idle through the rendering and the sending, and
  * took a second one for the links.
  */
@@ -63,17 +67,28 @@ class ApprovalInvitations {
                     case ApprovalReminded reminded -> "still waits for your approval";
                     case ApprovalEscalated escalated -> "waits for approval and was escalated to " + escalated.group();
                 };
+        var invitees = new LinkedHashMap<String, Person>();
         for (var username : invitation.invitees()) {
-            var person = directory.person(username);
-            if (person.isEmpty()) {
-                log.warn("Approver {} of request {} is not in the directory: not invited", username, request.id());
-                continue;
-            }
-            var token = approvals.issueLink(request.id(), username);
-            var subject = "Approval needed: %s on %s by %s"
-                    .formatted(request.blueprintName(), request.targetName(), request.requester());
+            directory
+                    .person(username)
+                    .ifPresentOrElse(
+                            person -> invitees.put(username, person),
+                            () -> log.warn(
+                                    "Approver {} of request {} is not in the directory: not invited",
+                                    username,
+                                    request.id()));
+        }
+        if (invitees.isEmpty()) {
+            return;
+        }
+        var tokens = approvals.issueLinks(request.id(), invitees.keySet());
+        var subject = "Approval needed: %s on %s by %s"
+                .formatted(request.blueprintName(), request.targetName(), request.requester());
+        invitees.forEach((username, person) -> {
+            // Issued for every approver asked for.
+            var token = Objects.requireNonNull(tokens.get(username));
             mail.send(composer.compose(
-                    person.get().email(),
+                    person.email(),
                     subject,
                     "approval-request",
                     Map.of(
@@ -87,6 +102,6 @@ class ApprovalInvitations {
                             links.approval(token) + "?decision=REJECT",
                             "requestUrl",
                             links.request(request.id()))));
-        }
+        });
     }
 }
