@@ -42,6 +42,16 @@ cpu_ms() {
     | awk -v hz="$hz" '{sub(/^.*\) /, ""); s += $12 + $13 + $14 + $15} END {printf "%d", s * 1000 / hz}'
 }
 
+# CPU time (ms) of a JVM's JIT compiler threads ($1: the JVM's pid): fixed work that a loaded machine stretches over
+# the first minutes, which would otherwise count against the submissions of a slow run.
+jit_cpu_ms() {
+  local hz
+  hz=$(getconf CLK_TCK)
+  for task in /proc/"$1"/task/*; do
+    grep -qE '^C[12] Compiler' "$task/comm" 2>/dev/null && cat "$task/stat" 2>/dev/null
+  done | awk -v hz="$hz" '{sub(/^.*\) /, ""); s += $12 + $13} END {printf "%d", s * 1000 / hz}'
+}
+
 # CPU time (ms) of a PostgreSQL server (data directory $1): the postmaster and its backends, the exited ones too
 # (the postmaster reaps them, so their time is in its cutime/cstime).
 postgres_cpu_ms() {
