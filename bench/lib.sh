@@ -48,7 +48,7 @@ jit_cpu_ms() {
   local hz
   hz=$(getconf CLK_TCK)
   for task in /proc/"$1"/task/*; do
-    grep -qE '^C[12] Compiler' "$task/comm" 2>/dev/null && cat "$task/stat" 2>/dev/null
+    if grep -qE "^C[12] Compiler" "$task/comm" 2>/dev/null; then cat "$task/stat" 2>/dev/null || true; fi
   done | awk -v hz="$hz" '{sub(/^.*\) /, ""); s += $12 + $13} END {printf "%d", s * 1000 / hz}'
 }
 
