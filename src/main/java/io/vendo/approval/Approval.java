@@ -17,7 +17,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -78,8 +77,8 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     private long version;
 
     /**
-     * True for an approval opened here and not yet stored: it is persisted instead of merged, which would first look
-     * for a row (and its decisions) with its id in the submitting transaction.
+     * True for an approval opened here: persisted instead of merged, which would first look for a row (and its
+     * decisions) with its id in the submitting transaction. Persisting it again in that transaction does nothing.
      */
     @Transient
     private boolean isNew;
@@ -106,11 +105,6 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     @Override
     public boolean isNew() {
         return isNew;
-    }
-
-    @PostPersist
-    void stored() {
-        isNew = false;
     }
 
     /**
