@@ -51,6 +51,11 @@ class AuditEvent {
     @Column(nullable = false, updatable = false)
     private String hash;
 
+    /** How {@link AuditAppender} inserts a batch of rows, in the order of {@link #eventId()} to {@link #hash()}. */
+    static final String INSERT = "insert into audit_event"
+            + " (event_id, occurred_at, actor, action, subject_id, details, previous_hash, hash)"
+            + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)";
+
     protected AuditEvent() {}
 
     AuditEvent(AuditableEvent event, String previousHash) {
@@ -73,6 +78,34 @@ class AuditEvent {
 
     Long id() {
         return Objects.requireNonNull(id, "an audit event has its id once stored");
+    }
+
+    UUID eventId() {
+        return eventId;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    String actor() {
+        return actor;
+    }
+
+    String action() {
+        return action;
+    }
+
+    String subjectId() {
+        return subjectId;
+    }
+
+    Map<String, String> details() {
+        return details;
+    }
+
+    String previousHash() {
+        return previousHash;
     }
 
     String hash() {

@@ -1,8 +1,7 @@
 package io.vendo.audit;
 
 import java.util.List;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -11,20 +10,9 @@ interface AuditEventRepository extends Repository<AuditEvent, Long>, JpaSpecific
 
     AuditEvent save(AuditEvent event);
 
-    /** The hash the next row chains to, and whether the event is recorded already: one round trip per append. */
-    @Query(
-            value = "select (select hash from audit_event order by id desc limit 1) as \"latestHash\","
-                    + " exists(select 1 from audit_event where event_id = :eventId) as \"recorded\"",
-            nativeQuery = true)
-    ChainHead chainHead(UUID eventId);
-
-    interface ChainHead {
-
-        @Nullable
-        String getLatestHash();
-
-        boolean isRecorded();
-    }
+    /** The hash the next row chains to; none for an empty log. */
+    @Query(value = "select hash from audit_event order by id desc limit 1", nativeQuery = true)
+    Optional<String> latestHash();
 
     /** Serialises appends so that each row chains to the one before it, across replicas. */
     @Query(value = "select 1 from pg_advisory_xact_lock(hashtext('audit_event_chain'))", nativeQuery = true)

@@ -1,29 +1,29 @@
 package io.vendo.audit;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends every {@link AuditableEvent} to the log. Runs after the publishing transaction commits, from the event
- * publication registry, so an event is recorded even if the portal crashes in between; a redelivery is ignored.
+ * Records every {@link AuditableEvent} in the transaction that publishes it: the event waits in the
+ * {@link AuditInbox}, a row written with what it reports, so that it exists exactly when that commits, crash or not;
+ * the {@link AuditAppender} chains it into the log after the commit. An event published again is recorded once.
  */
 @Component
 class AuditRecorder {
 
-    private final AuditEventRepository repository;
+    private final AuditInbox inbox;
+    private final AuditAppender appender;
 
-    AuditRecorder(AuditEventRepository repository) {
-        this.repository = repository;
+    AuditRecorder(AuditInbox inbox, AuditAppender appender) {
+        this.inbox = inbox;
+        this.appender = appender;
     }
 
-    @ApplicationModuleListener
+    @EventListener
+    @Transactional
     void record(AuditableEvent event) {
-        repository.lockChain();
-        var head = repository.chainHead(event.eventId());
-        if (head.isRecorded()) {
-            return;
-        }
-        var previousHash = head.getLatestHash();
-        repository.save(new AuditEvent(event, previousHash != null ? previousHash : AuditHash.GENESIS));
+        inbox.add(event);
+        appender.wakeAfterCommit();
     }
 }

@@ -1,7 +1,7 @@
 /**
  * The append-only, hash-chained audit log. Domain events that implement {@link io.vendo.audit.AuditableEvent} are
- * recorded exactly once each, after their transaction commits; {@link io.vendo.audit.AuditTrail} reads them back as a
- * timeline.
+ * recorded exactly once each: written in the transaction that publishes them, so they exist exactly when it commits,
+ * and chained into the log in batches just after; {@link io.vendo.audit.AuditTrail} reads them back as a timeline.
  *
  * <p>Its door is {@link io.vendo.audit.AuditTrail}: timelines, searches, the chain's verification. By named interface:
  *

@@ -11,21 +11,36 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The audit table on real PostgreSQL: rows chain to each other and cannot be changed or removed. */
+/**
+ * The audit table on real PostgreSQL: waiting events are appended in order, each once however often it was recorded
+ * (while waiting or after), rows chain to each other and cannot be changed or removed.
+ */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({TestPostgres.class, AuditRecorder.class})
+@Import({
+    TestPostgres.class,
+    AuditRecorder.class,
+    AuditInbox.class,
+    AuditAppender.class,
+    AuditLogRepositoryTest.Json.class
+})
 // Each statement in its own transaction, as the portal writes them: a refused one must not hide the next.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class AuditLogRepositoryTest {
 
     @Autowired
     AuditRecorder recorder;
+
+    @Autowired
+    AuditAppender appender;
 
     @Autowired
     AuditEventRepository repository;
@@ -62,12 +77,15 @@ class AuditLogRepositoryTest {
     }
 
     @Test
-    void eachRowChainsToThePreviousOneAndARedeliveryIsRecordedOnce() {
+    void eachRowChainsToThePreviousOneAndAnEventRecordedAgainIsAppendedOnce() {
         var first = UUID.randomUUID();
         var subject = UUID.randomUUID().toString();
         recorder.record(event(first, subject, "request.submitted"));
         recorder.record(event(UUID.randomUUID(), subject, "request.approved"));
         recorder.record(event(first, subject, "request.submitted"));
+        appender.appendWaiting();
+        recorder.record(event(first, subject, "request.submitted"));
+        appender.appendWaiting();
 
         var rows = repository.findBySubjectIdOrderByOccurredAtAscIdAsc(subject);
         assertThat(rows)
@@ -84,10 +102,21 @@ class AuditLogRepositoryTest {
     @Test
     void rowsCannotBeChangedOrRemoved() {
         recorder.record(event(UUID.randomUUID(), "request-2", "request.submitted"));
+        appender.appendWaiting();
 
         assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'mallory'"))
                 .hasMessageContaining("audit_event is append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
                 .hasMessageContaining("audit_event is append-only");
+    }
+
+    /** The JSON mapper the portal's context has (the JPA slice has none). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Json {
+
+        @Bean
+        JsonMapper jsonMapper() {
+            return JsonMapper.builder().build();
+        }
     }
 }
