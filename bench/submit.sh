@@ -30,7 +30,8 @@ command -v pgbench >/dev/null && command -v psql >/dev/null \
   || { echo "pgbench and psql are needed (Debian: apt-get install postgresql-client)" >&2; exit 1; }
 
 IMAGE_OPTIONS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' docker/Dockerfile)
-JVM_OPTIONS="${BENCH_JVM_OPTIONS:-$IMAGE_OPTIONS} -XX:MaxRAM=${BENCH_MEMORY_LIMIT:-1g}"
+# Compiler threads that never exit, so that jit_cpu_ms sees all the JIT's CPU (a measurement aid, not a tuning).
+JVM_OPTIONS="${BENCH_JVM_OPTIONS:-$IMAGE_OPTIONS} -XX:MaxRAM=${BENCH_MEMORY_LIMIT:-1g} -XX:-UseDynamicNumberOfCompilerThreads"
 if [ "${BENCH_NMT:-0}" = 1 ]; then JVM_OPTIONS="$JVM_OPTIONS -XX:NativeMemoryTracking=summary"; fi
 
 PG_PORT=$(free_port 54390)
@@ -63,10 +64,11 @@ if [ "${BENCH_NMT:-0}" = 1 ]; then "$JAVA_HOME/bin/jcmd" "$PORTAL" VM.native_mem
 echo "Idle RSS ${IDLE_RSS} MB; warming up (4 clients, 15 s) ..." >&2
 "$JAVA" bench/SubmitBenchmark.java 4 15 "http://localhost:$PORTAL_PORT" >"$RUN/warm-up.txt"
 
-# Waits (at most 2 minutes) until every event listener is done: delivered publications are deleted.
+# Waits (at most 2 minutes) until every event listener is done (delivered publications are deleted) and every audit
+# event is in the log (appended ones leave audit_pending).
 await_listeners() {
   for _ in $(seq 1 120); do
-    [ "$("${PSQL[@]}" -d vendo -At -c "select count(*) from event_publication")" = 0 ] && return 0
+    [ "$("${PSQL[@]}" -d vendo -At -c "select (select count(*) from event_publication) + (select count(*) from audit_pending)")" = 0 ] && return 0
     sleep 1
   done
 }
@@ -89,7 +91,7 @@ tail -c +"$((OFFSET + 1))" "$PG_LOG" >"$RUN/captured-window.log"
 WINDOW_JSON=$(awk '/ LOG:  (statement|execute [^:]*): / {
     sub(/.* LOG:  (statement|execute [^:]*): /, "")
     if ($0 ~ /^BEGIN/) transactions++
-    else if ($0 !~ /^(COMMIT|alter system|select pg_reload_conf|select count\(\*\) from event_publication| *WITH locked_executions|$)/) statements++
+    else if ($0 !~ /^(COMMIT|alter system|select pg_reload_conf|select \(select count\(\*\) from event_publication\)|select exists \(select 1 from audit_pending\)| *WITH locked_executions|$)/) statements++
   } END {printf "{\"transactions\":%d,\"statements\":%d}", transactions, statements}' "$RUN/captured-window.log")
 echo "One submission and its listeners: $WINDOW_JSON" >&2
 if "$JAVA" bench/SubmitTransaction.java "$PG_LOG" "$OFFSET" bench/submit-transaction.sql "$RUN/captured-submission.sql" \
@@ -132,7 +134,7 @@ stop_process "$PORTAL" 60
 # The same transaction with pgbench, in a copy of the portal's database (catalog, policies, targets) emptied of what
 # the run submitted, so both sides start from the same rows.
 "${PSQL[@]}" -c "create database bench template vendo"
-"${PSQL[@]}" -d bench -c "truncate vending_request, event_publication, audit_event cascade" \
+"${PSQL[@]}" -d bench -c "truncate vending_request, event_publication, audit_event, audit_pending cascade" \
   -c "delete from scheduled_tasks where task_name = 'approval-timer'"
 THREADS=$(( CLIENTS < $(nproc) ? CLIENTS : $(nproc) ))
 PGBENCH=(pgbench -h localhost -p "$PG_PORT" -U postgres -n -M prepared -f bench/submit-transaction.sql -c "$CLIENTS" -j "$THREADS")
