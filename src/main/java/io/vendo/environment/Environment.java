@@ -221,13 +221,14 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     /** The reminder due now, if any ({@link Lease#takeDueReminder}): its owner is reminded, once per expiry. */
     Optional<Duration> remindIfDue(List<Duration> reminders, Instant now) {
-        if (!status.standing()) {
+        var expiresAt = lease.expiresAt();
+        if (!status.standing() || expiresAt == null) {
             return Optional.empty();
         }
         var due = lease.takeDueReminder(reminders, now);
         due.ifPresent(before -> {
             updatedAt = now;
-            registerEvent(new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, owner, before, lease.expiresAt()));
+            registerEvent(new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, owner, before, expiresAt));
         });
         return due;
     }

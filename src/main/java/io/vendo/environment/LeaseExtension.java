@@ -33,7 +33,8 @@ class LeaseExtension {
 
     @ApplicationModuleListener
     void on(RequestApproved approved) {
-        if (approved.kind() != RequestKind.EXTEND || approved.environmentId() == null) {
+        var environmentId = approved.environmentId();
+        if (approved.kind() != RequestKind.EXTEND || environmentId == null) {
             return;
         }
         var request = requests.require(approved.requestId());
@@ -41,9 +42,8 @@ class LeaseExtension {
         if (expiresAt == null) {
             throw new IllegalStateException("EXTEND request %s asks for no expiry".formatted(request.id()));
         }
-        var environment = repository
-                .lockById(approved.environmentId())
-                .orElseThrow(() -> new EnvironmentNotFoundException(approved.environmentId()));
+        var environment =
+                repository.lockById(environmentId).orElseThrow(() -> new EnvironmentNotFoundException(environmentId));
         if (!environment.extend(request.id(), expiresAt, approved.actor(), clock.instant())) {
             return;
         }

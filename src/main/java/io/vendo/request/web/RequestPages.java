@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -82,7 +83,7 @@ class RequestPages {
         });
     }
 
-    private String refresh(RequestView request) {
+    private @Nullable String refresh(RequestView request) {
         return switch (request.state()) {
             case PENDING_APPROVAL -> seconds(settings.pendingRefresh(), settings.pendingRefreshMax());
             case APPROVED, IN_PROGRESS -> seconds(settings.runningRefresh(), settings.runningRefreshMax());

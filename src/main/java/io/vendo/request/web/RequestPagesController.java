@@ -9,6 +9,7 @@ import io.vendo.web.PageController;
 import jakarta.validation.Valid;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -101,8 +102,9 @@ class RequestPagesController {
         return "request/detail";
     }
 
-    /** The live fragment of the page; 304 when it would show exactly what the page already shows. */
+    /** The live fragment of the page; 304 (no view: the response is complete) when it would show exactly what the page already shows. */
     @GetMapping("/requests/{id}/live")
+    @Nullable
     String live(@PathVariable UUID id, Actor actor, WebRequest web, Model model) {
         var page = pages.read(id, actor);
         if (web.checkNotModified(page.etag())) {
