@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class BlueprintCuration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BlueprintCuration.class);
+
     private final BlueprintRepository blueprints;
     private final BlueprintVersionRepository versions;
     private final VersionChecks checks;
@@ -114,10 +116,48 @@ class BlueprintCuration {
         }
         var aws = checks.askAws(checked, "version");
         var number = latest.map(version -> version.number() + 1).orElse(1);
-        return new VersionOutcome(
+        var outcome = new VersionOutcome(
                 true,
                 versions.save(checked.toVersion(blueprint.id(), number, aws)).toDetails(blueprint),
                 aws);
+        if (blueprint.kind() == BlueprintKind.STACK) {
+            refreshCompositesUsing(blueprint.slug());
+        }
+        return outcome;
+    }
+
+    /**
+     * A composite's {@code blueprint} component is the referenced blueprint's newest version: a new version of it makes a
+     * new version of each composite that references it, so that new requests get it. A composite whose wiring the new
+     * version breaks (an output or parameter gone) keeps its version, and the log says why.
+     */
+    private void refreshCompositesUsing(String slug) {
+        for (var composite : blueprints.findByKindOrderBySlugAsc(BlueprintKind.COMPOSITE)) {
+            var latest = versions.findFirstByBlueprintIdOrderByNumberDesc(composite.id());
+            if (latest.isEmpty()
+                    || !(latest.get().delivery() instanceof Delivery.Composite graph)
+                    || graph.components().stream().noneMatch(component -> slug.equals(component.blueprint()))) {
+                continue;
+            }
+            try {
+                var outcome =
+                        addVersion(composite, new NewVersion("", latest.get().capabilities(), graph));
+                if (outcome.created()) {
+                    log.info(
+                            "Composite {} version {} uses the newest version of {}",
+                            composite.slug(),
+                            outcome.version().number(),
+                            slug);
+                }
+            } catch (InvalidEntryException e) {
+                log.warn(
+                        "Composite {} keeps version {}: the newest version of {} does not fit its wiring: {}",
+                        composite.slug(),
+                        latest.get().number(),
+                        slug,
+                        e.detail());
+            }
+        }
     }
 
     private Blueprint require(UUID blueprintId) {

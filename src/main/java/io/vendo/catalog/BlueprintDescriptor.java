@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param delivery the kind-specific settings, written as {@link Delivery} without {@code type} where the kind implies
  *     it
  * @param maxLifetime an ISO-8601 duration such as {@code P30D}
+ * @param components a COMPOSITE blueprint's components (see {@link CompositeChecks}); no other kind has any
  */
 record BlueprintDescriptor(
         @Nullable String name,
@@ -29,7 +30,8 @@ record BlueprintDescriptor(
         @Nullable String maxLifetime,
         @Nullable Integer quotaPerTeam,
         @Nullable String template,
-        @Nullable Map<String, Object> delivery) {
+        @Nullable Map<String, Object> delivery,
+        @Nullable List<ComponentDescriptor> components) {
 
     static final String FILE = "blueprint.yaml";
     static final String DEFAULT_TEMPLATE = "template.yaml";
@@ -44,7 +46,44 @@ record BlueprintDescriptor(
             throw new DescriptorException(
                     "kind must be one of %s; it is missing".formatted(DescriptorBinder.constants(BlueprintKind.class)));
         }
+        if (descriptor.kind() == BlueprintKind.COMPOSITE) {
+            if (descriptor.components() == null) {
+                throw new DescriptorException("A COMPOSITE blueprint lists its components");
+            }
+            if (descriptor.template() != null || descriptor.delivery() != null) {
+                throw new DescriptorException(
+                        "A COMPOSITE blueprint names its templates in its components: leave out template and delivery");
+            }
+        } else if (descriptor.components() != null) {
+            throw new DescriptorException(
+                    "Only a COMPOSITE blueprint has components; this one is a " + descriptor.kind());
+        }
         return descriptor;
+    }
+
+    /** The template files a composite's components name, each once, in the order listed. */
+    List<String> componentTemplates() {
+        return components == null
+                ? List.of()
+                : components.stream()
+                        .map(ComponentDescriptor::template)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
+    }
+
+    /** A composite's graph as written, with the text of the template files found beside the descriptor. */
+    Delivery.Composite composite(Map<String, String> templates) {
+        return new Delivery.Composite(
+                components.stream()
+                        .map(component -> CompositeComponent.of(
+                                component.name(),
+                                component.template(),
+                                component.blueprint(),
+                                component.dependsOn(),
+                                component.parameters()))
+                        .toList(),
+                templates);
     }
 
     /**
@@ -72,11 +111,22 @@ record BlueprintDescriptor(
      */
     @Nullable
     Delivery deliveryOf() {
+        if (kind == BlueprintKind.COMPOSITE) {
+            return null;
+        }
         if (delivery == null) {
             return kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
         }
         return DeliveryText.fromMap(kind, delivery);
     }
+
+    /** One component as {@code blueprint.yaml} writes it. */
+    record ComponentDescriptor(
+            @Nullable String name,
+            @Nullable String template,
+            @Nullable String blueprint,
+            @Nullable List<String> dependsOn,
+            @Nullable Map<String, String> parameters) {}
 
     /** @throws DescriptorException when the lifetime is not an ISO-8601 duration */
     NewBlueprint toNewBlueprint(String slug, String templateBody, @Nullable Delivery delivery) {

@@ -6,6 +6,8 @@ import io.vendo.catalog.DescriptorBinder.DescriptorException;
 import io.vendo.catalog.SyncReport.Entry;
 import io.vendo.catalog.SyncReport.Outcome;
 import io.vendo.refusal.Refusal;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,11 @@ class BlueprintFolderSync {
         var file = folder.descriptorFile();
         var slug = folder.slug();
         try {
-            var descriptor = BlueprintDescriptor.read(folder.descriptorText());
+            var text = folder.descriptorText();
+            var descriptor = BlueprintDescriptor.read(text);
+            if (descriptor.kind() == BlueprintKind.COMPOSITE) {
+                return synchronizeComposite(folder, text, descriptor);
+            }
             var delivery = descriptor.deliveryOf();
             var templateFile = descriptor.templateFile();
             var template = folder.file(templateFile);
@@ -55,6 +61,33 @@ class BlueprintFolderSync {
             return refused(file, slug, "Changed concurrently (another replica synchronizing?): sync again");
         } catch (Refusal e) {
             return refused(file, slug, e.detail());
+        }
+    }
+
+    /**
+     * A composite: the template files its components name are read from the folder (a missing one is reported by the
+     * graph's checks), and every refusal names the descriptor's line.
+     */
+    private Entry synchronizeComposite(BlueprintFolder folder, String text, BlueprintDescriptor descriptor) {
+        var templates = new LinkedHashMap<String, String>();
+        for (var file : descriptor.componentTemplates()) {
+            if (file.matches("[\\w-][\\w.-]*") && !file.equals(BlueprintDescriptor.FILE)) {
+                folder.file(file).ifPresent(body -> templates.put(file, body));
+            }
+        }
+        try {
+            var outcome = blueprints.synchronize(
+                    descriptor.toNewBlueprint(folder.slug(), "", descriptor.composite(templates)));
+            return entry(folder.descriptorFile(), folder.slug(), "its components", outcome);
+        } catch (InvalidEntryException e) {
+            var lines = DescriptorLines.of(text);
+            return refused(
+                    folder.descriptorFile(),
+                    folder.slug(),
+                    new TreeMap<>(e.errors())
+                            .entrySet().stream()
+                                    .map(error -> lines.locate(error.getKey()) + ": " + error.getValue())
+                                    .collect(Collectors.joining("; ")));
         }
     }
 

@@ -12,5 +12,10 @@ public enum BlueprintKind {
     /** A Service Catalog product. */
     SERVICE_CATALOG_PRODUCT,
     /** Instances of a StackSet. */
-    STACK_SET
+    STACK_SET,
+    /**
+     * Several stacks deployed as a graph: components (templates of their own or other STACK blueprints) with
+     * {@code dependsOn} and parameters wired from earlier components' outputs.
+     */
+    COMPOSITE
 }

@@ -15,5 +15,7 @@ interface BlueprintRepository extends Repository<Blueprint, UUID> {
 
     List<Blueprint> findAllByOrderByNameAsc();
 
+    List<Blueprint> findByKindOrderBySlugAsc(BlueprintKind kind);
+
     List<Blueprint> findByApprovalPolicyOrderBySlugAsc(String approvalPolicy);
 }

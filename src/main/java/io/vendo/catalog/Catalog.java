@@ -20,6 +20,7 @@ public class Catalog {
     private final BlueprintVersionRepository versions;
     private final TargetRepository targets;
     private final EntityManager entityManager;
+    private final CompositeChecks composites;
     private final ParameterValidator validator = new ParameterValidator();
     private final TemplateParser parser = new TemplateParser();
 
@@ -28,6 +29,7 @@ public class Catalog {
             BlueprintVersionRepository versions,
             TargetRepository targets,
             EntityManager entityManager) {
+        this.composites = new CompositeChecks(new StoredBlueprints(blueprints, versions));
         this.blueprints = blueprints;
         this.versions = versions;
         this.targets = targets;
@@ -161,8 +163,27 @@ public class Catalog {
 
     /** The resources a blueprint version's template declares, in template order: what a request will create. */
     public List<TemplateResource> resources(UUID versionId) {
+        var version = version(versionId);
+        if (version.kind() == BlueprintKind.COMPOSITE) {
+            return compositeGraph(version).components().stream()
+                    .flatMap(component -> parser.parseForm(component.templateBody()).resources().stream()
+                            .map(resource -> new TemplateResource(
+                                    component.name() + "." + resource.logicalId(), resource.type())))
+                    .toList();
+        }
         // Stored versions passed every check already; a product's form-only template declares no resources.
-        return parser.parseForm(version(versionId).templateBody()).resources();
+        return parser.parseForm(version.templateBody()).resources();
+    }
+
+    /**
+     * A COMPOSITE version's components in the order they are deployed, each resolved to the template it deploys (a
+     * referenced blueprint at the version pinned with the composite's version) and with its parameters' wiring.
+     */
+    public CompositeGraph compositeGraph(BlueprintVersionDetails version) {
+        if (!(version.delivery() instanceof Delivery.Composite composite)) {
+            throw new IllegalArgumentException(version.slug() + " is no COMPOSITE blueprint");
+        }
+        return composites.graph(composite, version.capabilities());
     }
 
     /** AWS's regions as the SDK knows them: what a target may name. */

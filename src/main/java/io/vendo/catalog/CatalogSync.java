@@ -78,11 +78,28 @@ class CatalogSync {
     SyncReport synchronize(String location) {
         var directory = new CatalogDirectory(location);
         var entries = new ArrayList<Entry>();
-        for (var folder : directory.blueprints()) {
-            entries.add(blueprints.synchronize(folder));
+        // Composites last: the blueprints they reference are then in the catalog, at their newest version.
+        var folders = directory.blueprints();
+        for (var folder : folders) {
+            if (!isComposite(folder)) {
+                entries.add(blueprints.synchronize(folder));
+            }
+        }
+        for (var folder : folders) {
+            if (isComposite(folder)) {
+                entries.add(blueprints.synchronize(folder));
+            }
         }
         directory.targets().ifPresent(text -> entries.addAll(targets.synchronize(text)));
         return remember(new SyncReport(location, clock.instant(), entries));
+    }
+
+    private static boolean isComposite(CatalogDirectory.BlueprintFolder folder) {
+        try {
+            return BlueprintDescriptor.read(folder.descriptorText()).kind() == BlueprintKind.COMPOSITE;
+        } catch (DescriptorBinder.DescriptorException e) {
+            return false; // refused with its reason when it is synchronized
+        }
     }
 
     private SyncReport remember(SyncReport report) {

@@ -3,6 +3,7 @@ package io.vendo.catalog;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
@@ -17,7 +18,8 @@ import org.springframework.modulith.NamedInterface;
     @JsonSubTypes.Type(value = Delivery.AccountFactory.class, name = "AccountFactory"),
     @JsonSubTypes.Type(value = Delivery.OrganizationsAccount.class, name = "OrganizationsAccount"),
     @JsonSubTypes.Type(value = Delivery.ServiceCatalogProduct.class, name = "ServiceCatalogProduct"),
-    @JsonSubTypes.Type(value = Delivery.StackSet.class, name = "StackSet")
+    @JsonSubTypes.Type(value = Delivery.StackSet.class, name = "StackSet"),
+    @JsonSubTypes.Type(value = Delivery.Composite.class, name = "Composite")
 })
 @NamedInterface("blueprints")
 public sealed interface Delivery {
@@ -91,6 +93,25 @@ public sealed interface Delivery {
         @Override
         public BlueprintKind kind() {
             return BlueprintKind.STACK_SET;
+        }
+    }
+
+    /**
+     * A composite blueprint's graph: its components, and the text of the templates its components name, by file name
+     * (the files beside {@code blueprint.yaml}). A component that names another blueprint carries, once stored, the
+     * version it was resolved to: the referenced blueprint's newest version when this version was stored (a new version
+     * of it makes a new version of the composite, see {@link CompositeChecks}).
+     */
+    record Composite(List<CompositeComponent> components, Map<String, String> templates) implements Delivery {
+
+        public Composite {
+            components = List.copyOf(components);
+            templates = Map.copyOf(templates);
+        }
+
+        @Override
+        public BlueprintKind kind() {
+            return BlueprintKind.COMPOSITE;
         }
     }
 

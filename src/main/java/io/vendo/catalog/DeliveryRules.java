@@ -47,6 +47,7 @@ final class DeliveryRules {
         }
         switch (delivery) {
             case Delivery.Stack stack -> {}
+            case Delivery.Composite composite -> {}
             case Delivery.AccountFactory factory -> {
                 pattern(
                         errors,

@@ -75,6 +75,7 @@ final class DeliveryText {
             case ACCOUNT -> "AccountFactory";
             case SERVICE_CATALOG_PRODUCT -> "ServiceCatalogProduct";
             case STACK_SET -> "StackSet";
+            case COMPOSITE -> "Composite";
         };
     }
 

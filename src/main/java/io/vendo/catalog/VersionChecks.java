@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class VersionChecks {
 
     private final TemplateParser parser = new TemplateParser();
+    private final CompositeChecks composites;
     private final ObjectProvider<TemplateCheck> templateChecks;
     private final ObjectProvider<ServiceCatalogProducts> serviceCatalog;
     private final ApprovalPolicyNames policyNames;
@@ -29,7 +30,10 @@ class VersionChecks {
             ObjectProvider<ServiceCatalogProducts> serviceCatalog,
             ApprovalPolicyNames policyNames,
             CatalogProperties properties,
+            BlueprintRepository blueprints,
+            BlueprintVersionRepository versions,
             Clock clock) {
+        this.composites = new CompositeChecks(new StoredBlueprints(blueprints, versions));
         this.templateChecks = templateChecks;
         this.serviceCatalog = serviceCatalog;
         this.policyNames = policyNames;
@@ -58,6 +62,9 @@ class VersionChecks {
 
     /** The version checked field by field; every problem goes into {@code errors}, the template's under "template". */
     CheckedVersion check(BlueprintKind kind, NewVersion request, Map<String, String> errors) {
+        if (kind == BlueprintKind.COMPOSITE) {
+            return checkComposite(request, errors);
+        }
         var delivery = request.delivery() != null
                 ? request.delivery()
                 : kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
@@ -89,6 +96,30 @@ class VersionChecks {
     }
 
     /**
+     * A composite's graph checked whole ({@link CompositeChecks}); its version's text is the graph as YAML, its form the
+     * parameters a person must give.
+     */
+    private CheckedVersion checkComposite(NewVersion request, Map<String, String> errors) {
+        if (!(request.delivery() instanceof Delivery.Composite composite)) {
+            errors.put("components", "A COMPOSITE blueprint lists its components");
+            return new CheckedVersion("", "", null, request.capabilities(), request.delivery(), clock);
+        }
+        errors.putAll(DeliveryRules.check(BlueprintKind.COMPOSITE, request.capabilities(), composite));
+        var checked = composites.check(composite, request.capabilities(), errors);
+        if (checked.isEmpty()) {
+            return new CheckedVersion("", "", null, request.capabilities(), composite, clock);
+        }
+        var text = checked.get().text();
+        return new CheckedVersion(
+                text,
+                Sha256.hex(text),
+                checked.get().form(),
+                request.capabilities(),
+                checked.get().delivery(),
+                clock);
+    }
+
+    /**
      * Asks AWS about a version that is about to be stored, when AWS is configured: CloudFormation about a template it
      * deploys (STACK, STACK_SET), Service Catalog about the parameters it provisions a product's artifact with (products,
      * Account Factory accounts). Admin changes are rare and the calls short (the SDK's timeouts apply), so they run in
@@ -106,6 +137,7 @@ class VersionChecks {
                         checked, what, product.productId(), product.provisioningArtifactId(), product.pathId());
             case Delivery.AccountFactory factory ->
                 askServiceCatalog(checked, what, factory.productId(), factory.provisioningArtifactId(), null);
+            case Delivery.Composite composite -> askCloudFormation(composite, what);
             case Delivery.OrganizationsAccount organizations ->
                 AwsComparison.notApplicable(
                         "Organizations' CreateAccount takes fixed fields: Vendo's form is the whole model, nothing to"
@@ -124,6 +156,30 @@ class VersionChecks {
                     what, Map.of("template", "CloudFormation refuses the template: " + report.refusal()));
         }
         return AwsComparison.of(report, checked.parsed().parameters(), checked.capabilities());
+    }
+
+    /** Each template of a composite goes to CloudFormation; referenced blueprints were checked when they were stored. */
+    private AwsComparison askCloudFormation(Delivery.Composite composite, String what) {
+        var check = templateChecks.getIfAvailable();
+        if (check == null || !check.available()) {
+            return AwsComparison.notChecked();
+        }
+        for (int i = 0; i < composite.components().size(); i++) {
+            var file = composite.components().get(i).template();
+            if (file == null) {
+                continue;
+            }
+            var report = check.check(composite.templates().get(file), properties.templateCheckRegion());
+            if (report.refusal() != null) {
+                throw new InvalidEntryException(
+                        what,
+                        Map.of(
+                                CompositeChecks.field(i, "template"),
+                                "CloudFormation refuses %s: %s".formatted(file, report.refusal())));
+            }
+        }
+        return AwsComparison.notApplicable(
+                "CloudFormation accepted every template of the composite; its parameters are the components' own");
     }
 
     private AwsComparison askServiceCatalog(

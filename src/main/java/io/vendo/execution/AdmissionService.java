@@ -11,7 +11,7 @@ enum AdmissionService {
 
     static AdmissionService of(BlueprintKind kind) {
         return switch (kind) {
-            case STACK -> CLOUDFORMATION;
+            case STACK, COMPOSITE -> CLOUDFORMATION;
             case ACCOUNT -> CONTROL_TOWER;
             case SERVICE_CATALOG_PRODUCT -> SERVICE_CATALOG;
             case STACK_SET -> STACK_SET;

@@ -45,12 +45,14 @@ record ExecutionProperties(
      * @param account how long an ACCOUNT request may run
      * @param serviceCatalogProduct how long a SERVICE_CATALOG_PRODUCT request may run
      * @param stackSet how long a STACK_SET request may run
+     * @param composite how long a COMPOSITE request may run, all its components together
      */
     record Timeouts(
             @DefaultValue("3h") Duration stack,
             @DefaultValue("2h") Duration account,
             @DefaultValue("3h") Duration serviceCatalogProduct,
-            @DefaultValue("6h") Duration stackSet) {
+            @DefaultValue("6h") Duration stackSet,
+            @DefaultValue("6h") Duration composite) {
 
         Duration of(BlueprintKind kind) {
             return switch (kind) {
@@ -58,6 +60,7 @@ record ExecutionProperties(
                 case ACCOUNT -> account;
                 case SERVICE_CATALOG_PRODUCT -> serviceCatalogProduct;
                 case STACK_SET -> stackSet;
+                case COMPOSITE -> composite;
             };
         }
     }

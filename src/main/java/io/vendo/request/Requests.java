@@ -89,6 +89,9 @@ public class Requests {
             throw new AccessDeniedException("%s may not submit requests".formatted(requester.username()));
         }
         var blueprint = catalog.latestVersion(submission.blueprint());
+        if (blueprint.kind() == BlueprintKind.COMPOSITE) {
+            throw new CompositeNotExecutableException(blueprint.slug());
+        }
         var target = catalog.target(submission.target());
         var parameters = catalog.validateParameters(blueprint, submission.parameters());
         catalog.checkPlacement(blueprint, target, parameters);

@@ -69,9 +69,9 @@ class DescriptorBindingTest {
             quoteCharacter = '"',
             textBlock =
                     """
-            unknown keys           | "kind: STACK\\nquotaPerTeem: 3\\nzzz: 1"       | Unknown key(s) quotaPerTeem, zzz; known: allowedEnvironments, approvalPolicy, capabilities, delivery, description, kind, maxLifetime, name, owner, quotaPerTeam, tags, template
-            unknown kind           | "kind: MARS"                                    | kind must be one of STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET, not 'MARS'
-            no kind                | "name: x"                                       | kind must be one of STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET; it is missing
+            unknown keys           | "kind: STACK\\nquotaPerTeem: 3\\nzzz: 1"       | Unknown key(s) quotaPerTeem, zzz; known: allowedEnvironments, approvalPolicy, capabilities, components, delivery, description, kind, maxLifetime, name, owner, quotaPerTeam, tags, template
+            unknown kind           | "kind: MARS"                                    | kind must be one of STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET, COMPOSITE, not 'MARS'
+            no kind                | "name: x"                                       | kind must be one of STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET, COMPOSITE; it is missing
             unknown environment    | "kind: STACK\\nallowedEnvironments: [DEV, mars]" | allowedEnvironments[1] must be one of SANDBOX, DEV, STAGING, PROD, not 'mars'
             tags as a list         | "kind: STACK\\ntags: [a]"                       | tags must be a mapping of key: value, not '[a]'
             tag without value      | "kind: STACK\\ntags: {a: }"                      | tags.a must not hold an empty value

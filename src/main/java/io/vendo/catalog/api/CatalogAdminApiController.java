@@ -8,11 +8,11 @@ import io.vendo.catalog.CatalogAdministration;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
-import io.vendo.catalog.NewVersion;
 import io.vendo.catalog.SyncReport;
 import io.vendo.web.ApiScopes;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +46,8 @@ class CatalogAdminApiController {
     @PostMapping(path = "/blueprints", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BlueprintDetailsResponse> create(@RequestBody BlueprintInput input) {
         if (input.kind() == null) {
-            throw new InvalidInputException("kind", "Choose STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT or STACK_SET");
+            throw new InvalidInputException(
+                    "kind", "Choose STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET or COMPOSITE");
         }
         var version =
                 administration.create(new NewBlueprint(input.slug(), input.kind(), input.metadata(), input.version()));
@@ -63,10 +64,12 @@ class CatalogAdminApiController {
     ResponseEntity<VersionResponse> addVersion(@PathVariable String blueprint, @RequestBody VersionInput input) {
         var outcome = administration.addVersion(
                 catalog.blueprint(blueprint).id(),
-                new NewVersion(
+                BlueprintInput.version(
                         input.template(),
-                        input.capabilities() == null ? List.of() : input.capabilities(),
-                        input.delivery()));
+                        input.capabilities(),
+                        input.delivery(),
+                        input.components(),
+                        input.templates()));
         var body = VersionResponse.of(outcome.version(), outcome.aws());
         var location = URI.create("/api/v1/blueprints/%s/versions/%d"
                 .formatted(outcome.version().slug(), outcome.version().number()));
@@ -144,10 +147,13 @@ class CatalogAdminApiController {
     /** @param portfolioId the portfolio, {@code port-…} */
     record PortfolioImportInput(@Nullable String portfolioId) {}
 
+    /** A new version: a template and its delivery, or a COMPOSITE blueprint's components and templates. */
     record VersionInput(
             @Nullable String template,
             @Nullable List<String> capabilities,
-            io.vendo.catalog.@Nullable Delivery delivery) {}
+            io.vendo.catalog.@Nullable Delivery delivery,
+            @Nullable List<BlueprintInput.ComponentInput> components,
+            @Nullable Map<String, String> templates) {}
 
     /** A target as admins see it: with the role and whether an external id is set, never the external id itself. */
     record TargetAdminResponse(
