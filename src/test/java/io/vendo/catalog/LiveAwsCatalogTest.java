@@ -340,8 +340,8 @@ class LiveAwsCatalogTest {
     }
 
     /**
-     * With AWS configured the demo catalog loads as it does at start-up: all four blueprints accepted (the stack and
-     * StackSet checked by CloudFormation, the VPC product and Account Factory compared with Service Catalog), with the
+     * With AWS configured the demo catalog loads as it does at start-up: every blueprint accepted (the stacks, the
+     * composite's templates and the StackSet checked by CloudFormation, the VPC product and Account Factory compared with Service Catalog), with the
      * configured portfolio imported in the same sync, and each is requestable.
      */
     @Test
@@ -358,13 +358,16 @@ class LiveAwsCatalogTest {
                         "security-baseline/blueprint.yaml security-baseline ADDED Added as version 1",
                         "shared-vpc/blueprint.yaml shared-vpc ADDED Added as version 1",
                         "static-website/blueprint.yaml static-website ADDED Added as version 1",
-                        "team-account/blueprint.yaml team-account ADDED Added as version 1")
+                        "team-account/blueprint.yaml team-account ADDED Added as version 1",
+                        "app-service/blueprint.yaml app-service ADDED Added as version 1",
+                        "three-tier-app/blueprint.yaml three-tier-app ADDED Added as version 1")
                 // The configured portfolio, imported in the same sync (added, or unchanged when another test did).
                 .anyMatch(entry -> entry.startsWith("prod-postgres01 team-postgresql "))
                 .noneMatch(entry -> entry.contains("REFUSED") && !entry.startsWith("prod-queue01"));
         assertThat(AwsStub.received("ValidateTemplate"))
-                .as("CloudFormation checks what it deploys: the stack and the StackSet, not the products' forms")
-                .hasSize(2);
+                .as("CloudFormation checks what it deploys: the stacks, the StackSet and the composite's own two"
+                        + " templates, not the products' forms")
+                .hasSize(5);
         for (var slug : List.of("static-website", "security-baseline", "shared-vpc")) {
             var aws = admin().get("/api/v1/blueprints/" + slug)
                     .body()
