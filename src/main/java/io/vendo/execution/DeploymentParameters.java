@@ -77,6 +77,11 @@ public final class DeploymentParameters {
         return plain;
     }
 
+    /** Whether {@link #forAws()} can decrypt: a live run's parameters (or plain ones); a dry run's cannot. */
+    public boolean decryptable() {
+        return unseal != null || plain != null;
+    }
+
     /** Every value as people may see it: NoEcho values are {@value #MASK}. */
     public Map<String, String> shown() {
         return shown;

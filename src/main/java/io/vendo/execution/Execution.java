@@ -78,10 +78,31 @@ class Execution extends AbstractAggregateRoot<Execution> {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** For a component of a composite request: the request, whose timeline its events go to. */
+    @Column(name = "parent_request_id", updatable = false)
+    private @Nullable UUID parentRequestId;
+
+    /** For a component of a composite request: the component's name. */
+    @Column(updatable = false)
+    private @Nullable String component;
+
     @Version
     private long version;
 
     protected Execution() {}
+
+    /** The execution of one component of a composite request: its events are the request's. */
+    Execution(
+            UUID id,
+            BlueprintKind kind,
+            ExecutionPhase firstPhase,
+            Instant now,
+            UUID parentRequestId,
+            String component) {
+        this(id, kind, firstPhase, now);
+        this.parentRequestId = parentRequestId;
+        this.component = component;
+    }
 
     Execution(UUID requestId, BlueprintKind kind, ExecutionPhase firstPhase, Instant now) {
         this.requestId = requestId;
@@ -153,7 +174,14 @@ class Execution extends AbstractAggregateRoot<Execution> {
 
     /** Appends a fact about AWS's side of the request to the request's timeline. */
     void record(String action, Map<String, String> details, Instant now) {
-        registerEvent(new ExecutionEvent(UUID.randomUUID(), requestId, now, action, details));
+        if (parentRequestId == null) {
+            registerEvent(new ExecutionEvent(UUID.randomUUID(), requestId, now, action, details));
+            return;
+        }
+        var withComponent = new LinkedHashMap<String, String>();
+        withComponent.put("component", component);
+        withComponent.putAll(details);
+        registerEvent(new ExecutionEvent(UUID.randomUUID(), parentRequestId, now, action, withComponent));
     }
 
     /** A failure that counts towards the attempt limit. */
@@ -167,6 +195,16 @@ class Execution extends AbstractAggregateRoot<Execution> {
     void throttled(String error, Instant now) {
         throttledAttempts++;
         lastError = error;
+        updatedAt = now;
+    }
+
+    /** A finished execution walks again (a composite retried from its failed component). */
+    void resume(ExecutionPhase phase, Instant now) {
+        this.phase = phase;
+        polls = 0;
+        failedAttempts = 0;
+        throttledAttempts = 0;
+        lastError = null;
         updatedAt = now;
     }
 

@@ -37,6 +37,38 @@ class ExecutionPageSections {
         };
     }
 
+    /** A composite request's graph: each component in the order it starts, with its state, inputs and outputs. */
+    @Bean
+    RequestPageSection compositeSection(Executions executions) {
+        return new RequestPageSection() {
+            @Override
+            public int order() {
+                return 15;
+            }
+
+            @Override
+            public Optional<Part> read(RequestView request, Actor viewer) {
+                var components = executions.components(request.id(), viewer);
+                if (components.isEmpty()) {
+                    return Optional.empty();
+                }
+                var version = Sha256.hex(components.stream()
+                        .map(component -> component.name()
+                                + component.state()
+                                + component.attempt()
+                                + component.events().size())
+                        .collect(java.util.stream.Collectors.joining("\n")));
+                var mayRetry = request.state() == io.vendo.request.RequestState.FAILED
+                        && request.kind() == io.vendo.request.RequestKind.PROVISION
+                        && request.requester().equals(viewer.username());
+                return Optional.of(new Part(
+                        "execution/composite :: graph",
+                        Map.of("components", components, "mayRetry", mayRetry, "requestId", request.id()),
+                        version + mayRetry));
+            }
+        };
+    }
+
     @Bean
     RequestPageSection executionSection(Executions executions, Catalog catalog) {
         return new RequestPageSection() {

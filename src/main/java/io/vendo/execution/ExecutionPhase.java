@@ -43,6 +43,11 @@ public enum ExecutionPhase {
     AWAIT_TERMINATION,
     /** STACK_SET, DECOMMISSION: delete the environment's stack instances. */
     DELETE_STACK_INSTANCES,
+    /**
+     * COMPOSITE: deploy (PROVISION) or delete (DECOMMISSION) each component's stack once its inputs exist, each in
+     * its own execution.
+     */
+    WALK_COMPONENTS,
     /** The request reached a terminal state. */
     DONE
 }

@@ -14,10 +14,24 @@ class Executions {
 
     private final Requests requests;
     private final ExecutionRepository executions;
+    private final ComponentRunRepository components;
 
-    Executions(Requests requests, ExecutionRepository executions) {
+    Executions(Requests requests, ExecutionRepository executions, ComponentRunRepository components) {
         this.requests = requests;
         this.executions = executions;
+        this.components = components;
+    }
+
+    /**
+     * A composite request's components in the order they start (empty for other requests, and before it runs).
+     *
+     * @throws io.vendo.request.RequestNotFoundException when the viewer may not see the request
+     */
+    java.util.List<ComponentView> components(UUID requestId, Actor viewer) {
+        requests.get(requestId, viewer);
+        return components.findByRequestIdOrderByPositionAsc(requestId).stream()
+                .map(ComponentRun::toView)
+                .toList();
     }
 
     /** @throws io.vendo.request.RequestNotFoundException when the viewer may not see the request */

@@ -100,6 +100,23 @@ public sealed interface RequestEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * A failed composite request continues: its failed components (and those they stopped) are tried again, those that
+     * succeeded stay as they are.
+     */
+    record RequestRetried(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.retried";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
+        }
+    }
+
     /** No decision came before the approval deadline. */
     record RequestExpired(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
 

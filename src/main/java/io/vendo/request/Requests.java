@@ -89,9 +89,6 @@ public class Requests {
             throw new AccessDeniedException("%s may not submit requests".formatted(requester.username()));
         }
         var blueprint = catalog.latestVersion(submission.blueprint());
-        if (blueprint.kind() == BlueprintKind.COMPOSITE) {
-            throw new CompositeNotExecutableException(blueprint.slug());
-        }
         var target = catalog.target(submission.target());
         var parameters = catalog.validateParameters(blueprint, submission.parameters());
         catalog.checkPlacement(blueprint, target, parameters);
@@ -190,6 +187,28 @@ public class Requests {
     public RequestView cancel(UUID id, Actor actor) {
         var request = visible(id, actor);
         request.cancel(actor.username(), clock.instant());
+        return repository.save(request).toView();
+    }
+
+    /**
+     * Continues a failed composite request from its failed component: the components that succeeded keep their stacks,
+     * the failed one and those it stopped are tried again (a new attempt, with stacks and tokens of its own).
+     *
+     * @throws RequestNotFoundException when the actor may not see the request
+     * @throws RequestRetryRefusedException unless the actor is the requester of a failed composite PROVISION request
+     * @throws RequestStateConflictException unless the request failed
+     */
+    public RequestView retry(UUID id, Actor actor) {
+        var request = visible(id, actor);
+        if (!actor.username().equals(request.requester())) {
+            throw new RequestRetryRefusedException(
+                    id, io.vendo.refusal.Refusal.Kind.NOT_ALLOWED, "Only the requester may retry request " + id);
+        }
+        if (catalog.version(request.toView().blueprintVersionId()).kind() != BlueprintKind.COMPOSITE) {
+            throw new RequestRetryRefusedException(
+                    id, "Only a composite request continues from its failed component; file a new request instead");
+        }
+        request.retry(actor.username(), clock.instant());
         return repository.save(request).toView();
     }
 

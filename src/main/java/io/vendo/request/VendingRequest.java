@@ -1,11 +1,13 @@
 package io.vendo.request;
 
+import io.vendo.refusal.Refusal;
 import io.vendo.request.RequestEvent.RequestApproved;
 import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestDryRunCompleted;
 import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestFailed;
 import io.vendo.request.RequestEvent.RequestRejected;
+import io.vendo.request.RequestEvent.RequestRetried;
 import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.RequestEvent.RequestSucceeded;
@@ -210,6 +212,23 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.FAILED, "marked failed", now);
         this.failureReason = reason;
         registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId));
+    }
+
+    /**
+     * A failed PROVISION request continues where it failed; only its requester may ask. What may be retried (a composite
+     * continues from its failed component) is decided by {@link Requests#retry}.
+     */
+    void retry(String actor, Instant now) {
+        if (!actor.equals(requester)) {
+            throw new RequestRetryRefusedException(
+                    id, Refusal.Kind.NOT_ALLOWED, "Only the requester may retry request %s".formatted(id));
+        }
+        if (kind != RequestKind.PROVISION) {
+            throw new RequestRetryRefusedException(id, "Only a PROVISION request is retried; file a new one instead");
+        }
+        move(EnumSet.of(RequestState.FAILED), RequestState.IN_PROGRESS, "retried", now);
+        this.failureReason = null;
+        registerEvent(new RequestRetried(UUID.randomUUID(), id, now, actor));
     }
 
     void completeDryRun(String plan, Instant now) {

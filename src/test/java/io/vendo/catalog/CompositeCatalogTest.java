@@ -96,8 +96,29 @@ class CompositeCatalogTest {
                          "parameters": {"Stage": "dev", "database.MasterPassword": "correct-horse-battery",
                                         "app.Image": "public.ecr.aws/nginx/nginx:1.27"}}
                         """);
-        assertThat(submitted.status()).isEqualTo(409);
-        assertThat(submitted.body().path("title").asString()).isEqualTo("Composite blueprints are not executed yet");
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        assertThat(ApiClient.as("approver", port)
+                        .postJson(
+                                "/api/v1/requests/" + id + "/decisions",
+                                "{\"decision\": \"APPROVE\", \"comment\": \"go\"}")
+                        .status())
+                .isEqualTo(200);
+        var dryRun = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(
+                        () -> ApiClient.as("requester", port)
+                                .get("/api/v1/requests/" + id)
+                                .body(),
+                        body -> body.path("state").asString().equals("DRY_RUN"));
+        assertThat(dryRun.path("dryRunPlan").asString())
+                .contains(
+                        "# Component network (template network.yaml)",
+                        "# Component database (template database.yaml), after network",
+                        "<output PrivateSubnetIds of network>",
+                        "<output Endpoint of database>",
+                        "MasterPassword")
+                .doesNotContain("correct-horse-battery");
     }
 
     @Test

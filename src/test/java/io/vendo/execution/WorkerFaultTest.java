@@ -264,6 +264,71 @@ class WorkerFaultTest {
         assertThat(calls("CreateChangeSet")).hasSize(1);
     }
 
+    /**
+     * A composite request whose worker is killed between two components: the network stack stands, and the database's
+     * CreateChangeSet reached AWS (its answer held) when the worker dies. Another worker looks the change set up instead
+     * of sending it again and carries the graph to its end: each component's stack was created once, with one token.
+     */
+    @Test
+    void aWorkerKilledBetweenTwoComponentsLeavesEachComponentsStackCreatedOnce() throws Exception {
+        aws.stackDuration(Duration.ofMillis(300));
+        aws.outputs("tier-app-network-", Map.of("VpcId", "vpc-0net", "PrivateSubnetIds", "subnet-0a,subnet-0b"));
+        aws.outputs("tier-app-database-", Map.of("Endpoint", "tiers.db.internal"));
+        aws.outputs("tier-app-app-", Map.of("ServiceArn", "arn:aws:ecs:eu-west-1:111122223333:service/app"));
+        var first = start("graph-1", Map.of());
+        var target = seeder.target(ACCOUNT);
+        var id = seeder.approved(
+                        1,
+                        target,
+                        "graph",
+                        "three-tier-app",
+                        """
+                        {"Stage": "dev", "database.MasterPassword": "correct-horse-battery",
+                         "app.Image": "public.ecr.aws/nginx/nginx:1.27"}""")
+                .getFirst();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> componentStack("network") != null && componentStack("network").seenCompleteAt != 0);
+        aws.hold("CreateChangeSet", Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(60)).until(() -> componentStack("database") != null);
+        first.kill();
+        aws.hold("CreateChangeSet", Duration.ZERO);
+        assertThat(componentStack("app")).isNull();
+
+        start("graph-2", Map.of());
+        awaitAll(List.of(id), "SUCCEEDED", Duration.ofSeconds(120));
+
+        for (var component : List.of("network", "database", "app")) {
+            var stacks = aws.stackList().stream()
+                    .filter(stack -> stack.name.startsWith("vendo-three-tier-app-" + component + "-"))
+                    .toList();
+            assertThat(stacks).as(component).hasSize(1);
+            assertThat(tokens("CreateChangeSet", "ClientToken", stacks.getFirst()))
+                    .as("CreateChangeSet tokens of " + component)
+                    .hasSize(1);
+            assertThat(tokens("ExecuteChangeSet", "ClientRequestToken", stacks.getFirst()))
+                    .as("ExecuteChangeSet tokens of " + component)
+                    .hasSize(1);
+        }
+        assertThat(calls("CreateChangeSet"))
+                .as("the restarted worker looked the database's change set up")
+                .hasSize(3);
+        assertThat(calls("ExecuteChangeSet")).hasSize(3);
+        assertThat(componentStack("app").parameters)
+                .containsEntry("Stage", "dev")
+                .containsEntry("DbEndpoint", "tiers.db.internal");
+        assertThat(componentStack("database").parameters).containsEntry("VpcId", "vpc-0net");
+        assertThat(AwsStub.server().getAllServeEvents())
+                .noneMatch(event -> event.getResponse().getBodyAsString().contains("AlreadyExistsException")
+                        || event.getResponse().getBodyAsString().contains("InvalidChangeSetStatus"));
+    }
+
+    private CloudFormationSimulator.Stack componentStack(String component) {
+        return aws.stackList().stream()
+                .filter(stack -> stack.name.startsWith("vendo-three-tier-app-" + component + "-"))
+                .findFirst()
+                .orElse(null);
+    }
+
     private List<String> rows(UUID... ids) {
         var rows = new ArrayList<String>();
         for (var id : ids) {

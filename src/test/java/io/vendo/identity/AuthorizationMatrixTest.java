@@ -78,6 +78,8 @@ class AuthorizationMatrixTest {
         GET_DATA_TEAMS_REQUEST(
                 (test, api) -> api.get("/api/v1/requests/" + test.submitAs(Caller.OTHER_TEAM_REQUESTER))),
         CANCEL((test, api) -> api.postJson("/api/v1/requests/" + test.submitAs(Caller.REQUESTER) + "/cancel", "{}")),
+        RETRY_NOT_COMPOSITE(
+                (test, api) -> api.postJson("/api/v1/requests/" + test.submitAs(Caller.REQUESTER) + "/retry", "{}")),
         APPROVE_DEFAULT_POLICY((test, api) ->
                 api.postJson("/api/v1/requests/" + test.submitAs(Caller.REQUESTER) + "/decisions", APPROVE)),
         APPROVE_DATA_TEAMS_REQUEST((test, api) ->
@@ -113,6 +115,7 @@ class AuthorizationMatrixTest {
                         row(Endpoint.EVENTS_OF_OWN_TEAMS_REQUEST, "401 200 404 200 200 200 403 403 200"),
                         row(Endpoint.GET_DATA_TEAMS_REQUEST, "401 404 200 404 200 404 403 403 200"),
                         row(Endpoint.CANCEL, "401 200 404 403 403 403 403 403 403"),
+                        row(Endpoint.RETRY_NOT_COMPOSITE, "401 409 404 403 403 403 403 403 403"),
                         row(Endpoint.APPROVE_DEFAULT_POLICY, "401 403 403 200 200 403 403 200 403"),
                         row(Endpoint.APPROVE_DATA_TEAMS_REQUEST, "401 403 403 404 403 403 403 404 403"),
                         row(Endpoint.LIST_ENVIRONMENTS, "401 200 200 200 200 200 403 403 200"),

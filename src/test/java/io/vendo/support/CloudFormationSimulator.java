@@ -51,6 +51,10 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     private volatile boolean stsRefuses;
     private volatile Random random = new Random(42);
     private final Map<String, java.util.Deque<String>> scripted = new HashMap<>();
+    /** Outputs of the stacks whose name contains the key, as DescribeStacks reports them once complete. */
+    private final Map<String, Map<String, String>> outputs = new ConcurrentHashMap<>();
+    /** Stacks whose name contains one of these roll back instead of completing. */
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
 
     @Override
     public String getName() {
@@ -62,8 +66,25 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         return false;
     }
 
+    /** Stacks whose name contains {@code namePart} complete with these outputs. */
+    public void outputs(String namePart, Map<String, String> values) {
+        outputs.put(namePart, Map.copyOf(values));
+    }
+
+    /** Stacks whose name contains {@code namePart} roll back (ROLLBACK_COMPLETE) instead of completing. */
+    public void rollBack(String namePart) {
+        failing.add(namePart);
+    }
+
+    /** Stacks roll back no more. */
+    public void rollBackNothing() {
+        failing.clear();
+    }
+
     /** Forgets every stack and setting. */
     public synchronized void reset() {
+        outputs.clear();
+        failing.clear();
         stacks.clear();
         namesById.clear();
         stackSetOperations.clear();
@@ -309,6 +330,11 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         }
         stack.changeSet = changeSet;
         stack.changeSetToken = token;
+        for (int i = 1; form.containsKey("Parameters.member." + i + ".ParameterKey"); i++) {
+            stack.parameters.put(
+                    form.get("Parameters.member." + i + ".ParameterKey"),
+                    form.get("Parameters.member." + i + ".ParameterValue"));
+        }
         return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSetId(stack), stack.id));
     }
 
@@ -478,6 +504,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             status = "REVIEW_IN_PROGRESS";
         } else if (System.currentTimeMillis() - stack.startedAt < stackDuration.toMillis()) {
             status = "CREATE_IN_PROGRESS";
+        } else if (failing.stream().anyMatch(stack.name::contains)) {
+            status = "ROLLBACK_COMPLETE";
         } else {
             status = "CREATE_COMPLETE";
             synchronized (stack) {
@@ -487,13 +515,23 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             }
         }
         stack.statusCalls.incrementAndGet();
+        var members = new StringBuilder();
+        if (status.equals("CREATE_COMPLETE")) {
+            outputs.forEach((part, values) -> {
+                if (stack.name.contains(part)) {
+                    values.forEach((output, value) ->
+                            members.append("<member><OutputKey>%s</OutputKey><OutputValue>%s</OutputValue></member>"
+                                    .formatted(output, value)));
+                }
+            });
+        }
         return xml(
                 200,
                 "DescribeStacks",
                 """
                 <Stacks><member><StackName>%s</StackName><StackId>%s</StackId>
-                <CreationTime>2026-11-23T10:00:00Z</CreationTime><StackStatus>%s</StackStatus><Outputs/></member></Stacks>"""
-                        .formatted(stack.name, stack.id, status));
+                <CreationTime>2026-11-23T10:00:00Z</CreationTime><StackStatus>%s</StackStatus><Outputs>%s</Outputs></member></Stacks>"""
+                        .formatted(stack.name, stack.id, status, members));
     }
 
     /** Every stack's template retains this resource when the stack is deleted (DeletionPolicy: Retain). */
@@ -700,6 +738,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         public volatile long deleteStartedAt;
         public volatile long startedAt;
         public volatile long seenCompleteAt;
+        /** The parameters of its change set, as CreateChangeSet sent them. */
+        public final Map<String, String> parameters = new java.util.concurrent.ConcurrentHashMap<>();
+
         public final java.util.concurrent.atomic.AtomicInteger statusCalls =
                 new java.util.concurrent.atomic.AtomicInteger();
 

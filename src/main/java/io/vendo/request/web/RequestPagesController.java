@@ -114,6 +114,14 @@ class RequestPagesController {
         return "request/detail :: live";
     }
 
+    /** A failed composite request continues from its failed component. */
+    @PostMapping("/requests/{id}/retry")
+    String retry(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
+        requests.retry(id, actor);
+        redirect.addFlashAttribute("notice", "Retrying from the failed component.");
+        return "redirect:/requests/" + id;
+    }
+
     @PostMapping("/requests/{id}/cancel")
     String cancel(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
         requests.cancel(id, actor);

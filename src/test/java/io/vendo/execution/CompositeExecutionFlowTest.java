@@ -1,0 +1,299 @@
+package io.vendo.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.EnvironmentTier;
+import io.vendo.catalog.NewTarget;
+import io.vendo.support.ApiClient;
+import io.vendo.support.AwsStub;
+import io.vendo.support.ChromiumPages;
+import io.vendo.support.CloudFormationSimulator;
+import io.vendo.support.LiveAws;
+import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo's three-tier composite travels the whole way through the real SDK against the CloudFormation simulator:
+ * network, then database, then app, each its own stack created after the outputs it needs exist and given them as
+ * parameters in its CreateChangeSet; a failed database stops the app; the environment is decommissioned in reverse.
+ */
+@VendoIntegrationTest
+class CompositeExecutionFlowTest {
+
+    private static final String ROLE = "arn:aws:iam::111122223333:role/VendoExecution";
+    private static final String PASSWORD = "correct-horse-battery";
+
+    @DynamicPropertySource
+    static void aws(DynamicPropertyRegistry registry) {
+        LiveAws.register(registry);
+    }
+
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogAdministration catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private CloudFormationSimulator aws;
+
+    @BeforeEach
+    void setUp() {
+        AwsStub.reset();
+        aws = AwsStub.simulate();
+        aws.stackDuration(Duration.ofMillis(300));
+        aws.outputs("tier-app-network-", Map.of("VpcId", "vpc-0net", "PrivateSubnetIds", "subnet-0a,subnet-0b"));
+        aws.outputs("tier-app-database-", Map.of("Endpoint", "tiers.db.internal", "Port", "5432"));
+        aws.outputs(
+                "tier-app-app-",
+                Map.of("ServiceArn", "arn:aws:ecs:eu-west-1:111122223333:service/app", "ClusterName", "app-dev"));
+        catalog.register(new NewTarget(
+                "composite-dev", "Dev (composite)", AwsStub.ACCOUNT, "eu-west-1", EnvironmentTier.DEV, ROLE, "ext-1"));
+    }
+
+    @Test
+    void networkThenDatabaseThenAppEachGetsTheOutputsItNeedsAndTheEnvironmentIsDecommissionedInReverse() {
+        var id = submitAndApprove();
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
+        var network = stack("network", id);
+        var database = stack("database", id);
+        var app = stack("app", id);
+        // In dependency order: each change set was created only after the stack it needs was seen complete.
+        assertThat(network.seenCompleteAt).isPositive().isLessThanOrEqualTo(database.startedAt);
+        assertThat(database.seenCompleteAt).isPositive().isLessThanOrEqualTo(app.startedAt);
+        assertThat(network.parameters).containsEntry("CidrBlock", "10.40.0.0/16");
+        assertThat(database.parameters)
+                .containsEntry("VpcId", "vpc-0net")
+                .containsEntry("SubnetIds", "subnet-0a,subnet-0b")
+                .containsEntry("MasterPassword", PASSWORD)
+                .containsEntry("AllocatedStorage", "50");
+        assertThat(app.parameters)
+                .containsEntry("DbEndpoint", "tiers.db.internal")
+                .containsEntry("SubnetIds", "subnet-0a,subnet-0b")
+                .containsEntry("Stage", "dev")
+                .containsEntry("Image", "public.ecr.aws/nginx/nginx:1.27");
+        // One stack per component, each with its own tokens.
+        assertThat(aws.stackList()).hasSize(3);
+        var creates =
+                AwsStub.received("CreateChangeSet").stream().map(AwsStub::form).toList();
+        assertThat(creates)
+                .extracting(form -> form.get("ClientToken"))
+                .doesNotHaveDuplicates()
+                .hasSize(3);
+        assertThat(request.path("outputs").path("network.VpcId").asString()).isEqualTo("vpc-0net");
+        assertThat(request.path("outputs").path("app.ServiceArn").asString())
+                .isEqualTo("arn:aws:ecs:eu-west-1:111122223333:service/app");
+
+        var events = ApiClient.as("requester", port)
+                .get("/api/v1/requests/" + id + "/events")
+                .body()
+                .toString();
+        assertThat(events)
+                .contains("execution.component-started", "DbEndpoint=tiers.db.internal", "MasterPassword=****")
+                .doesNotContain(PASSWORD);
+        var page = HtmlUtils.htmlUnescape(
+                new WebSession(port).logIn("requester").get("/requests/" + id).body());
+        assertThat(page)
+                .contains("data-component=\"network\"", "tiers.db.internal")
+                .doesNotContain(PASSWORD);
+
+        var environment =
+                jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+        var handles =
+                jdbc.queryForObject("select handles::text from environment where id = ?", String.class, environment);
+        assertThat(handles).contains("network.StackId", "database.StackId", "app.StackId");
+
+        var decommission = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/environments/" + environment + "/decommissions",
+                        "{\"justification\": \"Tiers no longer needed\"}");
+        assertThat(decommission.status()).as(decommission.body().toString()).isEqualTo(201);
+        var decommissionId = decommission.body().path("id").asString();
+        approve(decommissionId);
+        var decommissioned = awaitTerminal(decommissionId);
+        assertThat(decommissioned.path("state").asString())
+                .as(decommissioned.toString())
+                .isEqualTo("SUCCEEDED");
+        // In reverse: a stack's deletion started only after the stacks that need it were deleted.
+        assertThat(app.deleteStartedAt).isPositive();
+        assertThat(app.deleteStartedAt + 300).isLessThanOrEqualTo(database.deleteStartedAt);
+        assertThat(database.deleteStartedAt + 300).isLessThanOrEqualTo(network.deleteStartedAt);
+        assertThat(AwsStub.received("DeleteStack").stream().map(AwsStub::form).map(form -> form.get("StackName")))
+                .containsExactly(app.id, database.id, network.id);
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> jdbc.queryForObject(
+                                "select status from environment where id = ?", String.class, environment),
+                        "DECOMMISSIONED"::equals);
+    }
+
+    @Test
+    void aFailedDatabaseStopsTheAppAndTheRequestNamesIt() {
+        aws.rollBack("tier-app-database-");
+        var id = submitAndApprove();
+        var request = awaitTerminal(id);
+
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        assertThat(request.path("failureReason").asString())
+                .startsWith("Component database failed: ")
+                .contains("ROLLBACK_COMPLETE")
+                .endsWith("; not started: app");
+        assertThat(aws.stackList())
+                .extracting(stack -> stack.name)
+                .hasSize(2)
+                .noneMatch(name -> name.startsWith("vendo-three-tier-app-app-"));
+        assertThat(states(id))
+                .containsExactly(
+                        Map.entry("network", "SUCCEEDED"),
+                        Map.entry("database", "FAILED"),
+                        Map.entry("app", "NOT_STARTED"));
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "requester", "/requests/" + id);
+            var components = page.getByTestId("component");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(components)
+                    .hasCount(3);
+            assertThat(components.all().stream()
+                            .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
+                            .toList())
+                    .containsExactly("network SUCCEEDED", "database FAILED", "app NOT_STARTED");
+            var network = page.locator("[data-component=network]");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            network.getByTestId("component-outputs"))
+                    .containsText("VpcId = vpc-0net");
+            var database = page.locator("[data-component=database]");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(database)
+                    .containsText("after network");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            database.getByTestId("component-parameters"))
+                    .containsText("VpcId = vpc-0net");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            database.getByTestId("component-parameters"))
+                    .containsText("MasterPassword = ****");
+            database.locator("summary").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            database.locator("details li").first())
+                    .containsText("started (attempt 1)");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("[data-component=app]"))
+                    .containsText("Not started: database failed");
+
+            // The database's trouble is fixed: retry from the failed component, on the page.
+            aws.rollBackNothing();
+            page.onDialog(dialog -> dialog.accept());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry from the failed component"))
+                    .click();
+            var retried = awaitTerminal(id);
+            assertThat(retried.path("state").asString()).as(retried.toString()).isEqualTo("SUCCEEDED");
+            page.reload();
+            assertThat(page.getByTestId("component").all().stream()
+                            .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
+                            .toList())
+                    .containsExactly("network SUCCEEDED", "database SUCCEEDED", "app SUCCEEDED");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            page.locator("[data-component=database]"))
+                    .containsText("attempt 2");
+        }
+        // The network was not deployed again; the database got a new stack (the rolled-back one cannot be resumed).
+        assertThat(aws.stackList().stream().filter(stack -> stack.name.startsWith("vendo-three-tier-app-network-")))
+                .hasSize(1);
+        assertThat(aws.stackList().stream().filter(stack -> stack.name.startsWith("vendo-three-tier-app-database-")))
+                .hasSize(2);
+        var app = stack("app", id);
+        assertThat(app.parameters).containsEntry("DbEndpoint", "tiers.db.internal");
+        assertThat(states(id))
+                .containsExactly(
+                        Map.entry("network", "SUCCEEDED"),
+                        Map.entry("database", "SUCCEEDED"),
+                        Map.entry("app", "SUCCEEDED"));
+        var again = ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/retry", "{}");
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    private void logIn(Page page, String user, String then) {
+        page.navigate("http://localhost:" + port + then);
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL(address -> address.startsWith("http://localhost:" + port + then));
+    }
+
+    private Map<String, String> states(String id) {
+        var states = new java.util.LinkedHashMap<String, String>();
+        jdbc.query(
+                "select component, state from composite_component where request_id = ?::uuid order by position",
+                row -> {
+                    states.put(row.getString(1), row.getString(2));
+                },
+                id);
+        return states;
+    }
+
+    /** A component's stack; names end in an id derived from the request, the component and the attempt. */
+    private CloudFormationSimulator.Stack stack(String component, String id) {
+        var name = "vendo-three-tier-app-" + component + "-";
+        return aws.stackList().stream()
+                .filter(stack -> stack.name.startsWith(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "No stack of " + component + ": " + aws.stacks().keySet()));
+    }
+
+    private String submitAndApprove() {
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "three-tier-app", "target": "composite-dev",
+                         "parameters": {"Stage": "dev", "database.MasterPassword": "%s",
+                                        "database.AllocatedStorage": "50",
+                                        "app.Image": "public.ecr.aws/nginx/nginx:1.27"},
+                         "justification": "Three tiers for the spring campaign"}
+                        """
+                                .formatted(PASSWORD));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        approve(id);
+        return id;
+    }
+
+    private void approve(String id) {
+        var decided = ApiClient.as("approver", port)
+                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
+        assertThat(decided.status()).as(decided.body().toString()).isEqualTo(200);
+    }
+
+    private JsonNode awaitTerminal(String id) {
+        var requester = ApiClient.as("requester", port);
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> requester.get("/api/v1/requests/" + id).body(), body -> List.of(
+                                "SUCCEEDED", "FAILED", "DRY_RUN")
+                        .contains(body.path("state").asString()));
+    }
+}
