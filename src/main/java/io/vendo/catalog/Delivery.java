@@ -40,11 +40,22 @@ public sealed interface Delivery {
      * A new account through Control Tower's Account Factory: the Service Catalog product Control Tower manages,
      * provisioned with the request's Account Factory parameters.
      */
-    record AccountFactory(String productId, String provisioningArtifactId, List<String> allowedOrganizationalUnits)
+    record AccountFactory(
+            String productId,
+            String provisioningArtifactId,
+            List<String> allowedOrganizationalUnits,
+            @Nullable AccountRetirement decommission,
+            @Nullable String suspendedOrganizationalUnit)
             implements Delivery {
 
         public AccountFactory {
             allowedOrganizationalUnits = List.copyOf(allowedOrganizationalUnits);
+        }
+
+        /** Accounts that Vendo does not retire. */
+        public AccountFactory(
+                String productId, String provisioningArtifactId, List<String> allowedOrganizationalUnits) {
+            this(productId, provisioningArtifactId, allowedOrganizationalUnits, null, null);
         }
 
         @Override
@@ -54,7 +65,12 @@ public sealed interface Delivery {
     }
 
     /** A new account through Organizations {@code CreateAccount}, then moved into the chosen OU. */
-    record OrganizationsAccount(List<String> allowedOrganizationalUnits, String executionRoleName) implements Delivery {
+    record OrganizationsAccount(
+            List<String> allowedOrganizationalUnits,
+            String executionRoleName,
+            @Nullable AccountRetirement decommission,
+            @Nullable String suspendedOrganizationalUnit)
+            implements Delivery {
 
         public static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
 
@@ -63,6 +79,11 @@ public sealed interface Delivery {
             if (executionRoleName == null || executionRoleName.isBlank()) {
                 executionRoleName = DEFAULT_ROLE;
             }
+        }
+
+        /** Accounts that Vendo does not retire. */
+        public OrganizationsAccount(List<String> allowedOrganizationalUnits, String executionRoleName) {
+            this(allowedOrganizationalUnits, executionRoleName, null, null);
         }
 
         @Override
@@ -134,5 +155,18 @@ public sealed interface Delivery {
     /** The organizational units an account may be placed in; empty for kinds that create no account. */
     default List<String> allowedOrganizationalUnits() {
         return List.of();
+    }
+
+    /**
+     * How an ACCOUNT blueprint's accounts are retired ({@code decommission}); none for other kinds, and for account
+     * blueprints that leave it to people (their decommissioning is refused).
+     */
+    default @Nullable AccountRetirement decommission() {
+        return null;
+    }
+
+    /** The OU id ({@code ou-…}) accounts are moved into by {@link AccountRetirement#MOVE_TO_SUSPENDED_OU}. */
+    default @Nullable String suspendedOrganizationalUnit() {
+        return null;
     }
 }

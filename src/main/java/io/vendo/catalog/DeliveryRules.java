@@ -67,6 +67,7 @@ final class DeliveryRules {
                             "delivery.allowedOrganizationalUnits",
                             "List the organizational units new accounts may be placed in");
                 }
+                retirement(errors, factory);
             }
             case Delivery.OrganizationsAccount organizations -> {
                 if (organizations.allowedOrganizationalUnits().isEmpty()
@@ -80,6 +81,7 @@ final class DeliveryRules {
                         organizations.executionRoleName(),
                         ROLE_NAME,
                         "an IAM role name");
+                retirement(errors, organizations);
             }
             case Delivery.ServiceCatalogProduct product -> {
                 pattern(
@@ -128,6 +130,25 @@ final class DeliveryRules {
             }
         }
         return errors;
+    }
+
+    /**
+     * An account blueprint may leave its retirement to people (no {@code decommission}); a suspended OU goes with
+     * {@link AccountRetirement#MOVE_TO_SUSPENDED_OU} only, which needs one.
+     */
+    private static void retirement(Map<String, String> errors, Delivery delivery) {
+        var ou = delivery.suspendedOrganizationalUnit();
+        if (delivery.decommission() == AccountRetirement.MOVE_TO_SUSPENDED_OU) {
+            if (ou == null || !OU_ID.matcher(ou).matches()) {
+                errors.put(
+                        "delivery.suspendedOrganizationalUnit",
+                        "Give the id of the OU accounts are moved into, such as ou-ab12-cd34ef56");
+            }
+        } else if (ou != null) {
+            errors.put(
+                    "delivery.suspendedOrganizationalUnit",
+                    "A suspended OU goes with decommission: MOVE_TO_SUSPENDED_OU only");
+        }
     }
 
     private static void pattern(

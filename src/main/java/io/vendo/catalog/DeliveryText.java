@@ -2,6 +2,7 @@ package io.vendo.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -61,6 +62,8 @@ final class DeliveryText {
         if (map.get("type") != null && map.get("type").equals(defaultType(delivery.kind()))) {
             map.remove("type");
         }
+        // Optional settings left out are not written (an account blueprint that does not say how it is retired).
+        map.values().removeIf(Objects::isNull);
         if (map.isEmpty()) {
             return "";
         }

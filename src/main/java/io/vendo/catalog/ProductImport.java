@@ -118,7 +118,11 @@ class ProductImport {
                 switch (latest.delivery()) {
                     case Delivery.AccountFactory factory ->
                         new Delivery.AccountFactory(
-                                factory.productId(), artifact.id(), factory.allowedOrganizationalUnits());
+                                factory.productId(),
+                                artifact.id(),
+                                factory.allowedOrganizationalUnits(),
+                                factory.decommission(),
+                                factory.suspendedOrganizationalUnit());
                     case Delivery.ServiceCatalogProduct product ->
                         new Delivery.ServiceCatalogProduct(product.productId(), artifact.id(), pathId);
                     default -> throw new IllegalStateException("Not a Service Catalog delivery: " + latest.delivery());

@@ -48,6 +48,12 @@ public enum ExecutionPhase {
      * its own execution.
      */
     WALK_COMPONENTS,
+    /** ACCOUNT, DECOMMISSION (CLOSE_ACCOUNT): close the account through Organizations. */
+    CLOSE_ACCOUNT,
+    /** ACCOUNT, DECOMMISSION (CLOSE_ACCOUNT): wait until Organizations reports the account closing or suspended. */
+    AWAIT_ACCOUNT_CLOSURE,
+    /** ACCOUNT, DECOMMISSION (MOVE_TO_SUSPENDED_OU): move the account into the blueprint's suspended OU. */
+    MOVE_TO_SUSPENDED_OU,
     /** The request reached a terminal state. */
     DONE
 }

@@ -410,6 +410,105 @@ class CatalogApiTest {
         assertThat(reused.status()).isEqualTo(201);
     }
 
+    /**
+     * An account blueprint says how its accounts are retired: closed, or moved into a suspended OU whose id it must
+     * give; a refused delivery names the field and stores nothing. The demo's team account says it too.
+     */
+    @Test
+    void anAccountBlueprintSaysHowItsAccountsAreRetiredAndASuspendedOuNeedsItsId() {
+        var withoutUnit = admin().postJson(
+                        "/api/v1/blueprints",
+                        accountBlueprint("api-retired-a", "\"decommission\": \"MOVE_TO_SUSPENDED_OU\""));
+        assertThat(withoutUnit.status()).as(withoutUnit.toString()).isEqualTo(400);
+        assertThat(withoutUnit
+                        .body()
+                        .path("errors")
+                        .path("delivery.suspendedOrganizationalUnit")
+                        .asString())
+                .isEqualTo("Give the id of the OU accounts are moved into, such as ou-ab12-cd34ef56");
+        var badUnit = admin().postJson(
+                        "/api/v1/blueprints",
+                        accountBlueprint(
+                                "api-retired-a",
+                                "\"decommission\": \"MOVE_TO_SUSPENDED_OU\", \"suspendedOrganizationalUnit\": \"Suspended\""));
+        assertThat(badUnit.status()).isEqualTo(400);
+        assertThat(badUnit.body().path("errors").has("delivery.suspendedOrganizationalUnit"))
+                .isTrue();
+        var unitWhenClosing = admin().postJson(
+                        "/api/v1/blueprints",
+                        accountBlueprint(
+                                "api-retired-a",
+                                "\"decommission\": \"CLOSE_ACCOUNT\", \"suspendedOrganizationalUnit\": \"ou-ab12-33333333\""));
+        assertThat(unitWhenClosing
+                        .body()
+                        .path("errors")
+                        .path("delivery.suspendedOrganizationalUnit")
+                        .asString())
+                .isEqualTo("A suspended OU goes with decommission: MOVE_TO_SUSPENDED_OU only");
+        var unknownMode = admin().postJson(
+                        "/api/v1/blueprints", accountBlueprint("api-retired-a", "\"decommission\": \"DELETE_IT\""));
+        assertThat(unknownMode.status()).isEqualTo(400);
+        assertThat(admin().get("/api/v1/blueprints/api-retired-a").status()).isEqualTo(404);
+
+        var suspended = admin().postJson(
+                        "/api/v1/blueprints",
+                        accountBlueprint(
+                                "api-retired-a",
+                                "\"decommission\": \"MOVE_TO_SUSPENDED_OU\", \"suspendedOrganizationalUnit\": \"ou-ab12-33333333\""));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(201);
+        var closed = admin().postJson(
+                        "/api/v1/blueprints", accountBlueprint("api-retired-b", "\"decommission\": \"CLOSE_ACCOUNT\""));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(201);
+
+        // The same template and delivery again is the same version, which the API shows with its delivery.
+        var kept = admin().postJson(
+                        "/api/v1/blueprints/api-retired-a/versions",
+                        accountVersion(
+                                "\"decommission\": \"MOVE_TO_SUSPENDED_OU\", \"suspendedOrganizationalUnit\": \"ou-ab12-33333333\""));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        assertThat(kept.body().path("delivery").path("decommission").asString()).isEqualTo("MOVE_TO_SUSPENDED_OU");
+        assertThat(kept.body()
+                        .path("delivery")
+                        .path("suspendedOrganizationalUnit")
+                        .asString())
+                .isEqualTo("ou-ab12-33333333");
+        // Another way of retiring them is another version.
+        var changed = admin().postJson(
+                        "/api/v1/blueprints/api-retired-a/versions",
+                        accountVersion("\"decommission\": \"CLOSE_ACCOUNT\""));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(201);
+        assertThat(changed.body().path("delivery").path("decommission").asString())
+                .isEqualTo("CLOSE_ACCOUNT");
+    }
+
+    private static final String ACCOUNT_TEMPLATE =
+            """
+            Parameters:
+              AccountName: {Type: String}
+              AccountEmail: {Type: String}
+              ManagedOrganizationalUnit: {Type: String}
+              SSOUserEmail: {Type: String}
+              SSOUserFirstName: {Type: String}
+              SSOUserLastName: {Type: String}
+            """;
+
+    private static String accountDelivery(String retirement) {
+        return "{\"type\": \"OrganizationsAccount\", \"allowedOrganizationalUnits\": [\"ou-ab12-22222222\"], %s}"
+                .formatted(retirement);
+    }
+
+    private static String accountVersion(String retirement) {
+        return "{\"template\": %s, \"delivery\": %s}".formatted(quoted(ACCOUNT_TEMPLATE), accountDelivery(retirement));
+    }
+
+    private static String accountBlueprint(String slug, String retirement) {
+        return """
+                {"slug": "%s", "kind": "ACCOUNT", "name": "Retired account", "owner": "platform-team",
+                 "description": "", "template": %s, "delivery": %s}
+                """
+                .formatted(slug, quoted(ACCOUNT_TEMPLATE), accountDelivery(retirement));
+    }
+
     private ApiClient.Response submit(String user, String blueprint, String target, String parameters) {
         return ApiClient.as(user, port)
                 .postJson(

@@ -63,6 +63,43 @@ class DescriptorBindingTest {
         assertThat(descriptor.deliveryOf()).isEqualTo(new Delivery.ServiceCatalogProduct("prod-abc", "pa-abc", null));
     }
 
+    @Test
+    void anAccountDeliverySaysHowItsAccountsAreRetiredAndIsWrittenBackWithoutWhatItLeavesOut() {
+        var descriptor = BlueprintDescriptor.read(
+                """
+                kind: ACCOUNT
+                delivery:
+                  productId: prod-abc
+                  provisioningArtifactId: pa-abc
+                  allowedOrganizationalUnits: [Workloads]
+                  decommission: MOVE_TO_SUSPENDED_OU
+                  suspendedOrganizationalUnit: ou-ab12-cd34ef56
+                """);
+
+        var delivery = descriptor.deliveryOf();
+        assertThat(delivery)
+                .isEqualTo(new Delivery.AccountFactory(
+                        "prod-abc",
+                        "pa-abc",
+                        List.of("Workloads"),
+                        AccountRetirement.MOVE_TO_SUSPENDED_OU,
+                        "ou-ab12-cd34ef56"));
+        assertThat(DeliveryRules.check(BlueprintKind.ACCOUNT, List.of(), delivery))
+                .isEmpty();
+        assertThat(Delivery.fromYaml(BlueprintKind.ACCOUNT, delivery.toYaml())).isEqualTo(delivery);
+        var silent = new Delivery.AccountFactory("prod-abc", "pa-abc", List.of("Workloads"));
+        assertThat(silent.toYaml()).doesNotContain("decommission").doesNotContain("null");
+        assertThat(silent.decommission()).isNull();
+        assertThat(DeliveryRules.check(
+                        BlueprintKind.ACCOUNT,
+                        List.of(),
+                        new Delivery.OrganizationsAccount(
+                                List.of("ou-ab12-cd34ef56"), "", AccountRetirement.MOVE_TO_SUSPENDED_OU, "Suspended")))
+                .containsEntry(
+                        "delivery.suspendedOrganizationalUnit",
+                        "Give the id of the OU accounts are moved into, such as ou-ab12-cd34ef56");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
