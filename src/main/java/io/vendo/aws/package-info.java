@@ -17,6 +17,7 @@
             "catalog::targets",
             "catalog::ports",
             "request::ports",
+            "environment::drift",
             "web"
         })
 @NullMarked

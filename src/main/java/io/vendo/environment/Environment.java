@@ -233,6 +233,30 @@ class Environment extends AbstractAggregateRoot<Environment> {
         return due;
     }
 
+    /**
+     * A drift check found an answer. A steady environment is DRIFTED while resources differ from its template, and
+     * ACTIVE again once a check finds them in sync (an UPDATE that reconciles them is followed by such a check). One
+     * that a day-2 request is changing, or that failed, keeps its status: what the request ends with says more.
+     *
+     * @param drifted how many resources differ, when it drifted
+     * @return how its status changed, e.g. {@code ACTIVE → DRIFTED}; empty when it did not
+     */
+    Optional<String> driftChecked(boolean drifted, int resources, Instant now) {
+        var before = status;
+        if (drifted && (status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED)) {
+            status = EnvironmentStatus.DRIFTED;
+            statusReason = "%d resource%s differ%s from the template (drift check)"
+                    .formatted(resources, resources == 1 ? "" : "s", resources == 1 ? "s" : "");
+        } else if (!drifted && status == EnvironmentStatus.DRIFTED) {
+            status = EnvironmentStatus.ACTIVE;
+            statusReason = null;
+        } else {
+            return Optional.empty();
+        }
+        updatedAt = now;
+        return before == status ? Optional.empty() : Optional.of(before + " → " + status);
+    }
+
     /** @throws DayTwoRefusedException when it has no lease to pause */
     void pauseExpiry(boolean pause, String admin, Instant now) {
         if (!lease.exists()) {

@@ -42,6 +42,12 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     private final Map<String, String> namesById = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StackSetOperation>> stackSetOperations = new ConcurrentHashMap<>();
     private volatile Duration stackDuration = Duration.ZERO;
+    /** What differs from its template, by stack name: a detection reports what was set when it started. */
+    private final Map<String, List<ResourceDrift>> drifts = new ConcurrentHashMap<>();
+    /** Every drift detection by its id. */
+    private final Map<String, Detection> detections = new ConcurrentHashMap<>();
+
+    private volatile Duration detectionDuration = Duration.ZERO;
     /** Resources (logical id → type) that every stack's template retains on deletion (DeletionPolicy: Retain). */
     private final Map<String, String> retained = new ConcurrentHashMap<>();
 
@@ -88,6 +94,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         stacks.clear();
         namesById.clear();
         stackSetOperations.clear();
+        drifts.clear();
+        detections.clear();
+        detectionDuration = Duration.ZERO;
         stackDuration = Duration.ZERO;
         retained.clear();
         holds = Map.of();
@@ -203,6 +212,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "DeleteStackInstances" -> stackSetOperation(form, "DELETE");
                     case "DescribeStackSetOperation" -> describeStackSetOperation(form);
                     case "ListStackInstances" -> listStackInstances(form);
+                    case "DetectStackDrift" -> detectStackDrift(form);
+                    case "DescribeStackDriftDetectionStatus" -> describeDriftDetection(form);
+                    case "DescribeStackResourceDrifts" -> describeResourceDrifts(form);
                     default -> error(400, "InvalidAction", "Not simulated: " + action);
                 };
         if (fault == Injected.RESET_AFTER) {
@@ -470,6 +482,155 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
 
     private boolean done(StackSetOperation operation) {
         return System.currentTimeMillis() - operation.startedAt() >= stackDuration.toMillis();
+    }
+
+    /**
+     * From now on the stack (by name or id) differs from its template in these resources; none: it is in sync again.
+     * Detections started later report it.
+     */
+    public void drift(String stack, ResourceDrift... resources) {
+        var name = namesById.getOrDefault(stack, stack);
+        if (!stacks.containsKey(name)) {
+            throw new IllegalArgumentException("No such stack: " + stack);
+        }
+        drifts.put(name, List.of(resources));
+    }
+
+    /** How long a drift detection runs before DescribeStackDriftDetectionStatus reports it complete. */
+    public void detectionDuration(Duration duration) {
+        this.detectionDuration = duration;
+    }
+
+    /** Every drift detection started, by its id. */
+    public Map<String, Detection> detections() {
+        return Map.copyOf(detections);
+    }
+
+    /**
+     * A resource that differs from its template, as DescribeStackResourceDrifts reports it.
+     *
+     * @param status {@code MODIFIED} or {@code DELETED} ({@code IN_SYNC} resources are not listed)
+     * @param differences each {propertyPath, expectedValue, actualValue, differenceType}
+     */
+    public record ResourceDrift(
+            String logicalId, String type, String physicalId, String status, List<String[]> differences) {}
+
+    /** One drift detection: the stack, what differed when it started, and when (epoch milliseconds). */
+    public record Detection(String id, String stackName, List<ResourceDrift> drifted, long startedAt) {}
+
+    /** As CloudFormation: a stack it does not know (or deleted) is a ValidationError; otherwise a new detection. */
+    private ResponseDefinitionBuilder detectStackDrift(Map<String, String> form) {
+        var key = form.get("StackName");
+        var stack = key == null ? null : stacks.get(namesById.getOrDefault(key, key));
+        if (stack == null || stack.deleteStartedAt != 0) {
+            return error(400, "ValidationError", "Stack [" + key + "] does not exist");
+        }
+        var id = UUID.randomUUID().toString();
+        detections.put(
+                id,
+                new Detection(id, stack.name, drifts.getOrDefault(stack.name, List.of()), System.currentTimeMillis()));
+        return xml(200, "DetectStackDrift", "<StackDriftDetectionId>" + id + "</StackDriftDetectionId>");
+    }
+
+    private ResponseDefinitionBuilder describeDriftDetection(Map<String, String> form) {
+        var detection = detections.get(form.getOrDefault("StackDriftDetectionId", ""));
+        if (detection == null) {
+            return error(
+                    400,
+                    "ValidationError",
+                    "Stack drift detection [" + form.get("StackDriftDetectionId") + "] does not exist");
+        }
+        var stack = stacks.get(detection.stackName());
+        var complete = System.currentTimeMillis() - detection.startedAt() >= detectionDuration.toMillis();
+        var drifted = detection.drifted().size();
+        return xml(
+                200,
+                "DescribeStackDriftDetectionStatus",
+                """
+                <StackId>%s</StackId><StackDriftDetectionId>%s</StackDriftDetectionId>%s
+                <DetectionStatus>%s</DetectionStatus>%s<Timestamp>2026-11-24T10:00:00Z</Timestamp>"""
+                        .formatted(
+                                stack.id,
+                                detection.id(),
+                                complete
+                                        ? "<StackDriftStatus>%s</StackDriftStatus>"
+                                                .formatted(drifted > 0 ? "DRIFTED" : "IN_SYNC")
+                                        : "",
+                                complete ? "DETECTION_COMPLETE" : "DETECTION_IN_PROGRESS",
+                                complete
+                                        ? "<DriftedStackResourceCount>%d</DriftedStackResourceCount>".formatted(drifted)
+                                        : ""));
+    }
+
+    /**
+     * The resources of the stack's newest complete detection, filtered by StackResourceDriftStatusFilters, paged by
+     * MaxResults and NextToken as CloudFormation does.
+     */
+    private ResponseDefinitionBuilder describeResourceDrifts(Map<String, String> form) {
+        var key = form.get("StackName");
+        var stack = key == null ? null : stacks.get(namesById.getOrDefault(key, key));
+        if (stack == null) {
+            return error(400, "ValidationError", "Stack [" + key + "] does not exist");
+        }
+        var now = System.currentTimeMillis();
+        var newest = detections.values().stream()
+                .filter(detection -> detection.stackName().equals(stack.name))
+                .filter(detection -> now - detection.startedAt() >= detectionDuration.toMillis())
+                .max(java.util.Comparator.comparingLong(Detection::startedAt));
+        if (newest.isEmpty()) {
+            return error(400, "ValidationError", "No drift detection has completed for stack [" + key + "]");
+        }
+        var filters = new ArrayList<String>();
+        for (int i = 1; form.containsKey("StackResourceDriftStatusFilters.member." + i); i++) {
+            filters.add(form.get("StackResourceDriftStatusFilters.member." + i));
+        }
+        var matching = newest.get().drifted().stream()
+                .filter(drift -> filters.isEmpty() || filters.contains(drift.status()))
+                .toList();
+        var from = form.containsKey("NextToken") ? Integer.parseInt(form.get("NextToken")) : 0;
+        var size = form.containsKey("MaxResults") ? Integer.parseInt(form.get("MaxResults")) : 100;
+        var page = matching.subList(Math.min(from, matching.size()), Math.min(from + size, matching.size()));
+        var members = page.stream()
+                .map(drift ->
+                        """
+                        <member><StackId>%s</StackId><LogicalResourceId>%s</LogicalResourceId>
+                        <PhysicalResourceId>%s</PhysicalResourceId><ResourceType>%s</ResourceType>
+                        <ExpectedProperties>{}</ExpectedProperties><ActualProperties>{}</ActualProperties>
+                        <PropertyDifferences>%s</PropertyDifferences>
+                        <StackResourceDriftStatus>%s</StackResourceDriftStatus>
+                        <Timestamp>2026-11-24T10:00:00Z</Timestamp></member>"""
+                                .formatted(
+                                        stack.id,
+                                        escape(drift.logicalId()),
+                                        escape(drift.physicalId()),
+                                        escape(drift.type()),
+                                        drift.differences().stream()
+                                                .map(difference ->
+                                                        """
+                                                        <member><PropertyPath>%s</PropertyPath>\
+                                                        <ExpectedValue>%s</ExpectedValue>\
+                                                        <ActualValue>%s</ActualValue>\
+                                                        <DifferenceType>%s</DifferenceType></member>"""
+                                                                .formatted(
+                                                                        escape(difference[0]),
+                                                                        escape(difference[1]),
+                                                                        escape(difference[2]),
+                                                                        difference[3]))
+                                                .collect(Collectors.joining()),
+                                        drift.status()))
+                .collect(Collectors.joining());
+        var next = from + size < matching.size() ? "<NextToken>" + (from + size) + "</NextToken>" : "";
+        return xml(
+                200,
+                "DescribeStackResourceDrifts",
+                "<StackResourceDrifts>" + members + "</StackResourceDrifts>" + next);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /** Every StackSet operation by StackSet and OperationId, as the simulator knows them. */

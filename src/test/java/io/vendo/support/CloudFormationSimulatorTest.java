@@ -149,6 +149,88 @@ class CloudFormationSimulatorTest {
                 .containsExactly("eu-west-1 SUCCEEDED", "eu-central-1 SUCCEEDED");
     }
 
+    /**
+     * Drift as the SDK reads it from the query protocol: a detection runs, then reports the stack DRIFTED with the
+     * resources that differ (filtered by status, paged), IN_SYNC once they match again; an unknown stack is refused.
+     */
+    @Test
+    void driftDetectionReportsWhatDiffersPagedAndFilteredAndInSyncOnceItMatches() {
+        var created = createChangeSet("site", "site-cs", "token-1");
+        cloudFormation.executeChangeSet(
+                execute -> execute.changeSetName(created.id()).clientRequestToken("exec-1"));
+        simulator.detectionDuration(java.time.Duration.ofMillis(300));
+        simulator.drift(
+                created.stackId(),
+                new CloudFormationSimulator.ResourceDrift(
+                        "SiteBucket",
+                        "AWS::S3::Bucket",
+                        "site-bucket",
+                        "MODIFIED",
+                        java.util.List.<String[]>of(
+                                new String[] {"/VersioningConfiguration/Status", "Enabled", "Suspended", "NOT_EQUAL"})),
+                new CloudFormationSimulator.ResourceDrift(
+                        "SitePolicy", "AWS::S3::BucketPolicy", "site-policy", "DELETED", java.util.List.of()));
+
+        var detection = cloudFormation
+                .detectStackDrift(detect -> detect.stackName(created.stackId()))
+                .stackDriftDetectionId();
+        var running =
+                cloudFormation.describeStackDriftDetectionStatus(describe -> describe.stackDriftDetectionId(detection));
+        assertThat(running.detectionStatusAsString()).isEqualTo("DETECTION_IN_PROGRESS");
+        assertThat(running.stackDriftStatus()).isNull();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> cloudFormation
+                        .describeStackDriftDetectionStatus(describe -> describe.stackDriftDetectionId(detection))
+                        .detectionStatusAsString()
+                        .equals("DETECTION_COMPLETE"));
+        var complete =
+                cloudFormation.describeStackDriftDetectionStatus(describe -> describe.stackDriftDetectionId(detection));
+        assertThat(complete.stackDriftStatusAsString()).isEqualTo("DRIFTED");
+        assertThat(complete.driftedStackResourceCount()).isEqualTo(2);
+        assertThat(complete.stackId()).isEqualTo(created.stackId());
+
+        var pages = cloudFormation
+                .describeStackResourceDriftsPaginator(describe -> describe.stackName(created.stackId())
+                        .stackResourceDriftStatusFiltersWithStrings("MODIFIED", "DELETED")
+                        .maxResults(1))
+                .stream()
+                .toList();
+        assertThat(pages).hasSize(2);
+        var modified = pages.getFirst().stackResourceDrifts().getFirst();
+        assertThat(modified.logicalResourceId()).isEqualTo("SiteBucket");
+        assertThat(modified.resourceType()).isEqualTo("AWS::S3::Bucket");
+        assertThat(modified.stackResourceDriftStatusAsString()).isEqualTo("MODIFIED");
+        assertThat(modified.propertyDifferences().getFirst().propertyPath())
+                .isEqualTo("/VersioningConfiguration/Status");
+        assertThat(modified.propertyDifferences().getFirst().expectedValue()).isEqualTo("Enabled");
+        assertThat(modified.propertyDifferences().getFirst().actualValue()).isEqualTo("Suspended");
+        assertThat(modified.propertyDifferences().getFirst().differenceTypeAsString())
+                .isEqualTo("NOT_EQUAL");
+        assertThat(pages.get(1).stackResourceDrifts().getFirst().stackResourceDriftStatusAsString())
+                .isEqualTo("DELETED");
+        assertThat(cloudFormation
+                        .describeStackResourceDrifts(describe -> describe.stackName(created.stackId())
+                                .stackResourceDriftStatusFiltersWithStrings("DELETED"))
+                        .stackResourceDrifts())
+                .extracting(drift -> drift.logicalResourceId())
+                .containsExactly("SitePolicy");
+
+        simulator.drift(created.stackId());
+        simulator.detectionDuration(java.time.Duration.ZERO);
+        var again = cloudFormation
+                .detectStackDrift(detect -> detect.stackName("site"))
+                .stackDriftDetectionId();
+        assertThat(cloudFormation
+                        .describeStackDriftDetectionStatus(describe -> describe.stackDriftDetectionId(again))
+                        .stackDriftStatusAsString())
+                .isEqualTo("IN_SYNC");
+        assertThatThrownBy(() -> cloudFormation.detectStackDrift(detect -> detect.stackName("no-such-stack")))
+                .isInstanceOfSatisfying(
+                        CloudFormationException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+    }
+
     private software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse createChangeSet(
             String stack, String changeSet, String token) {
         return cloudFormation.createChangeSet(create -> create.stackName(stack)
