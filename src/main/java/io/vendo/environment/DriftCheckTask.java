@@ -25,7 +25,7 @@ class DriftCheckTask {
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of("drift-check");
 
     @Bean
-    CustomTask<Void> driftCheck(ObjectProvider<DriftCheckRunner> runner, Clock clock) {
+    CustomTask<Void> driftCheckExecution(ObjectProvider<DriftCheckRunner> runner, Clock clock) {
         return Tasks.custom(TASK)
                 // Unexpected errors (a database outage, a bug) retry with growing pauses instead of losing the check.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0))
@@ -37,7 +37,7 @@ class DriftCheckTask {
     }
 
     @Bean
-    RecurringTask<Void> driftSchedule(DriftProperties properties, ObjectProvider<DriftSchedule> schedule) {
+    RecurringTask<Void> driftScheduleClock(DriftProperties properties, ObjectProvider<DriftSchedule> schedule) {
         return Tasks.recurring("drift-schedule", FixedDelay.of(properties.checkInterval()))
                 .execute((instance, context) -> schedule.getObject().look());
     }

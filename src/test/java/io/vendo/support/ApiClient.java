@@ -114,7 +114,8 @@ public final class ApiClient {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
                     isJson(response) ? JSON.readTree(response.body()) : JSON.nullNode(),
-                    response.headers().allValues("WWW-Authenticate"));
+                    response.headers().allValues("WWW-Authenticate"),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -128,6 +129,12 @@ public final class ApiClient {
                 && response.headers().firstValue("Content-Type").orElse("").contains("json");
     }
 
+    /** @param location the {@code Location} header, when the answer has one */
     public record Response(
-            int status, String contentType, boolean replayed, JsonNode body, List<String> wwwAuthenticate) {}
+            int status,
+            String contentType,
+            boolean replayed,
+            JsonNode body,
+            List<String> wwwAuthenticate,
+            @Nullable String location) {}
 }

@@ -30,6 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
             // The test JVM has AWS credentials (for the SDK clients that reach WireMock): a test that talks to AWS
             // says so with LiveAws, every other one runs dry instead of reaching for the real AWS.
             "vendo.aws.mode=dry-run",
+            // Scheduled drift checks would start whenever a test moves the clock by days: a test that wants them
+            // turns them on.
+            "vendo.environment.drift.scheduled=false",
         })
 @Import(TestPostgres.class)
 @ActiveProfiles("local")

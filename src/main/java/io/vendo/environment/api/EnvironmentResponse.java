@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param expiryPaused an admin paused its expiry
  * @param busyWith the day-2 request in flight, if any
  * @param history the requests that acted on it, oldest first
+ * @param drift a STACK environment's newest drift check that found an answer (IN_SYNC or DRIFTED, with the drifted
+ *     resources); only on {@code GET /api/v1/environments/{id}}, absent in lists and before a first check
  */
 record EnvironmentResponse(
         UUID id,
@@ -43,7 +45,8 @@ record EnvironmentResponse(
         @Nullable UUID busyWith,
         List<Act> history,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable DriftCheckResponse drift) {
 
     /** A request that acted on the environment, and when. */
     record Act(UUID requestId, RequestKind kind, Instant at) {
@@ -54,6 +57,10 @@ record EnvironmentResponse(
     }
 
     static EnvironmentResponse of(EnvironmentView view) {
+        return of(view, null);
+    }
+
+    static EnvironmentResponse of(EnvironmentView view, @Nullable DriftCheckResponse drift) {
         return new EnvironmentResponse(
                 view.id(),
                 view.status(),
@@ -75,6 +82,7 @@ record EnvironmentResponse(
                 view.busyWith(),
                 view.history().stream().map(Act::of).toList(),
                 view.createdAt(),
-                view.updatedAt());
+                view.updatedAt(),
+                drift);
     }
 }

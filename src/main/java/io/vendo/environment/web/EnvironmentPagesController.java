@@ -1,9 +1,12 @@
 package io.vendo.environment.web;
 
 import io.vendo.audit.AuditTrail;
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.environment.DayTwoRefusedException;
+import io.vendo.environment.DriftCheckRefusedException;
+import io.vendo.environment.DriftChecks;
 import io.vendo.environment.EnvironmentSearch;
 import io.vendo.environment.EnvironmentStatus;
 import io.vendo.environment.Environments;
@@ -26,19 +29,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The environments list and an environment's page, with its actions: extend the lease; admins pause its expiry. */
+/**
+ * The environments list and an environment's page, with its actions: extend the lease, decommission, check drift;
+ * admins pause its expiry.
+ */
 @PageController
 class EnvironmentPagesController {
 
     private static final int PAGE = 200;
 
     private final Environments environments;
+    private final DriftChecks driftChecks;
     private final Catalog catalog;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    EnvironmentPagesController(Environments environments, Catalog catalog, AuditTrail auditTrail, Clock clock) {
+    EnvironmentPagesController(
+            Environments environments, DriftChecks driftChecks, Catalog catalog, AuditTrail auditTrail, Clock clock) {
         this.environments = environments;
+        this.driftChecks = driftChecks;
         this.catalog = catalog;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -89,6 +98,18 @@ class EnvironmentPagesController {
                 actor.has(Role.REQUESTER)
                         && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
                         && environment.status().standing());
+        var stack = environment.blueprintKind() == BlueprintKind.STACK;
+        model.addAttribute("driftCheckable", stack);
+        model.addAttribute("driftLatest", stack ? driftChecks.latest(id).orElse(null) : null);
+        model.addAttribute("driftVerdict", stack ? driftChecks.verdict(id).orElse(null) : null);
+        model.addAttribute(
+                "mayCheckDrift",
+                stack
+                        && actor.has(Role.REQUESTER)
+                        && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
+                        && (environment.status() == EnvironmentStatus.ACTIVE
+                                || environment.status() == EnvironmentStatus.DRIFTED)
+                        && environment.busyWith() == null);
         model.addAttribute("maxLifetime", lifetime == null ? "no limit" : lifetime.toString());
         model.addAttribute(
                 "latestExpiry",
@@ -158,6 +179,18 @@ class EnvironmentPagesController {
             redirect.addFlashAttribute("actionError", refused.detail());
             return "redirect:/environments/" + id + "#decommission";
         }
+    }
+
+    /** Starts a drift check (or shows the one running); a refusal (not a stack, busy, …) is shown on the page. */
+    @PostMapping("/environments/{id}/drift-checks")
+    String checkDrift(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
+        try {
+            driftChecks.request(id, actor);
+            redirect.addFlashAttribute("notice", "Drift check started.");
+        } catch (DayTwoRefusedException | DriftCheckRefusedException refused) {
+            redirect.addFlashAttribute("actionError", refused.detail());
+        }
+        return "redirect:/environments/" + id + "#drift";
     }
 
     @PostMapping("/environments/{id}/expiry")
