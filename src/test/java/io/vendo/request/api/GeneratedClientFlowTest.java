@@ -14,6 +14,8 @@ import io.vendo.client.model.BlueprintResponse;
 import io.vendo.client.model.CreateRequestBody;
 import io.vendo.client.model.DecisionBody;
 import io.vendo.client.model.DecommissionBody;
+import io.vendo.client.model.DriftCheckResponse;
+import io.vendo.client.model.EnvironmentResponse;
 import io.vendo.client.model.EventResponse;
 import io.vendo.client.model.ExtensionBody;
 import io.vendo.client.model.RequestResponse;
@@ -24,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -136,5 +140,97 @@ class GeneratedClientFlowTest {
                     assertThat(error.getResponseHeaders().firstValue("Content-Type"))
                             .hasValue("application/problem+json");
                 });
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * A drift check through the generated client, in dry-run mode: 202 with the check's Location, and the check ends in
+     * DRY_RUN with the calls it would have made; the environment's status stays as it was, and its page says DRY-RUN.
+     * Unknown environments are problem details.
+     */
+    @Test
+    void aDriftCheckThroughTheGeneratedClientRunsDryAndSaysSo() throws Exception {
+        var environment = seedStackEnvironment("requester");
+        var environments = new EnvironmentsApi(as("requester"));
+
+        var started = environments.checkEnvironmentDriftWithHttpInfo(environment);
+        assertThat(started.getStatusCode()).isEqualTo(202);
+        var check = started.getData();
+        assertThat(started.getHeaders().get("location"))
+                .containsExactly("/api/v1/environments/%s/drift-checks/%s".formatted(environment, check.getId()));
+        var ended = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> environments.getEnvironmentDriftCheck(environment, check.getId()),
+                        found -> found.getState() == DriftCheckResponse.StateEnum.DRY_RUN);
+        assertThat(ended.getPlan()).contains("CloudFormation DetectStackDrift", "DescribeStackResourceDrifts");
+        assertThat(ended.getReason()).startsWith("Dry run");
+        assertThat(ended.getDriftedResources()).isEmpty();
+        var after = environments.getEnvironment(environment);
+        assertThat(after.getStatus()).isEqualTo(EnvironmentResponse.StatusEnum.ACTIVE);
+        assertThat(after.getDrift()).isNull();
+        assertThat(new io.vendo.support.WebSession(port)
+                        .logIn("requester")
+                        .get("/environments/" + environment)
+                        .body())
+                .contains("DRY-RUN: no AWS is configured");
+        assertThat(jdbc.queryForObject("select state from drift_check where id = ?", String.class, check.getId()))
+                .isEqualTo("DRY_RUN");
+
+        assertThatThrownBy(() -> environments.checkEnvironmentDrift(UUID.randomUUID()))
+                .isInstanceOfSatisfying(
+                        ApiException.class, error -> assertThat(error.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> environments.getEnvironmentDriftCheck(environment, UUID.randomUUID()))
+                .isInstanceOfSatisfying(
+                        ApiException.class, error -> assertThat(error.getCode()).isEqualTo(404));
+    }
+
+    /** A STACK environment as a succeeded request of the demo's static website leaves it (dry runs never succeed). */
+    private UUID seedStackEnvironment(String owner) {
+        var version = jdbc.queryForMap(
+                """
+                select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
+                where b.slug = 'static-website' order by v.number desc limit 1""");
+        var target = jdbc.queryForMap("select id, slug, name from target where slug = 'sandbox-eu-west-1'");
+        var request = UUID.randomUUID();
+        var environment = UUID.randomUUID();
+        var stackId = "arn:aws:cloudformation:eu-west-1:111122223333:stack/vendo-static-website-%s/%s"
+                .formatted(request, UUID.randomUUID());
+        jdbc.update(
+                """
+                insert into vending_request (id, kind, state, blueprint_version_id, blueprint_slug, blueprint_name,
+                    blueprint_version, target_id, target_slug, target_name, parameters, justification, requester, team,
+                    outputs, submitted_at, updated_at, version)
+                values (?, 'PROVISION', 'SUCCEEDED', ?, 'static-website', ?, ?, ?, ?, ?, '{"SiteName": "seeded"}'::jsonb,
+                    'Seeded', ?, 'web-team', '{}'::jsonb, now(), now(), 0)""",
+                request,
+                version.get("id"),
+                version.get("name"),
+                version.get("number"),
+                target.get("id"),
+                target.get("slug"),
+                target.get("name"),
+                owner);
+        jdbc.update(
+                """
+                insert into environment (id, provisioned_by, blueprint_slug, blueprint_name, blueprint_kind,
+                    blueprint_version_id, blueprint_version, target_id, target_slug, target_name, tier, owner, team,
+                    parameters, outputs, handles, status, expiry_paused, reminders_sent, history, created_at,
+                    updated_at, version)
+                values (?, ?, 'static-website', ?, 'STACK', ?, ?, ?, ?, ?, 'SANDBOX', ?, 'web-team',
+                    '{"SiteName": "seeded"}'::jsonb, '{}'::jsonb, jsonb_build_object('StackId', ?::text), 'ACTIVE',
+                    false, '[]'::jsonb, '[]'::jsonb, now(), now(), 0)""",
+                environment,
+                request,
+                version.get("name"),
+                version.get("id"),
+                version.get("number"),
+                target.get("id"),
+                target.get("slug"),
+                target.get("name"),
+                owner,
+                stackId);
+        return environment;
     }
 }
