@@ -63,14 +63,17 @@ public class DayTwoRefusedException extends Refusal {
                 Map.of("latest", latest.toString()));
     }
 
-    static DayTwoRefusedException accountsByHand(UUID environment) {
+    /** Vendo never guesses how an account is retired: the blueprint version must say it. */
+    static DayTwoRefusedException retirementUnset(UUID environment, String blueprint, int version) {
         return new DayTwoRefusedException(
                 Kind.CONFLICT,
-                "Not supported yet",
-                ("Environment %s is an AWS account: Vendo does not decommission accounts yet. An admin closes it in AWS"
-                                + " Organizations (or moves it to the suspended OU)")
-                        .formatted(environment),
-                Map.of());
+                "Retirement not configured",
+                ("Environment %s is an AWS account, and blueprint %s v%d says nothing about how its accounts are retired:"
+                                + " Vendo neither closes nor moves it. An admin closes it in AWS Organizations, or gives"
+                                + " the blueprint's delivery decommission: CLOSE_ACCOUNT or MOVE_TO_SUSPENDED_OU (with"
+                                + " suspendedOrganizationalUnit) for the accounts of its next versions")
+                        .formatted(environment, blueprint, version),
+                Map.of("blueprint", blueprint, "version", version));
     }
 
     static DayTwoRefusedException retired(String blueprint) {

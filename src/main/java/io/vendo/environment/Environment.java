@@ -133,9 +133,6 @@ class Environment extends AbstractAggregateRoot<Environment> {
         if (!status.accepts(kind)) {
             throw DayTwoRefusedException.status(id, kind, status);
         }
-        if (kind == RequestKind.DECOMMISSION && origin.blueprintKind() == BlueprintKind.ACCOUNT) {
-            throw DayTwoRefusedException.accountsByHand(id);
-        }
     }
 
     void filed(UUID requestId, RequestKind kind, String actor, Instant now) {
@@ -188,12 +185,11 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     /**
      * Whether its lease ended and Vendo must file its decommissioning now: not paused, free, still standing as it was
-     * made (a FAILED one waits for people). Accounts are not decommissioned by Vendo yet: their owners are reminded,
-     * and an admin closes them.
+     * made (a FAILED one waits for people). An account whose blueprint does not say how it is retired is left to
+     * people ({@link LeaseExpiry} checks that).
      */
     boolean expiredAt(Instant now) {
         return lease.endedAt(now)
-                && origin.blueprintKind() != BlueprintKind.ACCOUNT
                 && requests.busyWith() == null
                 && status.steady();
     }
@@ -243,7 +239,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
      */
     Optional<String> driftChecked(boolean drifted, int resources, Instant now) {
         var before = status;
-        if (drifted && (status == EnvironmentStatus.ACTIVE || status == EnvironmentStatus.DRIFTED)) {
+        if (drifted && status.steady()) {
             status = EnvironmentStatus.DRIFTED;
             statusReason = "%d resource%s differ%s from the template (drift check)"
                     .formatted(resources, resources == 1 ? "" : "s", resources == 1 ? "s" : "");

@@ -1,5 +1,6 @@
 package io.vendo.environment;
 
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
@@ -103,11 +104,25 @@ public class Environments implements StandingEnvironments {
      *
      * @throws EnvironmentNotFoundException when the actor may not see it
      * @throws DayTwoRefusedException when the actor is not its owner (nor an admin), it is busy with another day-2
-     *     request, or it is decommissioned already
+     *     request, it is decommissioned already, or it is an account whose blueprint does not say how it is retired
      */
     public RequestView decommission(UUID id, String justification, Actor actor) {
         var environment = forDayTwo(id, RequestKind.DECOMMISSION, actor);
+        refuseUnlessRetirable(environment);
         return file(environment, RequestKind.DECOMMISSION, null, justification, actor);
+    }
+
+    /**
+     * An ACCOUNT environment is decommissioned only as its blueprint version says (its delivery's {@code
+     * decommission}); one that says nothing is refused, never closed or moved by a guess.
+     *
+     * @throws DayTwoRefusedException for an account whose blueprint version does not say how it is retired
+     */
+    void refuseUnlessRetirable(Environment environment) {
+        var version = catalog.version(environment.blueprintVersionId());
+        if (version.kind() == BlueprintKind.ACCOUNT && version.delivery().decommission() == null) {
+            throw DayTwoRefusedException.retirementUnset(environment.id(), version.slug(), version.number());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.vendo.request.RequestKind;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,11 +28,16 @@ class LeaseExpiry {
 
     private final EnvironmentRepository repository;
     private final DayTwoRequests dayTwo;
+    private final Environments environments;
     private final Clock clock;
 
-    LeaseExpiry(EnvironmentRepository repository, DayTwoRequests dayTwo, Clock clock) {
+    /** Accounts whose lease ended but whose blueprint does not say how they are retired: logged once each. */
+    private final Set<UUID> toldUnretirable = ConcurrentHashMap.newKeySet();
+
+    LeaseExpiry(EnvironmentRepository repository, DayTwoRequests dayTwo, Environments environments, Clock clock) {
         this.repository = repository;
         this.dayTwo = dayTwo;
+        this.environments = environments;
         this.clock = clock;
     }
 
@@ -40,6 +46,15 @@ class LeaseExpiry {
         var environment = repository.lockById(id).orElse(null);
         var now = clock.instant();
         if (environment == null || !environment.expiredAt(now)) {
+            return;
+        }
+        try {
+            environments.refuseUnlessRetirable(environment);
+        } catch (DayTwoRefusedException unretirable) {
+            // Its owner was reminded; people decide what becomes of it, as the refusal says.
+            if (toldUnretirable.add(id)) {
+                log.warn("Environment {}: lease ended, not decommissioned: {}", id, unretirable.detail());
+            }
             return;
         }
         var vendo = new Actor(VENDO, Set.of(Role.REQUESTER), Set.of(environment.team()));

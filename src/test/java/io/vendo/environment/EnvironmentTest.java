@@ -109,7 +109,7 @@ class EnvironmentTest {
     }
 
     @Test
-    void aLeaseEndsOnlyWhenDueFreeNotPausedAndNotAnAccount() {
+    void aLeaseEndsOnlyWhenDueFreeAndNotPaused() {
         var expiry = NOW.plus(Duration.ofDays(1));
         var environment = environment(BlueprintKind.STACK, expiry);
         assertThat(environment.expiredAt(expiry.minusSeconds(1))).isFalse();
@@ -129,11 +129,28 @@ class EnvironmentTest {
                 .isFalse();
         assertThat(events(environment, LeaseExpired.class)).hasSize(1);
 
+        // Accounts too: whether Vendo may retire one is its blueprint version's to say (LeaseExpiry asks the catalog).
         var account = environment(BlueprintKind.ACCOUNT, expiry);
-        assertThat(account.expiredAt(expiry)).isFalse();
-        assertThatThrownBy(() -> account.refuseUnlessFree(RequestKind.DECOMMISSION))
-                .isInstanceOf(DayTwoRefusedException.class)
-                .hasMessageContaining("does not decommission accounts yet");
+        assertThat(account.expiredAt(expiry)).isTrue();
+    }
+
+    @Test
+    void driftMakesASteadyEnvironmentDriftedAnInSyncCheckActiveAgainAndLeavesOneBeingRemovedAlone() {
+        var environment = environment(BlueprintKind.STACK, NOW.plus(Duration.ofDays(30)));
+        assertThat(environment.driftChecked(true, 2, NOW)).hasValue("ACTIVE → DRIFTED");
+        assertThat(environment.status()).isEqualTo(EnvironmentStatus.DRIFTED);
+        assertThat(environment.toView().statusReason()).isEqualTo("2 resources differ from the template (drift check)");
+        assertThat(environment.driftChecked(true, 1, NOW)).as("still drifted").isEmpty();
+        assertThat(environment.toView().statusReason()).isEqualTo("1 resource differs from the template (drift check)");
+        assertThat(environment.driftChecked(false, 0, NOW)).hasValue("DRIFTED → ACTIVE");
+        assertThat(environment.toView().statusReason()).isNull();
+        assertThat(environment.driftChecked(false, 0, NOW)).isEmpty();
+
+        var decommission = UUID.randomUUID();
+        environment.filed(decommission, RequestKind.DECOMMISSION, "requester", NOW);
+        environment.decommissioning(decommission, NOW);
+        assertThat(environment.driftChecked(true, 3, NOW)).isEmpty();
+        assertThat(environment.status()).isEqualTo(EnvironmentStatus.DECOMMISSIONING);
     }
 
     @Test

@@ -314,6 +314,168 @@ class ExecutorKindsFlowTest {
                 .isEqualTo("ou-ab12-22222222");
     }
 
+    /** An Organizations account provisioned for the blueprint (delivered so), then WireMock's journal cleared. */
+    private UUID accountEnvironment(Delivery.OrganizationsAccount delivery) {
+        blueprint(BlueprintKind.ACCOUNT, ACCOUNT_TEMPLATE, delivery);
+        stubJson(ORG + "ListAccounts", 200, "{\"Accounts\": []}");
+        stubOrganizationsCreatesAccount();
+        var id = submitted("kinds-dev", accountParameters(WORKLOADS_OU));
+        stubAccountTags("210987654321", id);
+        approve(id);
+        assertThat(awaitTerminal(id).path("state").asString()).isEqualTo("SUCCEEDED");
+        server().resetRequests();
+        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+    }
+
+    private String decommissioned(UUID environment) {
+        var filed = ApiClient.as("requester", port)
+                .postJson("/api/v1/environments/" + environment + "/decommissions", "{\"justification\": \"done\"}");
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        var id = filed.body().path("id").asString();
+        approve(id);
+        return id;
+    }
+
+    private Map<String, Object> environmentRow(UUID environment) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> jdbc.queryForMap(
+                                "select status, status_reason from environment where id = ?", environment),
+                        row -> !List.of("ACTIVE", "DECOMMISSIONING").contains(row.get("status")));
+    }
+
+    /**
+     * MOVE_TO_SUSPENDED_OU: ListParents says where the account is, MoveAccount (once) moves it into the blueprint's
+     * suspended OU; the environment is DECOMMISSIONED and says that the account is kept there.
+     */
+    @Test
+    void anAccountIsMovedOnceIntoItsBlueprintsSuspendedOuAndItsEnvironmentDecommissioned() {
+        var environment = accountEnvironment(new Delivery.OrganizationsAccount(
+                List.of(WORKLOADS_OU),
+                "OrganizationAccountAccessRole",
+                io.vendo.catalog.AccountRetirement.MOVE_TO_SUSPENDED_OU,
+                "ou-ab12-99999999"));
+        stubJson(
+                ORG + "ListParents",
+                200,
+                "{\"Parents\": [{\"Id\": \"%s\", \"Type\": \"ORGANIZATIONAL_UNIT\"}]}".formatted(WORKLOADS_OU));
+
+        var id = decommissioned(environment);
+
+        var request = awaitTerminal(id);
+        assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
+        var row = environmentRow(environment);
+        assertThat(row.get("status")).isEqualTo("DECOMMISSIONED");
+        assertThat((String) row.get("status_reason"))
+                .isEqualTo("Account 210987654321, moved to the suspended OU ou-ab12-99999999: it still exists until"
+                        + " someone closes it in AWS Organizations");
+        var parents = receivedJson(ORG + "ListParents");
+        assertThat(parents).hasSize(1);
+        assertThat(body(parents.getFirst()).path("ChildId").asString()).isEqualTo("210987654321");
+        var moves = receivedJson(ORG + "MoveAccount");
+        assertThat(moves).hasSize(1);
+        assertThat(body(moves.getFirst()).path("AccountId").asString()).isEqualTo("210987654321");
+        assertThat(body(moves.getFirst()).path("SourceParentId").asString()).isEqualTo(WORKLOADS_OU);
+        assertThat(body(moves.getFirst()).path("DestinationParentId").asString())
+                .isEqualTo("ou-ab12-99999999");
+        assertThat(receivedJson(ORG + "CloseAccount")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditTrail.timeline(id))
+                .extracting(AuditEntry::action)
+                .contains("execution.account-moved", "request.succeeded"));
+    }
+
+    /**
+     * CLOSE_ACCOUNT: CloseAccount, throttled once (TooManyRequestsException is waited out: DescribeAccount tells that
+     * it did not take effect, then it is sent again), then DescribeAccount until PENDING_CLOSURE.
+     */
+    @Test
+    void anAccountIsClosedOnceDespiteThrottlingAndTrackedUntilItsClosureIsPending() {
+        var environment = accountEnvironment(new Delivery.OrganizationsAccount(
+                List.of(WORKLOADS_OU),
+                "OrganizationAccountAccessRole",
+                io.vendo.catalog.AccountRetirement.CLOSE_ACCOUNT,
+                null));
+        AwsStub.stubJsonFailingFirst(
+                ORG + "CloseAccount",
+                400,
+                jsonError(
+                        "TooManyRequestsException",
+                        "AWS Organizations can't complete your request because"
+                                + " another request is already in progress. Try again later."),
+                "{}");
+        stubJsonSequence(ORG + "DescribeAccount", account("ACTIVE"), account("ACTIVE"), account("PENDING_CLOSURE"));
+
+        var id = decommissioned(environment);
+
+        var request = awaitTerminal(id);
+        assertThat(request.path("state").asString()).as(request.toString()).isEqualTo("SUCCEEDED");
+        assertThat(request.path("outputs").path("AccountStatus").asString()).isEqualTo("PENDING_CLOSURE");
+        assertThat(environmentRow(environment).get("status")).isEqualTo("DECOMMISSIONED");
+        var closes = receivedJson(ORG + "CloseAccount");
+        assertThat(closes).hasSize(2).allSatisfy(close -> assertThat(
+                        body(close).path("AccountId").asString())
+                .isEqualTo("210987654321"));
+        assertThat(receivedJson(ORG + "DescribeAccount")).hasSize(3);
+        assertThat(receivedJson(ORG + "MoveAccount")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditTrail.timeline(id))
+                .extracting(AuditEntry::action)
+                .contains("execution.waiting", "execution.account-closure-requested", "request.succeeded"));
+    }
+
+    /** Organizations refuses the closure (the monthly quota): the request and the environment fail with its reason. */
+    @Test
+    void aClosureOrganizationsRefusesFailsTheEnvironmentWithAwsReason() {
+        var environment = accountEnvironment(new Delivery.OrganizationsAccount(
+                List.of(WORKLOADS_OU),
+                "OrganizationAccountAccessRole",
+                io.vendo.catalog.AccountRetirement.CLOSE_ACCOUNT,
+                null));
+        stubJson(
+                ORG + "CloseAccount",
+                400,
+                "{\"__type\": \"ConstraintViolationException\", \"Reason\": \"CLOSE_ACCOUNT_QUOTA_EXCEEDED\","
+                        + " \"Message\": \"You have exceeded close account quota for the past 30 days.\"}");
+
+        var id = decommissioned(environment);
+
+        var request = awaitTerminal(id);
+        assertThat(request.path("state").asString()).isEqualTo("FAILED");
+        var row = environmentRow(environment);
+        assertThat(row.get("status")).isEqualTo("FAILED");
+        assertThat((String) row.get("status_reason"))
+                .contains("CloseAccount failed: ConstraintViolationException")
+                .contains("You have exceeded close account quota for the past 30 days.");
+        assertThat(receivedJson(ORG + "CloseAccount")).hasSize(1);
+    }
+
+    /** An account blueprint that does not say how its accounts are retired: decommissioning is refused, not guessed. */
+    @Test
+    void anAccountWhoseBlueprintSaysNothingOfRetirementIsNotDecommissioned() {
+        var environment = accountEnvironment(
+                new Delivery.OrganizationsAccount(List.of(WORKLOADS_OU), "OrganizationAccountAccessRole"));
+        var before = jdbc.queryForObject("select count(*) from vending_request", Integer.class);
+
+        var refused = ApiClient.as("requester", port)
+                .postJson("/api/v1/environments/" + environment + "/decommissions", "{\"justification\": \"done\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("title").asString()).isEqualTo("Retirement not configured");
+        assertThat(refused.body().path("detail").asString())
+                .contains("says nothing about how its accounts are retired")
+                .contains("decommission: CLOSE_ACCOUNT or MOVE_TO_SUSPENDED_OU");
+        assertThat(jdbc.queryForObject("select count(*) from vending_request", Integer.class))
+                .isEqualTo(before);
+        assertThat(receivedJson(ORG + "CloseAccount")).isEmpty();
+    }
+
+    private static String account(String status) {
+        return """
+                {"Account": {"Id": "210987654321", "Arn": "arn:aws:organizations::111122223333:account/o-ab12/210987654321",
+                  "Email": "team-rocket@example.com", "Name": "Team Rocket", "Status": "%s", "State": "%s",
+                  "JoinedMethod": "CREATED", "JoinedTimestamp": 1.7639856E9}}"""
+                .formatted(status, status);
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"cn-north-1, aws-cn", "us-gov-west-1, aws-us-gov"})
     void organizationsAccountsExecutionRoleArnIsInTheTargetRegionsPartition(String region, String partition) {

@@ -1,8 +1,13 @@
 package io.vendo.execution;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vendo.support.ApprovedRequestSeeder;
 import io.vendo.support.AwsStub;
@@ -327,6 +332,87 @@ class WorkerFaultTest {
                 .filter(stack -> stack.name.startsWith("vendo-three-tier-app-" + component + "-"))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * A worker killed while Organizations holds its MoveAccount answer (the account has moved): the next worker asks
+     * ListParents, finds the account in the demo team account's suspended OU, and ends the request without a second
+     * MoveAccount; the environment is DECOMMISSIONED. Organizations here is WireMock in its JSON 1.1 protocol, where
+     * the move takes effect when it arrives.
+     */
+    @Test
+    void aWorkerKilledInsideMoveAccountLeavesTheAccountMovedOnceIntoTheSuspendedOu() throws Exception {
+        var org = "AWSOrganizationsV20161128.";
+        var account = "210987654321";
+        var suspended = "ou-demo-suspended1";
+        AwsStub.server()
+                .stubFor(
+                        post(urlEqualTo("/"))
+                                .withHeader("X-Amz-Target", equalTo(org + "ListParents"))
+                                .inScenario("account-parent")
+                                .whenScenarioStateIs(Scenario.STARTED)
+                                .willReturn(
+                                        organizations(
+                                                "{\"Parents\": [{\"Id\": \"ou-demo-workloads\", \"Type\": \"ORGANIZATIONAL_UNIT\"}]}")));
+        AwsStub.server()
+                .stubFor(post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(org + "ListParents"))
+                        .inScenario("account-parent")
+                        .whenScenarioStateIs("moved")
+                        .willReturn(organizations("{\"Parents\": [{\"Id\": \"%s\", \"Type\": \"ORGANIZATIONAL_UNIT\"}]}"
+                                .formatted(suspended))));
+        AwsStub.server()
+                .stubFor(post(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(org + "MoveAccount"))
+                        .inScenario("account-parent")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("moved")
+                        .willReturn(organizations("{}").withFixedDelay(10_000)));
+        var first = start("move-1", Map.of());
+        var target = seeder.target(ACCOUNT);
+        var provision = seeder.accountEnvironment(target, account);
+        var decommission = seeder.decommissionApproved(provision);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !AwsStub.receivedJson(org + "MoveAccount").isEmpty());
+        first.kill();
+        assertThat(seeder.jdbc()
+                        .queryForObject("select state from vending_request where id = ?", String.class, decommission))
+                .isEqualTo("IN_PROGRESS");
+
+        start("move-2", Map.of());
+        awaitAll(List.of(decommission), "SUCCEEDED", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> seeder.jdbc()
+                                .queryForObject(
+                                        "select status from environment where provisioned_by = ?",
+                                        String.class,
+                                        provision),
+                        "DECOMMISSIONED"::equals);
+
+        var moves = AwsStub.receivedJson(org + "MoveAccount");
+        assertThat(moves).hasSize(1);
+        assertThat(AwsStub.body(moves.getFirst()).path("AccountId").asString()).isEqualTo(account);
+        assertThat(AwsStub.body(moves.getFirst()).path("SourceParentId").asString())
+                .isEqualTo("ou-demo-workloads");
+        assertThat(AwsStub.body(moves.getFirst()).path("DestinationParentId").asString())
+                .isEqualTo(suspended);
+        assertThat(AwsStub.receivedJson(org + "ListParents")).hasSize(2);
+        assertThat(AwsStub.receivedJson(org + "CloseAccount")).isEmpty();
+        assertThat(seeder.jdbc()
+                        .queryForObject(
+                                "select status_reason from environment where provisioned_by = ?",
+                                String.class,
+                                provision))
+                .contains("moved to the suspended OU " + suspended);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder organizations(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(body);
     }
 
     private List<String> rows(UUID... ids) {

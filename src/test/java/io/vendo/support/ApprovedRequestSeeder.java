@@ -162,6 +162,69 @@ public final class ApprovedRequestSeeder {
         return id;
     }
 
+    /**
+     * An ACCOUNT environment of the demo's team account (Account Factory), as its succeeded PROVISION request left it:
+     * the account's id and provisioned product among its handles.
+     *
+     * @return the PROVISION request's id
+     */
+    public UUID accountEnvironment(String targetSlug, String accountId) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from blueprint where slug = 'team-account'", Integer.class)
+                                > 0);
+        var version = jdbc.queryForMap(
+                """
+                select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
+                where b.slug = 'team-account' order by v.number desc limit 1""");
+        var target = jdbc.queryForMap("select id, name, environment from target where slug = ?", targetSlug);
+        var request = UUID.randomUUID();
+        var now = Timestamp.from(Instant.now());
+        jdbc.update(
+                """
+                insert into vending_request (id, kind, state, blueprint_version_id, blueprint_slug, blueprint_name,
+                    blueprint_version, target_id, target_slug, target_name, parameters, justification, requester, team,
+                    outputs, submitted_at, updated_at, version)
+                values (?, 'PROVISION', 'SUCCEEDED', ?, 'team-account', ?, ?, ?, ?, ?,
+                    '{"AccountName": "Seeded", "AccountEmail": "seeded@example.com"}'::jsonb, 'Seeded for an execution test',
+                    'requester', 'web-team', jsonb_build_object('AccountId', ?::text), ?, ?, 0)""",
+                request,
+                version.get("id"),
+                version.get("name"),
+                version.get("number"),
+                target.get("id"),
+                targetSlug,
+                target.get("name"),
+                accountId,
+                now,
+                now);
+        jdbc.update(
+                """
+                insert into environment (id, provisioned_by, blueprint_slug, blueprint_name, blueprint_kind,
+                    blueprint_version_id, blueprint_version, target_id, target_slug, target_name, tier, owner, team,
+                    parameters, outputs, handles, status, expiry_paused, reminders_sent, history, created_at,
+                    updated_at, version)
+                values (?, ?, 'team-account', ?, 'ACCOUNT', ?, ?, ?, ?, ?, ?, 'requester', 'web-team',
+                    '{"AccountName": "Seeded", "AccountEmail": "seeded@example.com"}'::jsonb,
+                    jsonb_build_object('AccountId', ?::text),
+                    jsonb_build_object('AccountId', ?::text, 'ProvisionedProductId', 'pp-seeded'), 'ACTIVE', false,
+                    '[]'::jsonb, '[]'::jsonb, ?, ?, 0)""",
+                UUID.randomUUID(),
+                request,
+                version.get("name"),
+                version.get("id"),
+                version.get("number"),
+                target.get("id"),
+                targetSlug,
+                target.get("name"),
+                target.get("environment"),
+                accountId,
+                accountId,
+                now,
+                now);
+        return request;
+    }
+
     /** How many of the requests are in each state. */
     public Map<String, Long> states(List<UUID> ids) {
         return jdbc
