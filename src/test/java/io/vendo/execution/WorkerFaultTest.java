@@ -408,6 +408,55 @@ class WorkerFaultTest {
                 .contains("moved to the suspended OU " + suspended);
     }
 
+    /**
+     * A drift check survives its worker: killed while CloudFormation holds the answer to its status call, the check is
+     * carried on by the next worker from where it stood (DETECTING, with the detection's id), which finds the stack
+     * DRIFTED; DetectStackDrift was sent once, and the environment is DRIFTED.
+     */
+    @Test
+    void aDriftCheckWhoseWorkerIsKilledWhileDetectingIsFinishedByTheNextWithOneDetection() throws Exception {
+        var first = start("drift-1", Map.of("vendo.environment.drift.first-poll-delay", "200ms"));
+        var target = seeder.target(ACCOUNT);
+        var provision = seeder.approved(1, target, "drifting").getFirst();
+        awaitAll(List.of(provision), "SUCCEEDED", Duration.ofSeconds(60));
+        aws.drift(
+                stackOf(provision).id,
+                new CloudFormationSimulator.ResourceDrift(
+                        "SiteBucket", "AWS::S3::Bucket", "drifting-bucket", "MODIFIED", List.<String[]>of(new String[] {
+                            "/VersioningConfiguration/Status", "Enabled", "Suspended", "NOT_EQUAL"
+                        })));
+        aws.hold("DescribeStackDriftDetectionStatus", Duration.ofSeconds(10));
+
+        var check = seeder.driftCheckRequested(provision);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !AwsStub.received("DescribeStackDriftDetectionStatus")
+                .isEmpty());
+        first.kill();
+        assertThat(seeder.jdbc().queryForObject("select state from drift_check where id = ?", String.class, check))
+                .isEqualTo("DETECTING");
+
+        aws.hold("DescribeStackDriftDetectionStatus", Duration.ZERO);
+        start("drift-2", Map.of("vendo.environment.drift.first-poll-delay", "200ms"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> seeder.jdbc()
+                                .queryForObject("select state from drift_check where id = ?", String.class, check),
+                        "DRIFTED"::equals);
+
+        assertThat(AwsStub.received("DetectStackDrift")).hasSize(1);
+        assertThat(AwsStub.received("DescribeStackResourceDrifts")).hasSize(1);
+        assertThat(aws.detections()).hasSize(1);
+        assertThat(seeder.jdbc()
+                        .queryForObject(
+                                "select status from environment where provisioned_by = ?", String.class, provision))
+                .isEqualTo("DRIFTED");
+        assertThat(seeder.jdbc()
+                        .queryForObject(
+                                "select drifted_resources -> 0 ->> 'logicalId' from drift_check where id = ?",
+                                String.class,
+                                check))
+                .isEqualTo("SiteBucket");
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder organizations(String body) {
         return aResponse()
                 .withStatus(200)

@@ -225,6 +225,37 @@ public final class ApprovedRequestSeeder {
         return request;
     }
 
+    /**
+     * A drift check of the environment that the PROVISION request made, requested on demand by its owner, with its
+     * task due now (what {@code POST /api/v1/environments/{id}/drift-checks} stores).
+     *
+     * @return the check's id
+     */
+    public UUID driftCheckRequested(UUID provisionRequest) {
+        var environment = jdbc.queryForMap(
+                "select id, handles ->> 'StackId' as stack_id from environment where provisioned_by = ?",
+                provisionRequest);
+        var id = UUID.randomUUID();
+        var now = Timestamp.from(Instant.now());
+        jdbc.update(
+                """
+                insert into drift_check (id, environment_id, trigger, requested_by, state, stack_id, drifted_resources,
+                    polls, failed_attempts, requested_at, updated_at, version)
+                values (?, ?, 'ON_DEMAND', 'requester', 'REQUESTED', ?, '[]'::jsonb, 0, 0, ?, ?, 0)""",
+                id,
+                environment.get("id"),
+                environment.get("stack_id"),
+                now,
+                now);
+        jdbc.update(
+                """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('drift-check', ?, ?, false, 1)""",
+                id.toString(),
+                now);
+        return id;
+    }
+
     /** How many of the requests are in each state. */
     public Map<String, Long> states(List<UUID> ids) {
         return jdbc
