@@ -189,9 +189,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * people ({@link LeaseExpiry} checks that).
      */
     boolean expiredAt(Instant now) {
-        return lease.endedAt(now)
-                && requests.busyWith() == null
-                && status.steady();
+        return lease.endedAt(now) && requests.busyWith() == null && status.steady();
     }
 
     /** Its lease ended: Vendo files the DECOMMISSION request itself (the approval policy decides who must approve). */

@@ -119,7 +119,7 @@ public class Environments implements StandingEnvironments {
      * @throws DayTwoRefusedException for an account whose blueprint version does not say how it is retired
      */
     void refuseUnlessRetirable(Environment environment) {
-        var version = catalog.version(environment.blueprintVersionId());
+        var version = catalog.version(environment.origin().blueprintVersionId());
         if (version.kind() == BlueprintKind.ACCOUNT && version.delivery().decommission() == null) {
             throw DayTwoRefusedException.retirementUnset(environment.id(), version.slug(), version.number());
         }
