@@ -1,6 +1,5 @@
 package io.vendo.environment;
 
-import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
@@ -37,12 +36,19 @@ public class Environments implements StandingEnvironments {
     private final EnvironmentRepository repository;
     private final DayTwoRequests dayTwo;
     private final Catalog catalog;
+    private final AccountRetirementCheck retirement;
     private final Clock clock;
 
-    Environments(EnvironmentRepository repository, DayTwoRequests dayTwo, Catalog catalog, Clock clock) {
+    Environments(
+            EnvironmentRepository repository,
+            DayTwoRequests dayTwo,
+            Catalog catalog,
+            AccountRetirementCheck retirement,
+            Clock clock) {
         this.repository = repository;
         this.dayTwo = dayTwo;
         this.catalog = catalog;
+        this.retirement = retirement;
         this.clock = clock;
     }
 
@@ -108,21 +114,11 @@ public class Environments implements StandingEnvironments {
      */
     public RequestView decommission(UUID id, String justification, Actor actor) {
         var environment = forDayTwo(id, RequestKind.DECOMMISSION, actor);
-        refuseUnlessRetirable(environment);
-        return file(environment, RequestKind.DECOMMISSION, null, justification, actor);
-    }
-
-    /**
-     * An ACCOUNT environment is decommissioned only as its blueprint version says (its delivery's {@code
-     * decommission}); one that says nothing is refused, never closed or moved by a guess.
-     *
-     * @throws DayTwoRefusedException for an account whose blueprint version does not say how it is retired
-     */
-    void refuseUnlessRetirable(Environment environment) {
-        var version = catalog.version(environment.origin().blueprintVersionId());
-        if (version.kind() == BlueprintKind.ACCOUNT && version.delivery().decommission() == null) {
-            throw DayTwoRefusedException.retirementUnset(environment.id(), version.slug(), version.number());
+        var unretirable = retirement.refusal(environment);
+        if (unretirable.isPresent()) {
+            throw unretirable.get();
         }
+        return file(environment, RequestKind.DECOMMISSION, null, justification, actor);
     }
 
     /**

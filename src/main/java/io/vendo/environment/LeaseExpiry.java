@@ -28,16 +28,17 @@ class LeaseExpiry {
 
     private final EnvironmentRepository repository;
     private final DayTwoRequests dayTwo;
-    private final Environments environments;
+    private final AccountRetirementCheck retirement;
     private final Clock clock;
 
     /** Accounts whose lease ended but whose blueprint does not say how they are retired: logged once each. */
     private final Set<UUID> toldUnretirable = ConcurrentHashMap.newKeySet();
 
-    LeaseExpiry(EnvironmentRepository repository, DayTwoRequests dayTwo, Environments environments, Clock clock) {
+    LeaseExpiry(
+            EnvironmentRepository repository, DayTwoRequests dayTwo, AccountRetirementCheck retirement, Clock clock) {
         this.repository = repository;
         this.dayTwo = dayTwo;
-        this.environments = environments;
+        this.retirement = retirement;
         this.clock = clock;
     }
 
@@ -48,12 +49,14 @@ class LeaseExpiry {
         if (environment == null || !environment.expiredAt(now)) {
             return;
         }
-        try {
-            environments.refuseUnlessRetirable(environment);
-        } catch (DayTwoRefusedException unretirable) {
+        var unretirable = retirement.refusal(environment);
+        if (unretirable.isPresent()) {
             // Its owner was reminded; people decide what becomes of it, as the refusal says.
             if (toldUnretirable.add(id)) {
-                log.warn("Environment {}: lease ended, not decommissioned: {}", id, unretirable.detail());
+                log.warn(
+                        "Environment {}: lease ended, not decommissioned: {}",
+                        id,
+                        unretirable.get().detail());
             }
             return;
         }

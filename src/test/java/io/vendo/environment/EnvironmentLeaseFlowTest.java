@@ -419,6 +419,121 @@ class EnvironmentLeaseFlowTest {
         assertThat(AwsStub.received("DeleteStack")).hasSize(1);
     }
 
+    private static final String ORG = "AWSOrganizationsV20161128.";
+
+    /** An Organizations account blueprint with a lease of 30 days, retired as {@code retirement} says (or not at all). */
+    private String accountBlueprint(io.vendo.catalog.@org.jspecify.annotations.Nullable AccountRetirement retirement) {
+        var slug = "lease-account-" + UUID.randomUUID().toString().substring(0, 8);
+        catalog.create(new NewBlueprint(
+                slug,
+                BlueprintKind.ACCOUNT,
+                new BlueprintMetadata(
+                        "Leased account",
+                        "An account for 30 days",
+                        "platform-team",
+                        Map.of(),
+                        List.of(),
+                        null,
+                        Duration.ofDays(30),
+                        null),
+                new NewVersion(
+                        """
+                        Parameters:
+                          AccountName: {Type: String}
+                          AccountEmail: {Type: String}
+                          ManagedOrganizationalUnit: {Type: String}
+                          SSOUserEmail: {Type: String}
+                          SSOUserFirstName: {Type: String}
+                          SSOUserLastName: {Type: String}
+                        """,
+                        List.of(),
+                        new Delivery.OrganizationsAccount(
+                                List.of("ou-ab12-22222222"), "OrganizationAccountAccessRole", retirement, null))));
+        return slug;
+    }
+
+    /** The account is created and moved (Organizations in its JSON 1.1 protocol); returns its environment. */
+    private UUID provisionAccount(String slug, String accountId) {
+        AwsStub.stubJson(ORG + "ListAccounts", 200, "{\"Accounts\": []}");
+        AwsStub.stubJson(
+                ORG + "CreateAccount",
+                200,
+                "{\"CreateAccountStatus\": {\"Id\": \"car-%s\", \"State\": \"IN_PROGRESS\"}}".formatted(accountId));
+        AwsStub.stubJson(
+                ORG + "DescribeCreateAccountStatus",
+                200,
+                "{\"CreateAccountStatus\": {\"Id\": \"car-%1$s\", \"State\": \"SUCCEEDED\", \"AccountId\": \"%1$s\"}}"
+                        .formatted(accountId));
+        AwsStub.stubJson(ORG + "ListParents", 200, "{\"Parents\": [{\"Id\": \"r-ab12\", \"Type\": \"ROOT\"}]}");
+        AwsStub.stubJson(ORG + "MoveAccount", 200, "{}");
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "%s", "target": "lease-dev", "justification": "a leased account",
+                         "parameters": {"AccountName": "Leased %s", "AccountEmail": "leased-%s@example.com",
+                           "ManagedOrganizationalUnit": "ou-ab12-22222222", "SSOUserEmail": "owner@example.com",
+                           "SSOUserFirstName": "Pat", "SSOUserLastName": "Lee"}}"""
+                                .formatted(slug, slug, slug));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        AwsStub.stubJson(
+                ORG + "ListTagsForResource",
+                200,
+                "{\"Tags\": [{\"Key\": \"vendo:request-id\", \"Value\": \"%s\"}]}".formatted(id));
+        approve("approver", id);
+        awaitState(id, "SUCCEEDED");
+        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+    }
+
+    /**
+     * An account's lease ends like any other: Vendo files the DECOMMISSION request, and once approved the account is
+     * closed as its blueprint says (CloseAccount once, DescribeAccount until its closure is pending). An account whose
+     * blueprint says nothing about retirement gets no request: people decide.
+     */
+    @Test
+    void atTheEndOfItsLeaseAnAccountIsClosedAsItsBlueprintSaysAndOneWhoseBlueprintSaysNothingIsLeftToPeople() {
+        var closed =
+                provisionAccount(accountBlueprint(io.vendo.catalog.AccountRetirement.CLOSE_ACCOUNT), "210000000001");
+        var unsaid = provisionAccount(accountBlueprint(null), "210000000002");
+        AwsStub.stubJson(ORG + "CloseAccount", 200, "{}");
+        AwsStub.stubJson(
+                ORG + "DescribeAccount",
+                200,
+                """
+                {"Account": {"Id": "210000000001", "Name": "Leased", "Email": "leased@example.com",
+                  "Status": "PENDING_CLOSURE", "State": "PENDING_CLOSURE", "JoinedMethod": "CREATED"}}""");
+
+        clock.advance(Duration.between(clock.instant(), expiry(closed)).plusMinutes(20));
+        var filed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            clock.advance(Duration.ofMinutes(1));
+                            return jdbc.queryForList(
+                                    "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
+                                    UUID.class,
+                                    closed);
+                        },
+                        found -> !found.isEmpty())
+                .getFirst()
+                .toString();
+        assertThat(jdbc.queryForObject("select requester from vending_request where id = ?::uuid", String.class, filed))
+                .isEqualTo("vendo");
+        approve("approver", filed);
+        awaitState(filed, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(closed).equals("DECOMMISSIONED"));
+        var closes = AwsStub.receivedJson(ORG + "CloseAccount");
+        assertThat(closes).hasSize(1);
+        assertThat(AwsStub.body(closes.getFirst()).path("AccountId").asString()).isEqualTo("210000000001");
+
+        // Its lease ended as well, but its blueprint does not say how it is retired: no request, still ACTIVE.
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vending_request where environment_id = ?", Integer.class, unsaid))
+                .isZero();
+        assertThat(status(unsaid)).isEqualTo("ACTIVE");
+    }
+
     private static final String PRODUCT_TEMPLATE =
             """
             Parameters:
