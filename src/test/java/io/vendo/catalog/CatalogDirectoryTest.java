@@ -64,7 +64,11 @@ class CatalogDirectoryTest {
         var account = catalog.latestVersion("team-account");
         assertThat(account.delivery())
                 .isEqualTo(new Delivery.AccountFactory(
-                        "prod-demoaccountfac", "pa-demoaccountv1", List.of("Sandbox", "Workloads")));
+                        "prod-demoaccountfac",
+                        "pa-demoaccountv1",
+                        List.of("Sandbox", "Workloads"),
+                        AccountRetirement.MOVE_TO_SUSPENDED_OU,
+                        "ou-demo-suspended1"));
         assertThat(catalog.latestVersion("security-baseline").delivery())
                 .isEqualTo(
                         new Delivery.StackSet("vendo-security-baseline", List.of("eu-west-1", "eu-central-1"), 50, 0));
