@@ -9,6 +9,7 @@ import io.vendo.environment.drift.StackDriftDetector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,7 +101,8 @@ class DriftCheckRunner {
                     "Timed out: the detection still ran after " + properties.timeout());
             return Optional.empty();
         }
-        var status = detector.status(target, check.detectionId());
+        // DETECTING is only ever entered with the detection's id.
+        var status = detector.status(target, Objects.requireNonNull(check.detectionId()));
         if (status.inProgress()) {
             check.polled(now);
             checks.save(check);

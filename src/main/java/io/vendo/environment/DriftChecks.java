@@ -6,6 +6,7 @@ import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -115,8 +116,9 @@ public class DriftChecks {
         if (running.isPresent()) {
             return running.get();
         }
-        var check = checks.save(DriftCheck.requested(
-                environment.id(), environment.handles().get("StackId"), trigger, actor, clock.instant()));
+        // A STACK environment has its stack's id: refuseUnlessStack made sure.
+        var stackId = Objects.requireNonNull(environment.handles().get("StackId"));
+        var check = checks.save(DriftCheck.requested(environment.id(), stackId, trigger, actor, clock.instant()));
         scheduler.scheduleIfNotExists(
                 DriftCheckTask.TASK.instance(check.id().toString()).scheduledTo(clock.instant()));
         return check;
