@@ -68,6 +68,17 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     @Embedded
     private ApprovalDeadlines deadlines;
 
+    /**
+     * Whether its approvers are not invited yet: the request's preview (what AWS will change) is being computed, and
+     * nobody decides before it is shown.
+     */
+    @Column(nullable = false)
+    private boolean held;
+
+    /** 1, and one more each time the request came back because what was approved went stale. */
+    @Column(nullable = false)
+    private int round = 1;
+
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
     @OrderBy("decidedAt")
@@ -85,8 +96,15 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     protected Approval() {}
 
-    Approval(UUID requestId, String requester, ApprovalPolicy policy, ApprovalProperties.Timing timing, Instant now) {
+    Approval(
+            UUID requestId,
+            String requester,
+            ApprovalPolicy policy,
+            ApprovalProperties.Timing timing,
+            boolean held,
+            Instant now) {
         this.requestId = requestId;
+        this.held = held;
         this.requester = requester;
         this.policyName = policy.name();
         this.requirements = List.copyOf(policy.requirements());
@@ -137,7 +155,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
             throw new DecisionRefusedException(Kind.INVALID, "A rejection needs a reason for the requester");
         }
         var counted = requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
-        decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, counted, now));
+        decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, counted, round, now));
         registerEvent(new DecisionRecorded(
                 UUID.randomUUID(), requestId, now, actor.username(), outcome, channel, comment, source));
         if (outcome == DecisionOutcome.REJECT) {
@@ -150,9 +168,37 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return status;
     }
 
+    /**
+     * The preview is there: its approvers are invited now, and its clock (reminder, escalation, deadline) starts now.
+     *
+     * @return false when it was not held (a repeated report changes nothing)
+     */
+    boolean release(ApprovalProperties.Timing timing, Instant now) {
+        if (!held || status != ApprovalStatus.PENDING) {
+            return false;
+        }
+        held = false;
+        deadlines = new ApprovalDeadlines(now, timing, fallbackGroup != null);
+        return true;
+    }
+
+    /**
+     * What was approved went stale before it was executed: the approval is pending again, in a new round (earlier
+     * decisions stay on record but no longer count), held until the new preview is there.
+     */
+    void reopen(String reason, Instant now) {
+        if (status != ApprovalStatus.APPROVED) {
+            return;
+        }
+        status = ApprovalStatus.PENDING;
+        held = true;
+        round++;
+        registerEvent(new ApprovalEvent.ApprovalReopened(UUID.randomUUID(), requestId, now, "system", round, reason));
+    }
+
     /** Sends the pending approvers a reminder, once. */
     Optional<ApprovalReminded> remind(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || !deadlines.remind(now)) {
+        if (status != ApprovalStatus.PENDING || held || !deadlines.remind(now)) {
             return Optional.empty();
         }
         var reminded = new ApprovalReminded(UUID.randomUUID(), requestId, now, "system", invitees);
@@ -162,7 +208,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     /** From now on the fallback group may stand in for any unmet requirement. */
     void escalate(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || fallbackGroup == null || !deadlines.escalate(now)) {
+        if (status != ApprovalStatus.PENDING || held || fallbackGroup == null || !deadlines.escalate(now)) {
             return;
         }
         registerEvent(new ApprovalEscalated(UUID.randomUUID(), requestId, now, "system", fallbackGroup, invitees));
@@ -226,10 +272,16 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
             return new DecisionRefusedException(
                     Kind.CONFLICT, "Request %s is no longer waiting for a decision".formatted(requestId));
         }
+        if (held) {
+            return new DecisionRefusedException(
+                    Kind.CONFLICT,
+                    "AWS is still computing what request %s will change: decide once the preview is shown"
+                            .formatted(requestId));
+        }
         if (actor.username().equals(requester)) {
             return new DecisionRefusedException(Kind.NOT_ALLOWED, "Nobody may approve or reject their own request");
         }
-        if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
+        if (currentDecisions().stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
             return new DecisionRefusedException(
                     Kind.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
         }
@@ -254,7 +306,12 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     }
 
     private List<Requirement> unmetRequirements() {
-        return new RequirementTally(requirements, fallbackGroup, decisions).unmet();
+        return new RequirementTally(requirements, fallbackGroup, currentDecisions()).unmet();
+    }
+
+    /** The decisions of this round: those of earlier rounds approved what went stale. */
+    private List<Decision> currentDecisions() {
+        return decisions.stream().filter(decision -> decision.round() == round).toList();
     }
 
     private static boolean inGroup(Actor actor, String group) {
@@ -268,6 +325,14 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     UUID requestId() {
         return requestId;
+    }
+
+    boolean held() {
+        return held;
+    }
+
+    int round() {
+        return round;
     }
 
     String requester() {

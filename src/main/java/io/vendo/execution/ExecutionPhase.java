@@ -13,6 +13,11 @@ public enum ExecutionPhase {
     CREATE_CHANGE_SET,
     /** STACK: wait for CloudFormation to compute the change set and its resource changes. */
     AWAIT_CHANGE_SET,
+    /**
+     * UPDATE of a STACK: the change set is computed and shown to approvers; nothing runs until the request is
+     * approved, and then it is checked that the change set can still be executed as shown.
+     */
+    AWAIT_APPROVAL,
     /** STACK: execute the computed change set. */
     EXECUTE_CHANGE_SET,
     /** STACK: wait for the stack to reach a terminal status. */

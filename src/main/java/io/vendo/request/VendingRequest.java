@@ -5,7 +5,9 @@ import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestDryRunCompleted;
 import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestFailed;
+import io.vendo.request.RequestEvent.RequestPreviewed;
 import io.vendo.request.RequestEvent.RequestRejected;
+import io.vendo.request.RequestEvent.RequestReturnedForApproval;
 import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.RequestEvent.RequestSucceeded;
@@ -109,6 +111,15 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(name = "dry_run_plan")
     private @Nullable String dryRunPlan;
 
+    /** What the request will change, computed by AWS before approvers decide (UPDATE of a stack). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "preview")
+    private @Nullable ChangePreview preview;
+
+    /** Whether approvers wait for a preview being computed: they are invited once it is there. */
+    @Column(name = "preview_pending", nullable = false)
+    private boolean previewPending;
+
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
 
@@ -138,6 +149,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         this.justification = request.justification();
         this.requester = request.requester().username();
         this.team = request.requester().primaryTeam();
+        this.previewPending = request.previewFirst();
         this.submittedAt = now;
         this.updatedAt = now;
     }
@@ -155,7 +167,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 submitted.blueprintVersion,
                 submitted.targetSlug,
                 request.target().environment(),
-                submitted.team));
+                submitted.team,
+                submitted.previewPending));
         return submitted;
     }
 
@@ -206,8 +219,37 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 UUID.randomUUID(), id, now, SYSTEM, kind, environmentId, Map.copyOf(outputs), Map.copyOf(handles)));
     }
 
+    /**
+     * AWS computed what the request will change. While it waits for approval, approvers are invited now; an approved
+     * request (its policy approves automatically) only shows it.
+     */
+    void previewed(ChangePreview preview, Instant now) {
+        if (state != RequestState.PENDING_APPROVAL && state != RequestState.APPROVED) {
+            throw new RequestStateConflictException(id, state, "previewed");
+        }
+        this.preview = preview;
+        this.previewPending = false;
+        this.updatedAt = now;
+        registerEvent(new RequestPreviewed(UUID.randomUUID(), id, now, SYSTEM, kind, state, preview));
+    }
+
+    /**
+     * What approvers approved can no longer be executed as it was shown (the change set went stale): the request
+     * waits for approval again, with a new preview once AWS computed it. Nothing was executed.
+     */
+    void returnForApproval(String reason, Instant now) {
+        move(EnumSet.of(RequestState.APPROVED), RequestState.PENDING_APPROVAL, "returned for approval", now);
+        this.previewPending = true;
+        registerEvent(new RequestReturnedForApproval(UUID.randomUUID(), id, now, SYSTEM, reason));
+    }
+
+    /** Also before approval: a preview AWS could not compute ends the request (nothing was changed). */
     void fail(String reason, Instant now) {
-        move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.FAILED, "marked failed", now);
+        move(
+                EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS),
+                RequestState.FAILED,
+                "marked failed",
+                now);
         this.failureReason = reason;
         registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId));
     }
@@ -275,6 +317,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 Map.copyOf(outputs),
                 failureReason,
                 dryRunPlan,
+                preview,
+                previewPending,
                 submittedAt,
                 updatedAt);
     }

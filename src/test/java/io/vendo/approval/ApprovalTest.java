@@ -34,7 +34,7 @@ class ApprovalTest {
     private static Approval approval(String fallback, Requirement... requirements) {
         var policy = new ApprovalPolicy(
                 new NewPolicy("p", null, EnvironmentTier.PROD, null, false, List.of(requirements), fallback), NOW);
-        return new Approval(UUID.randomUUID(), "alice", policy, TIMING, NOW);
+        return new Approval(UUID.randomUUID(), "alice", policy, TIMING, false, NOW);
     }
 
     /** The HTTP status the refusal is answered with, by the one mapping in {@code web}. */

@@ -83,7 +83,9 @@ class ApprovalFormsSliceTest {
                                 null,
                                 List.of("*"),
                                 List.of(),
-                                true),
+                                true,
+                                false,
+                                1),
                         "approver",
                         List.of()));
         given(formTokens.issue()).willReturn("f0000000-0000-4000-8000-000000000002");
