@@ -13,6 +13,10 @@ alter table approval
     add column round int     not null default 1;
 alter table approval_decision
     add column round int not null default 1;
+alter table approval_decision
+    drop constraint approval_decision_request_id_approver_key;
+alter table approval_decision
+    add constraint approval_decision_once_per_round unique (request_id, round, approver);
 
 -- The request whose parameter values an environment runs with (its PROVISION request, or its last UPDATE): an UPDATE
 -- keeps the NoEcho values sealed there unless they are entered again.

@@ -358,6 +358,10 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return deadlines.deadline();
     }
 
+    List<DecisionView> decisionsThisRound() {
+        return currentDecisions().stream().map(Decision::toView).toList();
+    }
+
     List<DecisionView> decisions() {
         return decisions.stream().map(Decision::toView).toList();
     }

@@ -89,6 +89,14 @@ class EnvironmentPagesController {
                 actor.has(Role.REQUESTER)
                         && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
                         && environment.status().standing());
+        model.addAttribute(
+                "mayUpdate",
+                actor.has(Role.REQUESTER)
+                        && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
+                        && environment.blueprintKind() == io.vendo.catalog.BlueprintKind.STACK
+                        && (environment.status() == EnvironmentStatus.ACTIVE
+                                || environment.status() == EnvironmentStatus.DRIFTED)
+                        && !catalog.blueprint(environment.blueprintSlug()).retired());
         model.addAttribute("maxLifetime", lifetime == null ? "no limit" : lifetime.toString());
         model.addAttribute(
                 "latestExpiry",

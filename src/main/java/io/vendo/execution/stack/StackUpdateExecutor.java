@@ -133,8 +133,9 @@ class StackUpdateExecutor extends KindExecutor<StackSpec> {
             }
         }
         var reason = changeSet
-                .map(found -> "change set %s is %s/%s, no longer executable: the stack changed since it"
-                        + " was computed".formatted(current.changeSetName(), found.status(), found.executionStatus()))
+                .map(found -> ("change set %s is %s/%s, no longer executable: the stack changed since it"
+                                + " was computed")
+                        .formatted(current.changeSetName(), found.status(), found.executionStatus()))
                 .orElse("change set %s no longer exists".formatted(current.changeSetName()));
         var next = round(run) + 1;
         run.record("execution.change-set-stale", Map.of("changeSet", current.changeSetName(), "reason", reason));
