@@ -367,7 +367,10 @@ class EnvironmentUpdateFlowTest {
                 .logIn("approver")
                 .get("/requests/" + requestId)
                 .body());
-        assertThat(page).contains("Recreated").contains("data-testid=\"approval-round\"").contains("Asked again (round");
+        assertThat(page)
+                .contains("Recreated")
+                .contains("data-testid=\"approval-round\"")
+                .contains("Asked again (round");
         assertThat(aws.changeSets(stackId(environment)).get(first).executedAt).isZero();
 
         // The same approver decides again: a new round.

@@ -18,6 +18,7 @@ import io.vendo.client.model.EventResponse;
 import io.vendo.client.model.ExtensionBody;
 import io.vendo.client.model.RequestResponse;
 import io.vendo.client.model.TargetResponse;
+import io.vendo.client.model.UpdateBody;
 import io.vendo.support.VendoIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -129,6 +130,18 @@ class GeneratedClientFlowTest {
                         UUID.randomUUID().toString()))
                 .isInstanceOfSatisfying(
                         ApiException.class, error -> assertThat(error.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> environments.updateEnvironment(
+                        unknown,
+                        new UpdateBody()
+                                .version(2)
+                                .parameters(java.util.Map.of("SiteName", "renamed"))
+                                .justification("rename"),
+                        UUID.randomUUID().toString()))
+                .isInstanceOfSatisfying(ApiException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo(404);
+                    assertThat(error.getResponseHeaders().firstValue("Content-Type"))
+                            .hasValue("application/problem+json");
+                });
         assertThatThrownBy(() -> environments.decommissionEnvironment(
                         unknown, new DecommissionBody().justification("done"), null))
                 .isInstanceOfSatisfying(ApiException.class, error -> {
