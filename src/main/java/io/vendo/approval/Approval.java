@@ -4,8 +4,6 @@ import io.vendo.approval.ApprovalEvent.ApprovalEscalated;
 import io.vendo.approval.ApprovalEvent.ApprovalReminded;
 import io.vendo.approval.ApprovalEvent.DecisionRecorded;
 import io.vendo.identity.Actor;
-import io.vendo.identity.Directory;
-import io.vendo.identity.Role;
 import io.vendo.refusal.Refusal.Kind;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -68,16 +66,8 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     @Embedded
     private ApprovalDeadlines deadlines;
 
-    /**
-     * Whether its approvers are not invited yet: the request's preview (what AWS will change) is being computed, and
-     * nobody decides before it is shown.
-     */
-    @Column(nullable = false)
-    private boolean held;
-
-    /** 1, and one more each time the request came back because what was approved went stale. */
-    @Column(nullable = false)
-    private int round = 1;
+    @Embedded
+    private ApprovalRound round;
 
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
@@ -104,7 +94,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
             boolean held,
             Instant now) {
         this.requestId = requestId;
-        this.held = held;
+        this.round = new ApprovalRound(held);
         this.requester = requester;
         this.policyName = policy.name();
         this.requirements = List.copyOf(policy.requirements());
@@ -130,14 +120,8 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
      * group included, escalated or not), so may look at the request it is about.
      */
     boolean involves(Actor actor) {
-        if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
-            return true;
-        }
-        if (!actor.has(Role.APPROVER)) {
-            return false;
-        }
-        return requirements.stream().anyMatch(requirement -> inGroup(actor, requirement.group()))
-                || (fallbackGroup != null && inGroup(actor, fallbackGroup));
+        return decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))
+                || eligibility().approverOf(actor, requirements);
     }
 
     /** Whether this actor could decide now; the inbox and the buttons show only what would be accepted. */
@@ -154,8 +138,10 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         if (outcome == DecisionOutcome.REJECT && comment.isBlank()) {
             throw new DecisionRefusedException(Kind.INVALID, "A rejection needs a reason for the requester");
         }
-        var counted = requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
-        decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, counted, round, now));
+        var counted =
+                eligibility().requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
+        decisions.add(
+                new Decision(requestId, actor.username(), outcome, comment, channel, counted, round.number(), now));
         registerEvent(new DecisionRecorded(
                 UUID.randomUUID(), requestId, now, actor.username(), outcome, channel, comment, source));
         if (outcome == DecisionOutcome.REJECT) {
@@ -168,37 +154,28 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return status;
     }
 
-    /**
-     * The preview is there: its approvers are invited now, and its clock (reminder, escalation, deadline) starts now.
-     *
-     * @return false when it was not held (a repeated report changes nothing)
-     */
+    /** The preview is there: its approvers are invited, and its clock starts, now. @return false when not held */
     boolean release(ApprovalProperties.Timing timing, Instant now) {
-        if (!held || status != ApprovalStatus.PENDING) {
+        if (status != ApprovalStatus.PENDING || !round.release()) {
             return false;
         }
-        held = false;
         deadlines = new ApprovalDeadlines(now, timing, fallbackGroup != null);
         return true;
     }
 
-    /**
-     * What was approved went stale before it was executed: the approval is pending again, in a new round (earlier
-     * decisions stay on record but no longer count), held until the new preview is there.
-     */
+    /** What was approved went stale before it ran: pending again, in a new round held until the new preview. */
     void reopen(String reason, Instant now) {
-        if (status != ApprovalStatus.APPROVED) {
-            return;
+        if (status == ApprovalStatus.APPROVED) {
+            status = ApprovalStatus.PENDING;
+            round.next();
+            registerEvent(new ApprovalEvent.ApprovalReopened(
+                    UUID.randomUUID(), requestId, now, "system", round.number(), reason));
         }
-        status = ApprovalStatus.PENDING;
-        held = true;
-        round++;
-        registerEvent(new ApprovalEvent.ApprovalReopened(UUID.randomUUID(), requestId, now, "system", round, reason));
     }
 
     /** Sends the pending approvers a reminder, once. */
     Optional<ApprovalReminded> remind(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || held || !deadlines.remind(now)) {
+        if (status != ApprovalStatus.PENDING || round.held() || !deadlines.remind(now)) {
             return Optional.empty();
         }
         var reminded = new ApprovalReminded(UUID.randomUUID(), requestId, now, "system", invitees);
@@ -208,7 +185,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     /** From now on the fallback group may stand in for any unmet requirement. */
     void escalate(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || held || fallbackGroup == null || !deadlines.escalate(now)) {
+        if (status != ApprovalStatus.PENDING || round.held() || fallbackGroup == null || !deadlines.escalate(now)) {
             return;
         }
         registerEvent(new ApprovalEscalated(UUID.randomUUID(), requestId, now, "system", fallbackGroup, invitees));
@@ -268,41 +245,20 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     }
 
     private @Nullable DecisionRefusedException refusal(Actor actor) {
-        if (status != ApprovalStatus.PENDING) {
-            return new DecisionRefusedException(
-                    Kind.CONFLICT, "Request %s is no longer waiting for a decision".formatted(requestId));
-        }
-        if (held) {
-            return new DecisionRefusedException(
-                    Kind.CONFLICT,
-                    "AWS is still computing what request %s will change: decide once the preview is shown"
-                            .formatted(requestId));
-        }
-        if (actor.username().equals(requester)) {
-            return new DecisionRefusedException(Kind.NOT_ALLOWED, "Nobody may approve or reject their own request");
-        }
-        if (currentDecisions().stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
-            return new DecisionRefusedException(
-                    Kind.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
-        }
-        if (!actor.has(Role.APPROVER) || (requirementFor(actor).isEmpty() && !standsInAsFallback(actor))) {
-            return new DecisionRefusedException(
-                    Kind.NOT_ALLOWED,
-                    "%s is not an approver this request waits for (%s)"
-                            .formatted(actor.username(), String.join(", ", pendingGroups())));
-        }
-        return null;
+        return eligibility().refusal(actor);
     }
 
-    /** The first unmet requirement the actor can count towards. */
-    private Optional<Requirement> requirementFor(Actor actor) {
-        return unmetRequirements().stream()
-                .filter(requirement -> inGroup(actor, requirement.group()))
-                .findFirst();
-    }
-
-    private boolean standsInAsFallback(Actor actor) {
-        return deadlines.escalated() && fallbackGroup != null && inGroup(actor, fallbackGroup);
+    private Eligibility eligibility() {
+        return new Eligibility(
+                requestId,
+                status == ApprovalStatus.PENDING,
+                round.held(),
+                requester,
+                currentDecisions(),
+                unmetRequirements(),
+                fallbackGroup,
+                deadlines.escalated(),
+                pendingGroups());
     }
 
     private List<Requirement> unmetRequirements() {
@@ -311,11 +267,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     /** The decisions of this round: those of earlier rounds approved what went stale. */
     private List<Decision> currentDecisions() {
-        return decisions.stream().filter(decision -> decision.round() == round).toList();
-    }
-
-    private static boolean inGroup(Actor actor, String group) {
-        return group.equals(Directory.ANY_APPROVER) || actor.teams().contains(group);
+        return decisions.stream().filter(round::counts).toList();
     }
 
     /** The events this aggregate announces when it is saved next. */
@@ -328,11 +280,11 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     }
 
     boolean held() {
-        return held;
+        return round.held();
     }
 
     int round() {
-        return round;
+        return round.number();
     }
 
     String requester() {

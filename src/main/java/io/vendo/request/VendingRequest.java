@@ -5,13 +5,12 @@ import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestDryRunCompleted;
 import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestFailed;
-import io.vendo.request.RequestEvent.RequestPreviewed;
 import io.vendo.request.RequestEvent.RequestRejected;
-import io.vendo.request.RequestEvent.RequestReturnedForApproval;
 import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.RequestEvent.RequestSucceeded;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +40,14 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     static final String SYSTEM = "system";
+
+    /** Also while it waits for approval: a preview AWS could not compute ends it (nothing was changed). */
+    private static final Set<RequestState> FAILABLE =
+            EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS);
+
+    /** Nothing was sent to AWS yet: it may be cancelled, and take a preview. */
+    private static final Set<RequestState> NOT_STARTED =
+            EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED);
 
     @Id
     private UUID id;
@@ -74,13 +81,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(name = "target_name", nullable = false, updatable = false)
     private String targetName;
 
-    /** The environment a day-2 request acts on; none for PROVISION. */
-    @Column(name = "environment_id", updatable = false)
-    private @Nullable UUID environmentId;
-
-    /** The expiry an EXTEND request asks for. */
-    @Column(name = "requested_expiry", updatable = false)
-    private @Nullable Instant requestedExpiry;
+    @Embedded
+    private DayTwo dayTwo;
 
     /** The values of ordinary parameters; NoEcho ones are only in {@link #secretParameters}. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -111,15 +113,6 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(name = "dry_run_plan")
     private @Nullable String dryRunPlan;
 
-    /** What the request will change, computed by AWS before approvers decide (UPDATE of a stack). */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "preview")
-    private @Nullable ChangePreview preview;
-
-    /** Whether approvers wait for a preview being computed: they are invited once it is there. */
-    @Column(name = "preview_pending", nullable = false)
-    private boolean previewPending;
-
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
 
@@ -134,8 +127,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     private VendingRequest(NewRequest request, Instant now) {
         this.id = request.id();
         this.kind = request.kind();
-        this.environmentId = request.environmentId();
-        this.requestedExpiry = request.requestedExpiry();
+        this.dayTwo = new DayTwo(request);
         this.state = RequestState.PENDING_APPROVAL;
         this.blueprintVersionId = request.blueprint().versionId();
         this.blueprintSlug = request.blueprint().slug();
@@ -149,7 +141,6 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         this.justification = request.justification();
         this.requester = request.requester().username();
         this.team = request.requester().primaryTeam();
-        this.previewPending = request.previewFirst();
         this.submittedAt = now;
         this.updatedAt = now;
     }
@@ -162,19 +153,19 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 now,
                 submitted.requester,
                 submitted.kind,
-                submitted.environmentId,
+                submitted.environmentId(),
                 submitted.blueprintSlug,
                 submitted.blueprintVersion,
                 submitted.targetSlug,
                 request.target().environment(),
                 submitted.team,
-                submitted.previewPending));
+                submitted.dayTwo.previewPending()));
         return submitted;
     }
 
     void approve(String approver, Instant now) {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.APPROVED, "approved", now);
-        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId));
+        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId()));
     }
 
     void reject(String approver, String reason, Instant now) {
@@ -192,11 +183,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         if (!actor.equals(requester)) {
             throw new RequestCancellationRefusedException(id);
         }
-        move(
-                EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED),
-                RequestState.CANCELLED,
-                "cancelled",
-                now);
+        move(NOT_STARTED, RequestState.CANCELLED, "cancelled", now);
         registerEvent(new RequestCancelled(UUID.randomUUID(), id, now, actor));
     }
 
@@ -208,7 +195,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     void start(String operation, Instant now) {
         move(EnumSet.of(RequestState.APPROVED), RequestState.IN_PROGRESS, "started", now);
-        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId));
+        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId()));
     }
 
     /** @param handles what AWS identifies the result by (StackId, ProvisionedProductId, AccountId, …) */
@@ -216,42 +203,25 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         move(EnumSet.of(RequestState.IN_PROGRESS), RequestState.SUCCEEDED, "marked succeeded", now);
         this.outputs = new LinkedHashMap<>(outputs);
         registerEvent(new RequestSucceeded(
-                UUID.randomUUID(), id, now, SYSTEM, kind, environmentId, Map.copyOf(outputs), Map.copyOf(handles)));
+                UUID.randomUUID(), id, now, SYSTEM, kind, environmentId(), Map.copyOf(outputs), Map.copyOf(handles)));
     }
 
-    /**
-     * AWS computed what the request will change. While it waits for approval, approvers are invited now; an approved
-     * request (its policy approves automatically) only shows it.
-     */
+    /** AWS computed what it will change: approvers are invited on it, unless its policy approved it already. */
     void previewed(ChangePreview preview, Instant now) {
-        if (state != RequestState.PENDING_APPROVAL && state != RequestState.APPROVED) {
-            throw new RequestStateConflictException(id, state, "previewed");
-        }
-        this.preview = preview;
-        this.previewPending = false;
-        this.updatedAt = now;
-        registerEvent(new RequestPreviewed(UUID.randomUUID(), id, now, SYSTEM, kind, state, preview));
+        move(NOT_STARTED, state, "previewed", now);
+        registerEvent(dayTwo.show(id, kind, state, preview, now));
     }
 
-    /**
-     * What approvers approved can no longer be executed as it was shown (the change set went stale): the request
-     * waits for approval again, with a new preview once AWS computed it. Nothing was executed.
-     */
+    /** What was approved went stale before it ran: approvers decide again, on a new preview. */
     void returnForApproval(String reason, Instant now) {
         move(EnumSet.of(RequestState.APPROVED), RequestState.PENDING_APPROVAL, "returned for approval", now);
-        this.previewPending = true;
-        registerEvent(new RequestReturnedForApproval(UUID.randomUUID(), id, now, SYSTEM, reason));
+        registerEvent(dayTwo.awaitNewPreview(id, reason, now));
     }
 
-    /** Also before approval: a preview AWS could not compute ends the request (nothing was changed). */
     void fail(String reason, Instant now) {
-        move(
-                EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS),
-                RequestState.FAILED,
-                "marked failed",
-                now);
+        move(FAILABLE, RequestState.FAILED, "marked failed", now);
         this.failureReason = reason;
-        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId));
+        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId()));
     }
 
     void completeDryRun(String plan, Instant now) {
@@ -275,6 +245,10 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     UUID id() {
         return id;
+    }
+
+    private @Nullable UUID environmentId() {
+        return dayTwo.environmentId();
     }
 
     String requester() {
@@ -301,8 +275,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 id,
                 kind,
                 state,
-                environmentId,
-                requestedExpiry,
+                environmentId(),
+                dayTwo.requestedExpiry(),
                 blueprintVersionId,
                 blueprintSlug,
                 blueprintName,
@@ -317,8 +291,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 Map.copyOf(outputs),
                 failureReason,
                 dryRunPlan,
-                preview,
-                previewPending,
+                dayTwo.preview(),
+                dayTwo.previewPending(),
                 submittedAt,
                 updatedAt);
     }

@@ -66,6 +66,7 @@ class ApprovalFormsSliceTest {
     @BeforeEach
     void stubs() {
         var request = org.mockito.Mockito.mock(RequestView.class);
+        given(request.kind()).willReturn(io.vendo.request.RequestKind.PROVISION);
         given(request.id()).willReturn(REQUEST);
         given(request.blueprintName()).willReturn("Static website");
         given(request.targetName()).willReturn("Sandbox");
