@@ -38,7 +38,8 @@ public class Environments implements StandingEnvironments {
     public static final String KEPT = "Kept";
 
     /** The kinds whose environments Vendo updates. */
-    private static final Set<BlueprintKind> UPDATABLE = EnumSet.of(BlueprintKind.STACK);
+    private static final Set<BlueprintKind> UPDATABLE =
+            EnumSet.of(BlueprintKind.STACK, BlueprintKind.SERVICE_CATALOG_PRODUCT, BlueprintKind.STACK_SET);
 
     private final EnvironmentRepository repository;
     private final DayTwoRequests dayTwo;

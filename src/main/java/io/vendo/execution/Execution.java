@@ -124,6 +124,8 @@ class Execution extends AbstractAggregateRoot<Execution> {
                         "ChangeSetRound",
                         "ChangeSetStaleReason",
                         "RecordId",
+                        "UpdateRecordId",
+                        "TerminationRecordId",
                         "CreateAccountRequestId",
                         "OperationId"));
         return handles;

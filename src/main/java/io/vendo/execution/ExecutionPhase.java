@@ -48,6 +48,12 @@ public enum ExecutionPhase {
     AWAIT_TERMINATION,
     /** STACK_SET, DECOMMISSION: delete the environment's stack instances. */
     DELETE_STACK_INSTANCES,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: update the provisioned product (new values, a newer artifact). */
+    UPDATE_PRODUCT,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: wait for the update record. */
+    AWAIT_PRODUCT_UPDATE,
+    /** STACK_SET, UPDATE: update the environment's stack instances with the new values as overrides. */
+    UPDATE_STACK_INSTANCES,
     /** The request reached a terminal state. */
     DONE
 }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintMetadata;
 import io.vendo.catalog.CatalogAdministration;
+import io.vendo.catalog.Delivery;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
@@ -405,6 +406,148 @@ class EnvironmentUpdateFlowTest {
         awaitValue(() -> environmentRow(environment).get("status"), "FAILED"::equals);
         assertThat(environmentRow(environment).get("status_reason").toString()).contains("doomed-two already exists");
         assertThat(environmentRow(environment).get("parameters").toString()).contains("doomed-site");
+    }
+
+    private static final String SC = "AWS242ServiceCatalogService.";
+
+    private static final String PRODUCT_TEMPLATE =
+            """
+            Parameters:
+              InstanceType: {Type: String, AllowedValues: [t3.micro, t3.small]}
+            Resources:
+              Product: {Type: AWS::CloudFormation::WaitConditionHandle}
+            """;
+
+    private String kindBlueprint(BlueprintKind kind, Delivery delivery) {
+        var slug = "upd-" + UUID.randomUUID().toString().substring(0, 8);
+        catalog.create(new NewBlueprint(
+                slug,
+                kind,
+                new BlueprintMetadata(
+                        "Updatable " + kind,
+                        "A " + kind + " to update",
+                        "platform-team",
+                        Map.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null),
+                new NewVersion(PRODUCT_TEMPLATE, List.of(), delivery)));
+        return slug;
+    }
+
+    private UUID provisionKind(String slug) {
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "%s", "target": "%s", "parameters": {"InstanceType": "t3.micro"},
+                         "justification": "day-2"}"""
+                                .formatted(slug, TARGET));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        approve(id);
+        awaitState(id, "SUCCEEDED");
+        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+    }
+
+    private static String record(String recordId, String status, String type, String outputs) {
+        return """
+                {"RecordDetail": {"RecordId": "%s", "Status": "%s", "ProvisionedProductId": "pp-upd",
+                  "RecordType": "%s", "RecordErrors": [], "RecordTags": []}, "RecordOutputs": [%s]}"""
+                .formatted(recordId, status, type, outputs);
+    }
+
+    /**
+     * A Service Catalog product moves to a newer version: UpdateProvisionedProduct once, with the request's UpdateToken
+     * and the new version's provisioning artifact, the record awaited; the environment shows the version, the value and
+     * the record's outputs.
+     */
+    @Test
+    void aProductIsUpdatedOnceWithItsUpdateTokenAndTheNewVersionsArtifact() {
+        var slug = kindBlueprint(
+                BlueprintKind.SERVICE_CATALOG_PRODUCT, new Delivery.ServiceCatalogProduct("prod-upd", "pa-upd1", null));
+        AwsStub.stubJson(SC + "ProvisionProduct", 200, record("rec-p", "CREATED", "PROVISION_PRODUCT", ""));
+        AwsStub.stubJson(
+                SC + "DescribeRecord",
+                "{\"Id\": \"rec-p\"}",
+                200,
+                record(
+                        "rec-p",
+                        "SUCCEEDED",
+                        "PROVISION_PRODUCT",
+                        "{\"OutputKey\": \"Size\", \"OutputValue\": \"micro\"}"));
+        AwsStub.stubJson(
+                SC + "UpdateProvisionedProduct", 200, record("rec-u", "CREATED", "UPDATE_PROVISIONED_PRODUCT", ""));
+        AwsStub.stubJson(
+                SC + "DescribeRecord",
+                "{\"Id\": \"rec-u\"}",
+                200,
+                record(
+                        "rec-u",
+                        "SUCCEEDED",
+                        "UPDATE_PROVISIONED_PRODUCT",
+                        "{\"OutputKey\": \"Size\", \"OutputValue\": \"small\"}"));
+        var environment = provisionKind(slug);
+        catalog.addVersion(
+                jdbc.queryForObject("select id from blueprint where slug = ?", UUID.class, slug),
+                new NewVersion(
+                        PRODUCT_TEMPLATE, List.of(), new Delivery.ServiceCatalogProduct("prod-upd", "pa-upd2", null)));
+
+        var requestId = fileUpdate(
+                environment,
+                "{\"version\": 2, \"parameters\": {\"InstanceType\": \"t3.small\"}, \"justification\": \"bigger\"}");
+        approve(requestId);
+        awaitState(requestId, "SUCCEEDED");
+
+        var updates = AwsStub.receivedJson(SC + "UpdateProvisionedProduct");
+        assertThat(updates).hasSize(1);
+        var update = AwsStub.body(updates.getFirst());
+        assertThat(update.path("ProvisionedProductId").asString()).isEqualTo("pp-upd");
+        assertThat(update.path("ProductId").asString()).isEqualTo("prod-upd");
+        assertThat(update.path("ProvisioningArtifactId").asString()).isEqualTo("pa-upd2");
+        assertThat(update.path("UpdateToken").asString()).isEqualTo("vendo-" + requestId + "-update-product");
+        assertThat(update.path("ProvisioningParameters").get(0).path("Key").asString())
+                .isEqualTo("InstanceType");
+        assertThat(update.path("ProvisioningParameters").get(0).path("Value").asString())
+                .isEqualTo("t3.small");
+        awaitValue(() -> environmentRow(environment).get("blueprint_version"), version -> Integer.valueOf(2)
+                .equals(version));
+        var row = environmentRow(environment);
+        assertThat(row.get("status")).isEqualTo("ACTIVE");
+        assertThat(row.get("parameters").toString()).contains("t3.small");
+        assertThat(row.get("outputs").toString()).contains("small");
+    }
+
+    /** A StackSet's instances in the environment's account and regions are updated by one operation, with overrides. */
+    @Test
+    void aStackSetsInstancesAreUpdatedByOneOperationWithTheNewValuesAsOverrides() {
+        var slug = kindBlueprint(
+                BlueprintKind.STACK_SET,
+                new Delivery.StackSet("upd-guardrails", List.of("eu-west-1", "eu-central-1"), 50, 0));
+        var environment = provisionKind(slug);
+        var requestId = fileUpdate(
+                environment, "{\"parameters\": {\"InstanceType\": \"t3.small\"}, \"justification\": \"bigger\"}");
+        approve(requestId);
+        awaitState(requestId, "SUCCEEDED");
+
+        var updates = AwsStub.received("UpdateStackInstances");
+        assertThat(updates).hasSize(1);
+        assertThat(AwsStub.form(updates.getFirst()))
+                .containsEntry("StackSetName", "upd-guardrails")
+                .containsEntry("OperationId", "vendo-" + requestId + "-update-stack-instances")
+                .containsEntry("Accounts.member.1", AwsStub.ACCOUNT)
+                .containsEntry("Regions.member.1", "eu-west-1")
+                .containsEntry("Regions.member.2", "eu-central-1")
+                .containsEntry("ParameterOverrides.member.1.ParameterKey", "InstanceType")
+                .containsEntry("ParameterOverrides.member.1.ParameterValue", "t3.small");
+        assertThat(aws.stackSetOperations().get("upd-guardrails").values())
+                .extracting(CloudFormationSimulator.StackSetOperation::action)
+                .containsExactlyInAnyOrder("CREATE", "UPDATE");
+        awaitValue(
+                () -> environmentRow(environment).get("parameters").toString(),
+                parameters -> parameters.contains("t3.small"));
+        assertThat(environmentRow(environment).get("status")).isEqualTo("ACTIVE");
     }
 
     /** Refusals are problem details, and nothing is stored for any of them. */

@@ -187,6 +187,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "UpdateTerminationProtection" -> updateTerminationProtection(form);
                     case "CreateStackInstances" -> stackSetOperation(form, "CREATE");
                     case "DeleteStackInstances" -> stackSetOperation(form, "DELETE");
+                    case "UpdateStackInstances" -> stackSetOperation(form, "UPDATE");
                     case "DescribeStackSetOperation" -> describeStackSetOperation(form);
                     case "ListStackInstances" -> listStackInstances(form);
                     default -> error(400, "InvalidAction", "Not simulated: " + action);
@@ -597,9 +598,23 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         for (int i = 1; form.containsKey("Regions.member." + i); i++) {
             regions.add(form.get("Regions.member." + i));
         }
+        var overrides = new java.util.LinkedHashMap<String, String>();
+        for (int i = 1; form.containsKey("ParameterOverrides.member." + i + ".ParameterKey"); i++) {
+            overrides.put(
+                    form.get("ParameterOverrides.member." + i + ".ParameterKey"),
+                    form.getOrDefault("ParameterOverrides.member." + i + ".ParameterValue", ""));
+        }
         var id = operationId != null ? operationId : UUID.randomUUID().toString();
-        operations.put(id, new StackSetOperation(id, action, form.get("Accounts.member.1"), List.copyOf(regions), now));
-        var call = action.equals("CREATE") ? "CreateStackInstances" : "DeleteStackInstances";
+        operations.put(
+                id,
+                new StackSetOperation(
+                        id, action, form.get("Accounts.member.1"), List.copyOf(regions), Map.copyOf(overrides), now));
+        var call =
+                switch (action) {
+                    case "CREATE" -> "CreateStackInstances";
+                    case "UPDATE" -> "UpdateStackInstances";
+                    default -> "DeleteStackInstances";
+                };
         return xml(200, call, "<OperationId>" + id + "</OperationId>");
     }
 
@@ -664,10 +679,16 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     }
 
     /**
-     * One StackSet operation: adding (CREATE) or removing (DELETE) the account's instances in these regions, started at
-     * this epoch millisecond.
+     * One StackSet operation: adding (CREATE), updating (UPDATE, with parameter overrides) or removing (DELETE) the
+     * account's instances in these regions, started at this epoch millisecond.
      */
-    public record StackSetOperation(String id, String action, String account, List<String> regions, long startedAt) {}
+    public record StackSetOperation(
+            String id,
+            String action,
+            String account,
+            List<String> regions,
+            Map<String, String> parameterOverrides,
+            long startedAt) {}
 
     private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
         var key = form.get("StackName");

@@ -93,7 +93,7 @@ class EnvironmentPagesController {
                 "mayUpdate",
                 actor.has(Role.REQUESTER)
                         && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
-                        && environment.blueprintKind() == io.vendo.catalog.BlueprintKind.STACK
+                        && environment.blueprintKind() != io.vendo.catalog.BlueprintKind.ACCOUNT
                         && (environment.status() == EnvironmentStatus.ACTIVE
                                 || environment.status() == EnvironmentStatus.DRIFTED)
                         && !catalog.blueprint(environment.blueprintSlug()).retired());
