@@ -3,6 +3,7 @@ package io.vendo.approval;
 import io.vendo.approval.ApprovalEvent.ApprovalEscalated;
 import io.vendo.approval.ApprovalEvent.ApprovalReminded;
 import io.vendo.approval.ApprovalEvent.DecisionRecorded;
+import io.vendo.approval.ApprovalProperties.Timing;
 import io.vendo.identity.Actor;
 import io.vendo.refusal.Refusal.Kind;
 import jakarta.persistence.CascadeType;
@@ -86,13 +87,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     protected Approval() {}
 
-    Approval(
-            UUID requestId,
-            String requester,
-            ApprovalPolicy policy,
-            ApprovalProperties.Timing timing,
-            boolean held,
-            Instant now) {
+    Approval(UUID requestId, String requester, ApprovalPolicy policy, Timing timing, boolean held, Instant now) {
         this.requestId = requestId;
         this.round = new ApprovalRound(held);
         this.requester = requester;
@@ -115,10 +110,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return isNew;
     }
 
-    /**
-     * Whether the actor takes part in this approval: decided it, or is an approver in one of its groups (the fallback
-     * group included, escalated or not), so may look at the request it is about.
-     */
+    /** Whether the actor takes part (decided it, or approves for one of its groups): may look at its request. */
     boolean involves(Actor actor) {
         return decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))
                 || eligibility().approverOf(actor, requirements);
@@ -126,12 +118,12 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     /** Whether this actor could decide now; the inbox and the buttons show only what would be accepted. */
     boolean mayDecide(Actor actor) {
-        return refusal(actor) == null;
+        return eligibility().refusal(actor) == null;
     }
 
     ApprovalStatus decide(
             Actor actor, DecisionOutcome outcome, String comment, DecisionChannel channel, String source, Instant now) {
-        var refusal = refusal(actor);
+        var refusal = eligibility().refusal(actor);
         if (refusal != null) {
             throw refusal;
         }
@@ -155,7 +147,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     }
 
     /** The preview is there: its approvers are invited, and its clock starts, now. @return false when not held */
-    boolean release(ApprovalProperties.Timing timing, Instant now) {
+    boolean release(Timing timing, Instant now) {
         if (status != ApprovalStatus.PENDING || !round.release()) {
             return false;
         }
@@ -167,9 +159,8 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     void reopen(String reason, Instant now) {
         if (status == ApprovalStatus.APPROVED) {
             status = ApprovalStatus.PENDING;
-            round.next();
             registerEvent(new ApprovalEvent.ApprovalReopened(
-                    UUID.randomUUID(), requestId, now, "system", round.number(), reason));
+                    UUID.randomUUID(), requestId, now, "system", round.next(), reason));
         }
     }
 
@@ -244,11 +235,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return deadlines.expired(now);
     }
 
-    private @Nullable DecisionRefusedException refusal(Actor actor) {
-        return eligibility().refusal(actor);
-    }
-
-    private Eligibility eligibility() {
+    Eligibility eligibility() {
         return new Eligibility(
                 requestId,
                 status == ApprovalStatus.PENDING,
@@ -279,12 +266,8 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return requestId;
     }
 
-    boolean held() {
-        return round.held();
-    }
-
-    int round() {
-        return round.number();
+    ApprovalRound round() {
+        return round;
     }
 
     String requester() {
@@ -308,10 +291,6 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     Instant deadline() {
         return deadlines.deadline();
-    }
-
-    List<DecisionView> decisionsThisRound() {
-        return currentDecisions().stream().map(Decision::toView).toList();
     }
 
     List<DecisionView> decisions() {

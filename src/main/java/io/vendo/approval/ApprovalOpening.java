@@ -126,7 +126,7 @@ class ApprovalOpening {
                                 .toList()),
                 team,
                 invitees.of(approval, approval.pendingGroups()),
-                approval.round()));
+                approval.round().number()));
         approval.nextDeadline()
                 .ifPresent(at -> scheduler.scheduleIfNotExists(ApprovalTimer.TASK
                         .instance(approval.requestId().toString())

@@ -30,9 +30,10 @@ class ApprovalRound {
         return was;
     }
 
-    void next() {
-        number++;
+    /** @return the new round's number */
+    int next() {
         held = true;
+        return ++number;
     }
 
     boolean counts(Decision decision) {

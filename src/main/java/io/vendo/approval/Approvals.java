@@ -133,8 +133,8 @@ public class Approvals {
                         approval.pending() ? approval.pendingGroups() : List.of(),
                         approval.decisions(),
                         approval.mayDecide(actor),
-                        approval.pending() && approval.held(),
-                        approval.round()))
+                        approval.pending() && approval.round().held(),
+                        approval.round().number()))
                 .orElseGet(() -> new ApprovalView(
                         "auto-approved",
                         ApprovalStatus.APPROVED,

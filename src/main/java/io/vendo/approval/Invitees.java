@@ -20,8 +20,8 @@ class Invitees {
      * a stale preview, everyone decides again).
      */
     List<String> of(Approval approval, List<String> groups) {
-        var decided = approval.decisionsThisRound().stream()
-                .map(DecisionView::approver)
+        var decided = approval.eligibility().decisions().stream()
+                .map(Decision::approver)
                 .toList();
         return groups.stream()
                 .flatMap(group -> directory.approversIn(group).stream())

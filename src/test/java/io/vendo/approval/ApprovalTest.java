@@ -112,7 +112,7 @@ class ApprovalTest {
 
         approval.reopen("stale", NOW.plusSeconds(120));
         assertThat(approval.status()).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(approval.round()).isEqualTo(2);
+        assertThat(approval.round().number()).isEqualTo(2);
         assertThat(approval.mayDecide(LEAD)).isFalse();
         assertThat(approval.pendingGroups()).containsExactly("team-leads");
         approval.release(TIMING, NOW.plusSeconds(180));
