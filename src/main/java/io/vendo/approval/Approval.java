@@ -3,9 +3,8 @@ package io.vendo.approval;
 import io.vendo.approval.ApprovalEvent.ApprovalEscalated;
 import io.vendo.approval.ApprovalEvent.ApprovalReminded;
 import io.vendo.approval.ApprovalEvent.DecisionRecorded;
+import io.vendo.approval.ApprovalProperties.Timing;
 import io.vendo.identity.Actor;
-import io.vendo.identity.Directory;
-import io.vendo.identity.Role;
 import io.vendo.refusal.Refusal.Kind;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -68,6 +67,9 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
     @Embedded
     private ApprovalDeadlines deadlines;
 
+    @Embedded
+    private ApprovalRound round;
+
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "request_id", insertable = false, updatable = false)
     @OrderBy("decidedAt")
@@ -85,8 +87,9 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     protected Approval() {}
 
-    Approval(UUID requestId, String requester, ApprovalPolicy policy, ApprovalProperties.Timing timing, Instant now) {
+    Approval(UUID requestId, String requester, ApprovalPolicy policy, Timing timing, boolean held, Instant now) {
         this.requestId = requestId;
+        this.round = new ApprovalRound(held);
         this.requester = requester;
         this.policyName = policy.name();
         this.requirements = List.copyOf(policy.requirements());
@@ -107,37 +110,30 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return isNew;
     }
 
-    /**
-     * Whether the actor takes part in this approval: decided it, or is an approver in one of its groups (the fallback
-     * group included, escalated or not), so may look at the request it is about.
-     */
+    /** Whether the actor takes part (decided it, or approves for one of its groups): may look at its request. */
     boolean involves(Actor actor) {
-        if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
-            return true;
-        }
-        if (!actor.has(Role.APPROVER)) {
-            return false;
-        }
-        return requirements.stream().anyMatch(requirement -> inGroup(actor, requirement.group()))
-                || (fallbackGroup != null && inGroup(actor, fallbackGroup));
+        return decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))
+                || eligibility().approverOf(actor, requirements);
     }
 
     /** Whether this actor could decide now; the inbox and the buttons show only what would be accepted. */
     boolean mayDecide(Actor actor) {
-        return refusal(actor) == null;
+        return eligibility().refusal(actor) == null;
     }
 
     ApprovalStatus decide(
             Actor actor, DecisionOutcome outcome, String comment, DecisionChannel channel, String source, Instant now) {
-        var refusal = refusal(actor);
+        var refusal = eligibility().refusal(actor);
         if (refusal != null) {
             throw refusal;
         }
         if (outcome == DecisionOutcome.REJECT && comment.isBlank()) {
             throw new DecisionRefusedException(Kind.INVALID, "A rejection needs a reason for the requester");
         }
-        var counted = requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
-        decisions.add(new Decision(requestId, actor.username(), outcome, comment, channel, counted, now));
+        var counted =
+                eligibility().requirementFor(actor).map(Requirement::group).orElse(fallbackGroup);
+        decisions.add(
+                new Decision(requestId, actor.username(), outcome, comment, channel, counted, round.number(), now));
         registerEvent(new DecisionRecorded(
                 UUID.randomUUID(), requestId, now, actor.username(), outcome, channel, comment, source));
         if (outcome == DecisionOutcome.REJECT) {
@@ -150,9 +146,27 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return status;
     }
 
+    /** The preview is there: its approvers are invited, and its clock starts, now. @return false when not held */
+    boolean release(Timing timing, Instant now) {
+        if (status != ApprovalStatus.PENDING || !round.release()) {
+            return false;
+        }
+        deadlines = new ApprovalDeadlines(now, timing, fallbackGroup != null);
+        return true;
+    }
+
+    /** What was approved went stale before it ran: pending again, in a new round held until the new preview. */
+    void reopen(String reason, Instant now) {
+        if (status == ApprovalStatus.APPROVED) {
+            status = ApprovalStatus.PENDING;
+            registerEvent(new ApprovalEvent.ApprovalReopened(
+                    UUID.randomUUID(), requestId, now, "system", round.next(), reason));
+        }
+    }
+
     /** Sends the pending approvers a reminder, once. */
     Optional<ApprovalReminded> remind(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || !deadlines.remind(now)) {
+        if (status != ApprovalStatus.PENDING || round.held() || !deadlines.remind(now)) {
             return Optional.empty();
         }
         var reminded = new ApprovalReminded(UUID.randomUUID(), requestId, now, "system", invitees);
@@ -162,7 +176,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     /** From now on the fallback group may stand in for any unmet requirement. */
     void escalate(List<String> invitees, Instant now) {
-        if (status != ApprovalStatus.PENDING || fallbackGroup == null || !deadlines.escalate(now)) {
+        if (status != ApprovalStatus.PENDING || round.held() || fallbackGroup == null || !deadlines.escalate(now)) {
             return;
         }
         registerEvent(new ApprovalEscalated(UUID.randomUUID(), requestId, now, "system", fallbackGroup, invitees));
@@ -221,44 +235,26 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return deadlines.expired(now);
     }
 
-    private @Nullable DecisionRefusedException refusal(Actor actor) {
-        if (status != ApprovalStatus.PENDING) {
-            return new DecisionRefusedException(
-                    Kind.CONFLICT, "Request %s is no longer waiting for a decision".formatted(requestId));
-        }
-        if (actor.username().equals(requester)) {
-            return new DecisionRefusedException(Kind.NOT_ALLOWED, "Nobody may approve or reject their own request");
-        }
-        if (decisions.stream().anyMatch(decision -> decision.approver().equals(actor.username()))) {
-            return new DecisionRefusedException(
-                    Kind.CONFLICT, "%s has already decided on this request".formatted(actor.username()));
-        }
-        if (!actor.has(Role.APPROVER) || (requirementFor(actor).isEmpty() && !standsInAsFallback(actor))) {
-            return new DecisionRefusedException(
-                    Kind.NOT_ALLOWED,
-                    "%s is not an approver this request waits for (%s)"
-                            .formatted(actor.username(), String.join(", ", pendingGroups())));
-        }
-        return null;
-    }
-
-    /** The first unmet requirement the actor can count towards. */
-    private Optional<Requirement> requirementFor(Actor actor) {
-        return unmetRequirements().stream()
-                .filter(requirement -> inGroup(actor, requirement.group()))
-                .findFirst();
-    }
-
-    private boolean standsInAsFallback(Actor actor) {
-        return deadlines.escalated() && fallbackGroup != null && inGroup(actor, fallbackGroup);
+    Eligibility eligibility() {
+        return new Eligibility(
+                requestId,
+                status == ApprovalStatus.PENDING,
+                round.held(),
+                requester,
+                currentDecisions(),
+                unmetRequirements(),
+                fallbackGroup,
+                deadlines.escalated(),
+                pendingGroups());
     }
 
     private List<Requirement> unmetRequirements() {
-        return new RequirementTally(requirements, fallbackGroup, decisions).unmet();
+        return new RequirementTally(requirements, fallbackGroup, currentDecisions()).unmet();
     }
 
-    private static boolean inGroup(Actor actor, String group) {
-        return group.equals(Directory.ANY_APPROVER) || actor.teams().contains(group);
+    /** The decisions of this round: those of earlier rounds approved what went stale. */
+    private List<Decision> currentDecisions() {
+        return decisions.stream().filter(round::counts).toList();
     }
 
     /** The events this aggregate announces when it is saved next. */
@@ -268,6 +264,10 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
 
     UUID requestId() {
         return requestId;
+    }
+
+    ApprovalRound round() {
+        return round;
     }
 
     String requester() {

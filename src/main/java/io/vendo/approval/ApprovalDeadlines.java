@@ -6,19 +6,19 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When an approval reminds its approvers, escalates to the fallback group and expires, fixed when it opens, and
- * which of these already happened: each happens once. The approval's clock ({@link ApprovalClock}) asks what is due.
+ * When an approval reminds its approvers, escalates to the fallback group and expires, fixed when its approvers are
+ * invited (again, when a new preview asks them again), and which of these already happened: each happens once. The approval's clock ({@link ApprovalClock}) asks what is due.
  */
 @Embeddable
 class ApprovalDeadlines {
 
-    @Column(name = "remind_at", updatable = false)
+    @Column(name = "remind_at")
     private @Nullable Instant remindAt;
 
-    @Column(name = "escalate_at", updatable = false)
+    @Column(name = "escalate_at")
     private @Nullable Instant escalateAt;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private Instant deadline;
 
     @Column(name = "reminded_at")

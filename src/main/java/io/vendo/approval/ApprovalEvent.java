@@ -32,7 +32,8 @@ public sealed interface ApprovalEvent extends AuditableEvent {
             String policy,
             String requirements,
             String team,
-            List<String> invitees)
+            List<String> invitees,
+            int round)
             implements Invitation {
 
         @Override
@@ -43,10 +44,31 @@ public sealed interface ApprovalEvent extends AuditableEvent {
         @Override
         public Map<String, String> details() {
             var details = new LinkedHashMap<String, String>();
+            if (round > 1) {
+                details.put("round", String.valueOf(round));
+            }
             details.put("policy", policy);
             details.put("requires", requirements);
             details.put("invited", String.join(", ", invitees));
             return details;
+        }
+    }
+
+    /**
+     * What was approved went stale before it was executed (its change set): the approval is pending again in a new
+     * round, and its approvers are invited once the new preview is there.
+     */
+    record ApprovalReopened(UUID eventId, UUID requestId, Instant occurredAt, String actor, int round, String reason)
+            implements ApprovalEvent {
+
+        @Override
+        public String action() {
+            return "approval.reopened";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("round", String.valueOf(round), "reason", reason);
         }
     }
 

@@ -5,8 +5,13 @@ import io.vendo.approval.ApprovalEvent.ApprovalOpened;
 import io.vendo.catalog.Catalog;
 import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestExpired;
+import io.vendo.request.RequestEvent.RequestFailed;
+import io.vendo.request.RequestEvent.RequestPreviewed;
+import io.vendo.request.RequestEvent.RequestReturnedForApproval;
 import io.vendo.request.RequestEvent.RequestSubmitted;
+import io.vendo.request.Requests;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -16,6 +21,10 @@ import org.springframework.stereotype.Component;
  * Opens an approval for each submitted request under the policy in force at submission, or grants it at once when the
  * policy approves automatically; closes it when the request ends without a decision. Synchronous listeners, in the
  * request's transaction: no request ever waits without an approval, and none is cancelled with one still open.
+ *
+ * <p>A request whose changes AWS previews first (an UPDATE of a stack) opens its approval held: its approvers are
+ * invited, and its clock starts, when the preview is stored, so nobody decides without seeing it. When what was
+ * approved goes stale before it is executed, the approval reopens in a new round, held again until the new preview.
  */
 @Component
 class ApprovalOpening {
@@ -27,6 +36,7 @@ class ApprovalOpening {
     private final ApprovalProperties properties;
     private final SchedulerClient scheduler;
     private final ApplicationEventPublisher events;
+    private final Requests requests;
     private final Clock clock;
 
     ApprovalOpening(
@@ -37,7 +47,9 @@ class ApprovalOpening {
             ApprovalProperties properties,
             SchedulerClient scheduler,
             ApplicationEventPublisher events,
+            Requests requests,
             Clock clock) {
+        this.requests = requests;
         this.approvals = approvals;
         this.policies = policies;
         this.catalog = catalog;
@@ -61,24 +73,63 @@ class ApprovalOpening {
             return;
         }
         var now = clock.instant();
-        var approval = new Approval(submitted.requestId(), submitted.actor(), policy, properties.timing(), now);
+        var approval = new Approval(
+                submitted.requestId(), submitted.actor(), policy, properties.timing(), submitted.previewFirst(), now);
         approvals.save(approval);
+        if (!submitted.previewFirst()) {
+            invite(approval, submitted.team(), now);
+        }
+    }
+
+    /**
+     * The request's preview is there: a held approval invites its approvers now, and its clock starts. Synchronous,
+     * in the transaction that stores the preview, so that no preview is shown without its approvers invited.
+     */
+    @EventListener
+    void release(RequestPreviewed previewed) {
+        approvals.findById(previewed.requestId()).ifPresent(approval -> {
+            var now = clock.instant();
+            if (approval.release(properties.timing(), now)) {
+                var request = requests.require(previewed.requestId());
+                invite(approvals.save(approval), request.team(), now);
+            }
+        });
+    }
+
+    /** What was approved went stale: the approval is pending again, held until the new preview is there. */
+    @EventListener
+    void reopen(RequestReturnedForApproval returned) {
+        approvals.findById(returned.requestId()).ifPresent(approval -> {
+            approval.reopen(returned.reason(), clock.instant());
+            approvals.save(approval);
+        });
+    }
+
+    /** A request whose preview AWS could not compute ends before anyone decided. */
+    @EventListener
+    void close(RequestFailed failed) {
+        approvals.findById(failed.requestId()).ifPresent(Approval::close);
+    }
+
+    private void invite(Approval approval, String team, Instant now) {
+        var policy = approval.policyName();
         events.publishEvent(new ApprovalOpened(
                 UUID.randomUUID(),
-                submitted.requestId(),
+                approval.requestId(),
                 now,
                 "system",
-                policy.name(),
+                policy,
                 String.join(
                         " and ",
-                        policy.requirements().stream()
+                        approval.requirements().stream()
                                 .map(Requirement::toString)
                                 .toList()),
-                submitted.team(),
-                invitees.of(approval, approval.pendingGroups())));
+                team,
+                invitees.of(approval, approval.pendingGroups()),
+                approval.round().number()));
         approval.nextDeadline()
                 .ifPresent(at -> scheduler.scheduleIfNotExists(ApprovalTimer.TASK
-                        .instance(submitted.requestId().toString())
+                        .instance(approval.requestId().toString())
                         .scheduledTo(at)));
     }
 

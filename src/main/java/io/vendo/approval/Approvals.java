@@ -132,9 +132,19 @@ public class Approvals {
                         approval.pending() ? approval.deadline() : null,
                         approval.pending() ? approval.pendingGroups() : List.of(),
                         approval.decisions(),
-                        approval.mayDecide(actor)))
+                        approval.mayDecide(actor),
+                        approval.pending() && approval.round().held(),
+                        approval.round().number()))
                 .orElseGet(() -> new ApprovalView(
-                        "auto-approved", ApprovalStatus.APPROVED, List.of(), null, List.of(), List.of(), false));
+                        "auto-approved",
+                        ApprovalStatus.APPROVED,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        false,
+                        false,
+                        1));
     }
 
     /**
@@ -142,6 +152,8 @@ public class Approvals {
      *
      * @param deadline when it expires; null once it no longer waits
      * @param waitingFor the groups whose approvals are still missing; empty once it no longer waits
+     * @param awaitingPreview whether approvers are invited only once AWS computed what the request will change
+     * @param round 1, one more each time what was approved went stale and the request came back for approval
      */
     public record ApprovalView(
             String policy,
@@ -150,7 +162,9 @@ public class Approvals {
             @Nullable Instant deadline,
             List<String> waitingFor,
             List<DecisionView> decisions,
-            boolean mayDecide) {}
+            boolean mayDecide,
+            boolean awaitingPreview,
+            int round) {}
 
     /** A request and one approver's decision on it. */
     public record DecidedRequest(RequestView request, DecisionView decision) {}

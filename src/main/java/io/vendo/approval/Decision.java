@@ -44,6 +44,10 @@ class Decision {
     @Column(name = "requirement_group")
     private @Nullable String requirementGroup;
 
+    /** The approval's round it was made in: after a preview went stale, earlier rounds' decisions no longer count. */
+    @Column(nullable = false)
+    private int round;
+
     protected Decision() {}
 
     Decision(
@@ -53,8 +57,10 @@ class Decision {
             String comment,
             DecisionChannel channel,
             @Nullable String requirementGroup,
+            int round,
             Instant decidedAt) {
         this.id = UUID.randomUUID();
+        this.round = round;
         this.requestId = requestId;
         this.approver = approver;
         this.outcome = outcome;
@@ -67,6 +73,10 @@ class Decision {
     @Nullable
     String requirementGroup() {
         return requirementGroup;
+    }
+
+    int round() {
+        return round;
     }
 
     String approver() {

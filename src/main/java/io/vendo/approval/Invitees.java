@@ -15,9 +15,14 @@ class Invitees {
         this.directory = directory;
     }
 
-    /** Approvers in these groups who may still decide: not the requester, not who decided already. */
+    /**
+     * Approvers in these groups who may still decide: not the requester, not who decided already in this round (after
+     * a stale preview, everyone decides again).
+     */
     List<String> of(Approval approval, List<String> groups) {
-        var decided = approval.decisions().stream().map(DecisionView::approver).toList();
+        var decided = approval.eligibility().decisions().stream()
+                .map(Decision::approver)
+                .toList();
         return groups.stream()
                 .flatMap(group -> directory.approversIn(group).stream())
                 .map(Person::username)

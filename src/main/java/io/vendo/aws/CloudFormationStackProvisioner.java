@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.ResourceChangeDetail;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
 /**
@@ -123,6 +124,18 @@ class CloudFormationStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public Optional<ChangeSetStatus> changeSetIfExists(StackSpec spec, String changeSetId) {
+        try {
+            return Optional.of(describeChangeSet(spec, changeSetId));
+        } catch (io.vendo.execution.ProvisioningException e) {
+            if ("ChangeSetNotFound".equals(e.code()) || "ChangeSetNotFoundException".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void executeChangeSet(StackSpec spec, String changeSetId) {
         AwsCalls.run("ExecuteChangeSet", () -> aws.cloudFormationWrites(spec.target())
                 .executeChangeSet(execute -> execute.changeSetName(changeSetId)
@@ -176,12 +189,46 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                         change.logicalResourceId(),
                         change.resourceType(),
                         change.physicalResourceId(),
-                        change.replacementAsString())));
+                        change.replacementAsString(),
+                        change.details().stream()
+                                .map(CloudFormationStackProvisioner::detail)
+                                .distinct()
+                                .toList())));
+    }
+
+    /**
+     * One detail of a resource change as people read it: what changes, whether it requires recreation, and what causes
+     * it, e.g. {@code Properties.BucketName (requires recreation: Always; caused by parameter SiteName)}. Values are
+     * never shown (AWS gives them only when asked, and they may be NoEcho).
+     */
+    private static String detail(ResourceChangeDetail detail) {
+        var target = detail.target();
+        var what = target == null
+                ? "?"
+                : target.name() == null ? target.attributeAsString() : target.attributeAsString() + "." + target.name();
+        var notes = new ArrayList<String>();
+        if (target != null
+                && target.requiresRecreation() != null
+                && !"Never".equals(target.requiresRecreationAsString())) {
+            notes.add("requires recreation: " + target.requiresRecreationAsString());
+        }
+        if (detail.causingEntity() != null && !detail.causingEntity().isBlank()) {
+            var source = detail.changeSource() == null ? "" : detail.changeSourceAsString();
+            notes.add("caused by "
+                    + switch (source) {
+                        case "ParameterReference" -> "parameter " + detail.causingEntity();
+                        case "ResourceReference", "ResourceAttribute" -> "resource " + detail.causingEntity();
+                        default -> detail.causingEntity();
+                    });
+        } else if (detail.changeSource() != null && "DirectModification".equals(detail.changeSourceAsString())) {
+            notes.add("changed in the template");
+        }
+        return notes.isEmpty() ? what : what + " (" + String.join("; ", notes) + ")";
     }
 
     /** @param values the parameters' values: plain for the call, masked for the plan */
     private static CreateChangeSetRequest createChangeSetRequest(StackSpec spec, Map<String, String> values) {
-        return CreateChangeSetRequest.builder()
+        var request = CreateChangeSetRequest.builder()
                 .stackName(spec.stackName())
                 .changeSetName(spec.changeSetName())
                 .changeSetType(spec.update() ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
@@ -190,9 +237,12 @@ class CloudFormationStackProvisioner implements StackProvisioner {
                 .templateBody(spec.templateBody())
                 .parameters(AwsShapes.cloudFormationParameters(values))
                 .capabilities(
-                        spec.capabilities().stream().map(Capability::fromValue).toList())
-                .tags(AwsShapes.cloudFormationTags(spec.tags()))
-                .build();
+                        spec.capabilities().stream().map(Capability::fromValue).toList());
+        // An update without tags leaves the stack's own (an empty list would remove them all).
+        if (!spec.update() || !spec.tags().isEmpty()) {
+            request.tags(AwsShapes.cloudFormationTags(spec.tags()));
+        }
+        return request.build();
     }
 
     private static ChangeSetStatus.Outcome changeSetOutcome(String status, String reason) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackInstancesRequest;
 import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
+import software.amazon.awssdk.services.cloudformation.model.UpdateStackInstancesRequest;
 
 /**
  * {@link StackSetProvisioner} on CloudFormation StackSets: CreateStackInstances with the spec's OperationId and
@@ -116,6 +117,39 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     }
 
     @Override
+    public String planUpdate(StackSetSpec spec) {
+        var update = updateRequest(spec, spec.parameters().shown());
+        var plan = new AwsPlan(spec.administration());
+        plan.call("CloudFormation", "UpdateStackInstances")
+                .field("StackSetName", update.stackSetName())
+                .field("Accounts", String.join(", ", update.accounts()))
+                .field("Regions", String.join(", ", update.regions()))
+                .field("OperationId", update.operationId());
+        update.parameterOverrides()
+                .forEach(parameter ->
+                        plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
+        plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
+        return plan.render();
+    }
+
+    @Override
+    public void updateStackInstances(StackSetSpec spec) {
+        call("UpdateStackInstances", () -> {
+            try {
+                return aws.cloudFormationWrites(spec.administration())
+                        .updateStackInstances(
+                                updateRequest(spec, spec.parameters().forAws()));
+            } catch (AwsServiceException e) {
+                // The same OperationId again: AWS has the operation already, which is what was asked for.
+                if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
     public OperationStatus describeOperation(StackSetSpec spec) {
         return call("DescribeStackSetOperation", () -> describe(spec));
     }
@@ -150,6 +184,22 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     /** @param values the parameters' values: plain for the call, masked for the plan */
     private static CreateStackInstancesRequest createRequest(StackSetSpec spec, Map<String, String> values) {
         return CreateStackInstancesRequest.builder()
+                .stackSetName(spec.stackSetName())
+                .accounts(spec.account())
+                .regions(spec.regions())
+                .operationId(spec.operationId())
+                .operationPreferences(StackSetOperationPreferences.builder()
+                        .regionOrder(spec.regions())
+                        .maxConcurrentPercentage(spec.maxConcurrentPercentage())
+                        .failureTolerancePercentage(spec.failureTolerancePercentage())
+                        .build())
+                .parameterOverrides(AwsShapes.cloudFormationParameters(values))
+                .build();
+    }
+
+    /** @param values the parameters' values: plain for the call, masked for the plan */
+    private static UpdateStackInstancesRequest updateRequest(StackSetSpec spec, Map<String, String> values) {
+        return UpdateStackInstancesRequest.builder()
                 .stackSetName(spec.stackSetName())
                 .accounts(spec.account())
                 .regions(spec.regions())

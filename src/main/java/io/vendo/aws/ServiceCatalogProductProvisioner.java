@@ -4,8 +4,6 @@ import static io.vendo.aws.AwsCalls.call;
 
 import io.vendo.execution.product.ProductProvisioner;
 import io.vendo.execution.product.ProductSpec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -74,23 +72,7 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
 
     @Override
     public RecordStatus describeRecord(ProductSpec spec, String recordId) {
-        return call("DescribeRecord", () -> {
-            var client = aws.serviceCatalog(spec.target());
-            var page = client.describeRecord(describe -> describe.id(recordId));
-            var detail = page.recordDetail();
-            var outputs = new LinkedHashMap<String, String>();
-            while (true) {
-                page.recordOutputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
-                if (page.nextPageToken() == null || page.nextPageToken().isEmpty()) {
-                    break;
-                }
-                var token = page.nextPageToken();
-                page = client.describeRecord(describe -> describe.id(recordId).pageToken(token));
-            }
-            var errors = new ArrayList<String>();
-            detail.recordErrors().forEach(error -> errors.add(error.code() + ": " + error.description()));
-            return new RecordStatus(detail.statusAsString(), errors, outputs);
-        });
+        return ServiceCatalogRecords.describe(aws.serviceCatalog(spec.target()), recordId);
     }
 
     /** @param values the parameters' values: plain for the call, masked for the plan */

@@ -5,8 +5,6 @@ import static io.vendo.aws.AwsCalls.call;
 import io.vendo.execution.product.ProductProvisioner.RecordStatus;
 import io.vendo.execution.product.ProductTerminationSpec;
 import io.vendo.execution.product.ProductTerminator;
-import java.util.ArrayList;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** {@link ProductTerminator} on Service Catalog: TerminateProvisionedProduct with the spec's TerminateToken, DescribeRecord. */
@@ -41,13 +39,6 @@ class ServiceCatalogProductTerminator implements ProductTerminator {
 
     @Override
     public RecordStatus describeRecord(ProductTerminationSpec spec, String recordId) {
-        return call("DescribeRecord", () -> {
-            var detail = aws.serviceCatalog(spec.target())
-                    .describeRecord(describe -> describe.id(recordId))
-                    .recordDetail();
-            var errors = new ArrayList<String>();
-            detail.recordErrors().forEach(error -> errors.add(error.code() + ": " + error.description()));
-            return new RecordStatus(detail.statusAsString(), errors, Map.of());
-        });
+        return ServiceCatalogRecords.describe(aws.serviceCatalog(spec.target()), recordId);
     }
 }

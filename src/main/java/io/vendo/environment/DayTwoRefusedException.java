@@ -76,6 +76,23 @@ public class DayTwoRefusedException extends Refusal {
                 Map.of("blueprint", blueprint, "version", version));
     }
 
+    static DayTwoRefusedException notUpdatable(UUID environment, io.vendo.catalog.BlueprintKind kind) {
+        return new DayTwoRefusedException(
+                Kind.CONFLICT,
+                "Not supported yet",
+                "Environment %s is a %s: Vendo does not update these yet".formatted(environment, kind),
+                Map.of("kind", kind.name()));
+    }
+
+    static DayTwoRefusedException noSuchVersion(String blueprint, int asked, int current, int latest) {
+        return new DayTwoRefusedException(
+                Kind.INVALID,
+                "No such version",
+                "Blueprint %s has no version %d to update to: choose one from %d (the environment's own) to %d"
+                        .formatted(blueprint, asked, current, latest),
+                Map.of("current", current, "latest", latest));
+    }
+
     static DayTwoRefusedException retired(String blueprint) {
         return new DayTwoRefusedException(
                 Kind.CONFLICT,

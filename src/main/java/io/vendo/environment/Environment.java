@@ -6,6 +6,7 @@ import io.vendo.environment.EnvironmentEvent.DayTwoRequestEnded;
 import io.vendo.environment.EnvironmentEvent.DayTwoRequestFiled;
 import io.vendo.environment.EnvironmentEvent.Decommissioned;
 import io.vendo.environment.EnvironmentEvent.EnvironmentCreated;
+import io.vendo.environment.EnvironmentEvent.EnvironmentUpdated;
 import io.vendo.environment.EnvironmentEvent.ExpiryPaused;
 import io.vendo.environment.EnvironmentEvent.LeaseExpired;
 import io.vendo.environment.EnvironmentEvent.LeaseExtended;
@@ -22,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,13 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     @Embedded
     private Deployment deployment;
+
+    /**
+     * The request whose parameter values it runs with: its PROVISION request, or its last UPDATE. An UPDATE keeps
+     * the NoEcho values sealed there unless they are entered again.
+     */
+    @Column(name = "parameters_from", nullable = false)
+    private UUID parametersFrom;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -103,6 +112,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
         environment.owner = request.requester();
         environment.team = request.team();
         environment.deployment = new Deployment(request.parameters(), outputs, handles);
+        environment.parametersFrom = request.id();
         environment.status = EnvironmentStatus.ACTIVE;
         environment.lease = new Lease(expiresAt);
         environment.requests = new RequestLog(request.id(), now);
@@ -170,6 +180,48 @@ class Environment extends AbstractAggregateRoot<Environment> {
         statusReason = kept;
         updatedAt = now;
         registerEvent(new Decommissioned(UUID.randomUUID(), id, now, actor, requestId, kept == null ? "" : kept));
+    }
+
+    /** AWS started changing it for the UPDATE request it is busy with (the change set is executing). */
+    void updating(UUID requestId, Instant now) {
+        if (requests.isBusyWith(requestId) && status != EnvironmentStatus.UPDATING) {
+            status = EnvironmentStatus.UPDATING;
+            updatedAt = now;
+        }
+    }
+
+    /**
+     * The UPDATE request it is busy with succeeded: it runs the request's blueprint version with its parameter values
+     * (NoEcho masked) and the outputs AWS reports now; ACTIVE again, a drift included (the update reconciled it).
+     */
+    void updated(RequestView request, Map<String, String> outputs, Map<String, String> newHandles, Instant now) {
+        if (!requests.end(request.id())) {
+            return;
+        }
+        var from = origin.blueprintLabel();
+        var before = deployment.parameters();
+        var changed = request.parameters().entrySet().stream()
+                .filter(entry -> !entry.getValue().equals(before.get(entry.getKey()))
+                        || RequestView.MASK.equals(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        var handles = new LinkedHashMap<>(deployment.handles());
+        handles.putAll(newHandles);
+        origin = origin.updatedTo(request);
+        deployment = new Deployment(request.parameters(), outputs, handles);
+        parametersFrom = request.id();
+        status = EnvironmentStatus.ACTIVE;
+        statusReason = null;
+        updatedAt = now;
+        registerEvent(new EnvironmentUpdated(
+                UUID.randomUUID(),
+                id,
+                now,
+                SYSTEM,
+                request.id(),
+                from,
+                origin.blueprintLabel(),
+                String.join(", ", changed)));
     }
 
     /** A day-2 request that changes AWS failed: the environment needs a look, and says why. */
@@ -285,6 +337,10 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     Origin origin() {
         return origin;
+    }
+
+    UUID parametersFrom() {
+        return parametersFrom;
     }
 
     Lease lease() {

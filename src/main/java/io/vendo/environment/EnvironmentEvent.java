@@ -45,6 +45,38 @@ public sealed interface EnvironmentEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * An UPDATE request changed it: from one blueprint version to another (or the same), with the parameters it
+     * names changed (NoEcho ones are named whenever they were given, since their values are never compared).
+     */
+    record EnvironmentUpdated(
+            UUID eventId,
+            UUID environmentId,
+            Instant occurredAt,
+            String actor,
+            UUID requestId,
+            String fromVersion,
+            String toVersion,
+            String changedParameters)
+            implements EnvironmentEvent {
+
+        @Override
+        public String action() {
+            return "environment.updated";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("request", requestId.toString());
+            details.put("version", fromVersion.equals(toVersion) ? toVersion : fromVersion + " → " + toVersion);
+            if (!changedParameters.isEmpty()) {
+                details.put("parameters", changedParameters);
+            }
+            return details;
+        }
+    }
+
     /** A day-2 request was filed for the environment: it is busy with it until the request ends. */
     record DayTwoRequestFiled(
             UUID eventId, UUID environmentId, Instant occurredAt, String actor, UUID requestId, String kind)

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Keeps environments in step with the requests that act on them. A succeeded PROVISION request becomes an environment
  * in the transaction in which it succeeds (so a succeeded request always has one, and quotas never miss it). After
  * commit, a DECOMMISSION request that starts makes it DECOMMISSIONING, one that succeeds DECOMMISSIONED (freeing its
- * quota), one that fails FAILED with the reason; any other day-2 request that ends without changing it (rejected,
+ * quota), one that fails FAILED with the reason; an UPDATE request whose change set runs makes it UPDATING, one that
+ * succeeds ACTIVE with its new version, parameters and outputs, one that fails while it runs FAILED; any other day-2 request that ends without changing it (rejected,
  * cancelled, expired, failed, run dry) frees it.
  */
 @Component
@@ -78,11 +79,19 @@ class EnvironmentRecorder {
             switch (event) {
                 case RequestStarted started
                 when started.kind() == RequestKind.DECOMMISSION -> environment.decommissioning(id, now);
+                case RequestStarted started when started.kind() == RequestKind.UPDATE -> environment.updating(id, now);
+                case RequestSucceeded succeeded
+                when succeeded.kind() == RequestKind.UPDATE ->
+                    environment.updated(requests.require(id), succeeded.outputs(), succeeded.handles(), now);
                 case RequestSucceeded succeeded
                 when succeeded.kind() == RequestKind.DECOMMISSION ->
                     environment.decommissioned(id, succeeded.outputs().get(Environments.KEPT), succeeded.actor(), now);
+                // An UPDATE that fails before its change set runs (a preview AWS could not compute) changed nothing.
                 case RequestFailed failed
-                when failed.kind() == RequestKind.DECOMMISSION -> environment.failed(id, failed.reason(), now);
+                when failed.kind() == RequestKind.DECOMMISSION
+                        || (failed.kind() == RequestKind.UPDATE
+                                && environment.status() == EnvironmentStatus.UPDATING) ->
+                    environment.failed(id, failed.reason(), now);
                 case RequestFailed failed -> environment.ended(id, "failed", now);
                 case RequestRejected rejected -> environment.ended(id, "rejected", now);
                 case RequestCancelled cancelled -> environment.ended(id, "cancelled", now);

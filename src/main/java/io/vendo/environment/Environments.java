@@ -1,5 +1,6 @@
 package io.vendo.environment;
 
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
@@ -11,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -32,6 +36,15 @@ public class Environments implements StandingEnvironments {
      * account moved to a suspended OU instead of closed); none when nothing was kept.
      */
     public static final String KEPT = "Kept";
+
+    /** The kinds whose environments Vendo updates. */
+    private static final Set<BlueprintKind> UPDATABLE =
+            EnumSet.of(BlueprintKind.STACK, BlueprintKind.SERVICE_CATALOG_PRODUCT, BlueprintKind.STACK_SET);
+
+    /** Whether Vendo updates environments of this kind (accounts and composites are not updated yet). */
+    public static boolean updatable(BlueprintKind kind) {
+        return UPDATABLE.contains(kind);
+    }
 
     private final EnvironmentRepository repository;
     private final DayTwoRequests dayTwo;
@@ -103,6 +116,65 @@ public class Environments implements StandingEnvironments {
             }
         }
         return file(environment, RequestKind.EXTEND, expiresAt, justification, actor);
+    }
+
+    /**
+     * Files an UPDATE request: new parameter values and/or a newer version of the environment's blueprint, validated
+     * against that version's form exactly as a new request's values are. Values not given are kept (NoEcho ones
+     * too, unless entered again). For a stack, AWS computes the change set first and approvers see it before they
+     * decide.
+     *
+     * @param version the blueprint version to run; none: the environment's own
+     * @throws EnvironmentNotFoundException when the actor may not see it
+     * @throws DayTwoRefusedException when the actor is not its owner (nor an admin), it is busy with another day-2
+     *     request or not ACTIVE (or DRIFTED), its blueprint is retired, the version is older than its own or does
+     *     not exist, or its kind cannot be updated by Vendo yet
+     * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse
+     */
+    public RequestView update(
+            UUID id, @Nullable Integer version, Map<String, String> values, String justification, Actor actor) {
+        var environment = forDayTwo(id, RequestKind.UPDATE, actor);
+        var origin = environment.origin();
+        if (!UPDATABLE.contains(origin.blueprintKind())) {
+            throw DayTwoRefusedException.notUpdatable(id, origin.blueprintKind());
+        }
+        var blueprint = catalog.blueprint(origin.blueprintSlug());
+        if (blueprint.retired()) {
+            throw DayTwoRefusedException.retired(blueprint.slug());
+        }
+        var number = version == null ? origin.blueprintVersion() : version;
+        if (number < origin.blueprintVersion() || number > blueprint.latestVersion()) {
+            throw DayTwoRefusedException.noSuchVersion(
+                    blueprint.slug(), number, origin.blueprintVersion(), blueprint.latestVersion());
+        }
+        var request = dayTwo.update(
+                environment.id(),
+                environment.parametersFrom(),
+                catalog.version(blueprint.slug(), number),
+                origin.targetId(),
+                values,
+                justification,
+                actor);
+        environment.filed(request.id(), RequestKind.UPDATE, actor.username(), clock.instant());
+        repository.save(environment);
+        return request;
+    }
+
+    /**
+     * The versions an environment may be updated to: its own and the newer ones, newest first; none when its
+     * blueprint is retired.
+     */
+    @Transactional(readOnly = true)
+    public List<Integer> updatableVersions(UUID id, Actor viewer) {
+        var environment = get(id, viewer);
+        var blueprint = catalog.blueprint(environment.blueprintSlug());
+        if (blueprint.retired()) {
+            return List.of();
+        }
+        return java.util.stream.IntStream.rangeClosed(environment.blueprintVersion(), blueprint.latestVersion())
+                .boxed()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
     }
 
     /**

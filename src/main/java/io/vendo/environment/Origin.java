@@ -39,6 +39,20 @@ record Origin(
                 tier);
     }
 
+    /** The blueprint version an UPDATE request moved it to (the same blueprint, on the same target). */
+    Origin updatedTo(RequestView request) {
+        return new Origin(
+                blueprintSlug,
+                request.blueprintName(),
+                blueprintKind,
+                request.blueprintVersionId(),
+                request.blueprintVersion(),
+                targetId,
+                targetSlug,
+                targetName,
+                tier);
+    }
+
     /** How the events name the blueprint version: {@code static-website v3}. */
     String blueprintLabel() {
         return blueprintSlug + " v" + blueprintVersion;

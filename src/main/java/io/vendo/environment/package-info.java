@@ -11,7 +11,10 @@
  * <p>An environment is recorded in the transaction in which its PROVISION request succeeds (a synchronous listener),
  * so a succeeded request always has its environment and quotas, which count environments ({@link
  * io.vendo.request.StandingEnvironments}), never miss one. Everything else reacts after commit, from the event
- * publication registry. An approved EXTEND request is carried out here (it moves the lease, nothing in AWS), reported
+ * publication registry: an UPDATE whose change set runs makes it UPDATING, one that succeeds gives it the request's
+ * version, values (NoEcho masked; the sealed values stay on that request, which the next UPDATE takes them from) and
+ * the outputs AWS reports, ACTIVE again; one that fails while it runs leaves it FAILED with AWS's reason. An approved
+ * EXTEND request is carried out here (it moves the lease, nothing in AWS), reported
  * to the request module through its {@link io.vendo.request.RequestProgress} contracts. The lease's clock (reminders,
  * expiry) is a recurring db-scheduler task on the application clock.
  */

@@ -73,7 +73,8 @@ class Admission {
      */
     Optional<Duration> awaitTurn(UUID requestId) {
         var state = stateOf(requestId);
-        if (state.isEmpty()) {
+        // Released and approved again: what was approved went stale, and the new preview was approved.
+        if (state.isEmpty() || state.get() == SlotState.RELEASED) {
             var request = requests.require(requestId);
             if (request.state() != RequestState.APPROVED) {
                 // Started before admission control existed, or already over: the executor knows what to do.
@@ -116,7 +117,9 @@ class Admission {
                         """
                         insert into execution_admission (request_id, service, account_id, resource, state, queued_at)
                         values (:id, :service, :account, :resource, 'QUEUED', :now)
-                        on conflict (request_id) do nothing""")
+                        on conflict (request_id) do update
+                            set state = 'QUEUED', queued_at = excluded.queued_at, admitted_at = null, released_at = null
+                            where execution_admission.state = 'RELEASED'""")
                 .param("id", request.id())
                 .param("service", claim.service().name())
                 .param("account", claim.accountId())

@@ -232,7 +232,8 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                                 bound.firstPhase(),
                                 run.now(),
                                 spec.job().requestId(),
-                                node.name())));
+                                node.name())),
+                true);
         var statusBefore = childRun.execution().awsStatus();
         StepOutcome outcome;
         try {
@@ -269,6 +270,10 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                                         .map(entry -> entry.getKey() + "=" + entry.getValue())
                                         .collect(Collectors.joining(", "))));
             }
+            case StepOutcome.AwaitApproval awaiting ->
+                // Only an UPDATE's preview waits for approval; components are deployed after the request's approval.
+                throw new IllegalStateException(
+                        "Component " + node.name() + " asked for approval: composite components are never previewed");
             case StepOutcome.Failed failed -> {
                 childRun.execution().done(run.now());
                 childRun.save();

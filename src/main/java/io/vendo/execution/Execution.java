@@ -72,7 +72,8 @@ class Execution extends AbstractAggregateRoot<Execution> {
     @Column(name = "last_error")
     private @Nullable String lastError;
 
-    @Column(name = "started_at", nullable = false, updatable = false)
+    /** When it started, or was approved after its preview: the kind's timeout counts from here. */
+    @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
     @Column(name = "updated_at", nullable = false)
@@ -139,7 +140,15 @@ class Execution extends AbstractAggregateRoot<Execution> {
     Map<String, String> handles() {
         var handles = new LinkedHashMap<>(awsIds);
         handles.keySet()
-                .removeAll(java.util.Set.of("ChangeSetId", "RecordId", "CreateAccountRequestId", "OperationId"));
+                .removeAll(java.util.Set.of(
+                        "ChangeSetId",
+                        "ChangeSetRound",
+                        "ChangeSetStaleReason",
+                        "RecordId",
+                        "UpdateRecordId",
+                        "TerminationRecordId",
+                        "CreateAccountRequestId",
+                        "OperationId"));
         return handles;
     }
 
@@ -205,6 +214,20 @@ class Execution extends AbstractAggregateRoot<Execution> {
         failedAttempts = 0;
         throttledAttempts = 0;
         lastError = null;
+        updatedAt = now;
+    }
+
+    /**
+     * Tells the request module something in the transaction that saves this execution (a preview is ready, what was
+     * approved went stale).
+     */
+    void report(ExecutionReport report) {
+        registerEvent(report);
+    }
+
+    /** Approved after its preview, which may have waited days: the timeout counts from now. */
+    void approved(Instant now) {
+        startedAt = now;
         updatedAt = now;
     }
 

@@ -13,6 +13,11 @@ public enum ExecutionPhase {
     CREATE_CHANGE_SET,
     /** STACK: wait for CloudFormation to compute the change set and its resource changes. */
     AWAIT_CHANGE_SET,
+    /**
+     * UPDATE of a STACK: the change set is computed and shown to approvers; nothing runs until the request is
+     * approved, and then it is checked that the change set can still be executed as shown.
+     */
+    AWAIT_APPROVAL,
     /** STACK: execute the computed change set. */
     EXECUTE_CHANGE_SET,
     /** STACK: wait for the stack to reach a terminal status. */
@@ -54,6 +59,12 @@ public enum ExecutionPhase {
     AWAIT_ACCOUNT_CLOSURE,
     /** ACCOUNT, DECOMMISSION (MOVE_TO_SUSPENDED_OU): move the account into the blueprint's suspended OU. */
     MOVE_TO_SUSPENDED_OU,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: update the provisioned product (new values, a newer artifact). */
+    UPDATE_PRODUCT,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: wait for the update record. */
+    AWAIT_PRODUCT_UPDATE,
+    /** STACK_SET, UPDATE: update the environment's stack instances with the new values as overrides. */
+    UPDATE_STACK_INSTANCES,
     /** The request reached a terminal state. */
     DONE
 }

@@ -1,5 +1,6 @@
 package io.vendo.execution;
 
+import io.vendo.request.ChangePreview;
 import io.vendo.request.RequestProgress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ sealed interface ExecutionReport {
     }
 
     record Failed(UUID requestId, String reason) implements ExecutionReport, RequestProgress.ExecutionFailed {}
+
+    record Previewed(UUID requestId, ChangePreview preview)
+            implements ExecutionReport, RequestProgress.ExecutionPreviewed {}
+
+    record WentStale(UUID requestId, String reason) implements ExecutionReport, RequestProgress.PreviewWentStale {}
 
     record DryRunCompleted(UUID requestId, String plan) implements ExecutionReport, RequestProgress.DryRunCompleted {}
 }

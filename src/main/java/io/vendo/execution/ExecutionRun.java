@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import io.vendo.execution.stack.ResourceChange;
+import io.vendo.request.ChangePreview;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +21,38 @@ public final class ExecutionRun {
     private final ExecutionRepository executions;
     private final ExecutionProperties properties;
     private final Clock clock;
+    private final boolean approved;
     private Execution execution;
 
-    ExecutionRun(ExecutionRepository executions, ExecutionProperties properties, Clock clock, Execution execution) {
+    ExecutionRun(
+            ExecutionRepository executions,
+            ExecutionProperties properties,
+            Clock clock,
+            Execution execution,
+            boolean approved) {
         this.executions = executions;
         this.properties = properties;
         this.clock = clock;
         this.execution = execution;
+        this.approved = approved;
+    }
+
+    /** Whether the request is approved: a step before approval only prepares what approvers are shown. */
+    public boolean approved() {
+        return approved;
+    }
+
+    /** AWS computed what the request will change: the request shows it, and its approvers are invited. */
+    public void previewed(ChangePreview preview) {
+        execution.report(new ExecutionReport.Previewed(execution.requestId(), preview));
+    }
+
+    /**
+     * What was approved can no longer be executed as shown: the request goes back to its approvers, who are shown
+     * the new preview once it is computed.
+     */
+    public void wentStale(String reason) {
+        execution.report(new ExecutionReport.WentStale(execution.requestId(), reason));
     }
 
     Execution execution() {

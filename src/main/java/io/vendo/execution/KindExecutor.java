@@ -42,6 +42,22 @@ public abstract class KindExecutor<S> {
         return RequestKind.PROVISION;
     }
 
+    /**
+     * Whether this executor computes what the request will change before it is approved (its first phases run while
+     * the request waits for approval, and end in {@link StepOutcome.AwaitApproval}).
+     */
+    protected boolean previews() {
+        return false;
+    }
+
+    /**
+     * Whether an approved request's execution starts (can no longer be cancelled) when it reaches this phase: a
+     * preview's phases, and checking it after approval, change nothing.
+     */
+    protected boolean startsIn(ExecutionPhase phase) {
+        return true;
+    }
+
     protected abstract S specFor(Job job);
 
     /** The first operation, as the request's timeline names it, e.g. {@code CreateChangeSet vendo-web-…}. */
@@ -78,6 +94,14 @@ public abstract class KindExecutor<S> {
 
         String plan() {
             return executor.plan(spec);
+        }
+
+        boolean previews() {
+            return executor.previews();
+        }
+
+        boolean startsIn(ExecutionPhase phase) {
+            return executor.startsIn(phase);
         }
 
         /** Does the step of the execution's phase. */

@@ -77,8 +77,23 @@ class RequestExecutor {
 
     /** @return when to run again, or empty when the request reached a terminal state */
     Optional<Duration> step(UUID requestId) {
+        return step(requestId, false);
+    }
+
+    /**
+     * A step of a request that waits for approval, for an executor that computes what the request will change first
+     * ({@link KindExecutor#previews()}).
+     *
+     * @return when to run again, or empty once the preview is stored (or the request no longer waits for approval)
+     */
+    Optional<Duration> preview(UUID requestId) {
+        return step(requestId, true);
+    }
+
+    private Optional<Duration> step(UUID requestId, boolean preview) {
         var request = requests.require(requestId);
-        if (request.state().terminal()) {
+        if (request.state().terminal() || preview != (request.state() == RequestState.PENDING_APPROVAL)) {
+            // The preview's task stops once the request is decided; the execution's waits for approval.
             return Optional.empty();
         }
         var live = aws.live();
@@ -91,8 +106,14 @@ class RequestExecutor {
         }
         var job = jobFor(request, live);
         var kind = executorFor(job);
+        if (preview && !kind.previews()) {
+            return Optional.empty();
+        }
         if (!live) {
-            report(new ExecutionReport.DryRunCompleted(requestId, kind.plan()));
+            report(
+                    preview
+                            ? new ExecutionReport.Previewed(requestId, dryRunPreview(requestId))
+                            : new ExecutionReport.DryRunCompleted(requestId, kind.plan()));
             return Optional.empty();
         }
         var run = new ExecutionRun(
@@ -102,12 +123,19 @@ class RequestExecutor {
                 executions
                         .findById(requestId)
                         .orElseGet(() ->
-                                new Execution(requestId, job.blueprint().kind(), kind.firstPhase(), clock.instant())));
+                                new Execution(requestId, job.blueprint().kind(), kind.firstPhase(), clock.instant())),
+                !preview);
         if (run.execution().phase() == ExecutionPhase.DONE) {
             return Optional.empty();
         }
         if (request.state() == RequestState.APPROVED) {
-            report(new ExecutionReport.Started(requestId, kind.firstOperation()));
+            if (run.phase() == ExecutionPhase.AWAIT_APPROVAL) {
+                // Approved after its preview, perhaps days later: the kind's time limit counts from now.
+                run.execution().approved(clock.instant());
+            }
+            if (kind.startsIn(run.phase())) {
+                report(new ExecutionReport.Started(requestId, kind.firstOperation()));
+            }
         }
         var timeout = properties.timeouts().of(job.blueprint().kind());
         if (run.execution().startedAt().plus(timeout).isBefore(clock.instant())) {
@@ -120,13 +148,29 @@ class RequestExecutor {
         }
     }
 
+    /** Without AWS nothing can be computed: approvers are told so, and approving runs the request dry. */
+    private io.vendo.request.ChangePreview dryRunPreview(UUID requestId) {
+        return new io.vendo.request.ChangePreview(
+                "dry run",
+                1,
+                List.of(),
+                "Dry run: AWS is not configured, so no change set was computed. Approving shows the calls Vendo would"
+                        + " make; nothing is changed.",
+                clock.instant());
+    }
+
     /** @param parameters to scrub NoEcho values from a failure's reason: it may quote what AWS said */
     private Optional<Duration> finish(ExecutionRun run, StepOutcome outcome, DeploymentParameters parameters) {
         var requestId = run.execution().requestId();
         switch (outcome) {
             case StepOutcome.Continue next -> {
-                run.save();
+                // In a transaction: what the step reports to the request (a preview, a stale one) commits with it.
+                transaction.executeWithoutResult(status -> run.save());
                 return Optional.of(next.after());
+            }
+            case StepOutcome.AwaitApproval awaiting -> {
+                transaction.executeWithoutResult(status -> run.save());
+                return Optional.empty();
             }
             case StepOutcome.Succeeded succeeded ->
                 transaction.executeWithoutResult(status -> {

@@ -18,6 +18,12 @@ public sealed interface StepOutcome {
         }
     }
 
+    /**
+     * Nothing more until the request is (again) approved: what it will change is shown to approvers, and a new run is
+     * scheduled by the approval.
+     */
+    record AwaitApproval() implements StepOutcome {}
+
     /** The request failed for this reason (AWS's own words where it gave any). */
     record Failed(String reason) implements StepOutcome {}
 

@@ -10,6 +10,12 @@
  * io.vendo.execution.KindExecutor}: its spec, its phases and their steps) and the port the {@code aws} module
  * implements for it.
  *
+ * <p>A kind may compute what a request will change before it is approved ({@link
+ * io.vendo.execution.KindExecutor#previews()}: an UPDATE of a stack): a preview task of its own runs the execution's
+ * first phases while the request waits for approval, and reports the preview to the request module in the transaction
+ * that ends them; the approval, which schedules the execution task, never finds that task in its way. See {@code
+ * execution.stack} for where the preview is made and why there.
+ *
  * <p>Its doors: no other module calls it. What others hold, by named interface:
  *
  * <ul>

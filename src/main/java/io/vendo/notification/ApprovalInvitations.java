@@ -63,6 +63,10 @@ class ApprovalInvitations {
         }
         var why =
                 switch (invitation) {
+                    case ApprovalOpened opened
+                    when opened.round() > 1 ->
+                        "waits for your approval again: what was approved before went stale before it ran, and AWS"
+                                + " computed the change set again";
                     case ApprovalOpened opened -> "waits for your approval";
                     case ApprovalReminded reminded -> "still waits for your approval";
                     case ApprovalEscalated escalated -> "waits for approval and was escalated to " + escalated.group();
@@ -82,8 +86,12 @@ class ApprovalInvitations {
             return;
         }
         var tokens = approvals.issueLinks(request.id(), invitees.keySet());
-        var subject = "Approval needed: %s on %s by %s"
-                .formatted(request.blueprintName(), request.targetName(), request.requester());
+        var subject = "Approval needed: %s%s on %s by %s"
+                .formatted(
+                        request.kind() == io.vendo.request.RequestKind.UPDATE ? "update of " : "",
+                        request.blueprintName(),
+                        request.targetName(),
+                        request.requester());
         invitees.forEach((username, person) -> {
             // Issued for every approver asked for.
             var token = Objects.requireNonNull(tokens.get(username));

@@ -1,11 +1,16 @@
 package io.vendo.request;
 
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
+import io.vendo.catalog.ParameterDefinition;
 import io.vendo.identity.Actor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +32,99 @@ public class DayTwoRequests {
 
     private final RequestRepository repository;
     private final Catalog catalog;
+    private final SecretParameters secrets;
     private final Clock clock;
 
-    DayTwoRequests(RequestRepository repository, Catalog catalog, Clock clock) {
+    DayTwoRequests(RequestRepository repository, Catalog catalog, SecretParameters secrets, Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
+        this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /**
+     * Stores an UPDATE request as {@link RequestState#PENDING_APPROVAL}, in the caller's transaction, after validating
+     * its values against the version's form exactly as a PROVISION request's are. A value not given is kept: the
+     * environment's current one (NoEcho values too, re-encrypted for the new request; nobody sees them), or the
+     * version's default for a parameter the environment did not have. For a stack, AWS computes the change set before
+     * approvers are invited ({@link NewRequest#previewFirst()}).
+     *
+     * @param current the request whose values the environment runs with now (its PROVISION or last UPDATE)
+     * @param version the version to run: the environment's own, or a newer one
+     * @param values the values to change; NoEcho ones left blank or {@value RequestView#MASK} are kept
+     * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse
+     * @throws NothingToUpdateException when neither the version nor any value changes
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RequestView update(
+            UUID environmentId,
+            UUID current,
+            BlueprintVersionDetails version,
+            UUID targetId,
+            Map<String, String> values,
+            String justification,
+            Actor requester) {
+        var previous = repository.findById(current).orElseThrow(() -> new RequestNotFoundException(current));
+        var before = new LinkedHashMap<String, String>(previous.toView().parameters());
+        previous.secretParameters()
+                .forEach((name, ciphertext) -> before.put(name, secrets.open(current, name, ciphertext)));
+        var secretNames = version.parameters().stream()
+                .filter(ParameterDefinition::noEcho)
+                .map(ParameterDefinition::name)
+                .collect(Collectors.toSet());
+        var declared =
+                version.parameters().stream().map(ParameterDefinition::name).collect(Collectors.toSet());
+        var merged = new LinkedHashMap<String, String>();
+        before.forEach((name, value) -> {
+            if (declared.contains(name)) {
+                merged.put(name, value);
+            }
+        });
+        values.forEach((name, value) -> {
+            var kept = secretNames.contains(name) && (value.isBlank() || RequestView.MASK.equals(value));
+            if (!kept) {
+                merged.put(name, value);
+            }
+        });
+        var target = catalog.target(targetId);
+        var validated = catalog.validateParameters(version, merged);
+        catalog.checkPlacement(version, target, validated);
+        if (version.versionId().equals(previous.toView().blueprintVersionId()) && validated.equals(before)) {
+            throw new NothingToUpdateException(environmentId, version.number());
+        }
+        var id = UUID.randomUUID();
+        var ordinary = new LinkedHashMap<String, String>();
+        var secret = new LinkedHashMap<String, String>();
+        validated.forEach((name, value) -> {
+            if (secretNames.contains(name)) {
+                secret.put(name, secrets.seal(id, name, value));
+            } else {
+                ordinary.put(name, value);
+            }
+        });
+        var request = VendingRequest.submit(
+                new NewRequest(
+                        id,
+                        RequestKind.UPDATE,
+                        environmentId,
+                        null,
+                        version,
+                        target,
+                        ordinary,
+                        secret,
+                        justification.strip(),
+                        requester,
+                        version.kind() == BlueprintKind.STACK),
+                clock.instant());
+        var saved = repository.save(request).toView();
+        log.info(
+                "Request {} filed: UPDATE of environment {} to {} v{} by {}",
+                id,
+                environmentId,
+                version.slug(),
+                version.number(),
+                requester.username());
+        return saved;
     }
 
     /**
@@ -50,8 +142,8 @@ public class DayTwoRequests {
             @Nullable Instant requestedExpiry,
             String justification,
             Actor requester) {
-        if (!kind.dayTwo()) {
-            throw new IllegalArgumentException("Not a day-2 kind: " + kind);
+        if (!kind.dayTwo() || kind == RequestKind.UPDATE) {
+            throw new IllegalArgumentException("Not a day-2 kind filed without values: " + kind);
         }
         var id = UUID.randomUUID();
         var request = VendingRequest.submit(
@@ -65,7 +157,8 @@ public class DayTwoRequests {
                         Map.of(),
                         Map.of(),
                         justification.strip(),
-                        requester),
+                        requester,
+                        false),
                 clock.instant());
         var saved = repository.save(request).toView();
         log.info("Request {} filed: {} of environment {} by {}", id, kind, environmentId, requester.username());

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A validated submission: the pinned blueprint version, the target and the effective parameter values, NoEcho ones
  * apart and already encrypted; for a day-2 request, the environment it acts on (and for EXTEND, the expiry asked for).
+ *
+ * @param previewFirst whether AWS computes what the request will change before approvers are invited (UPDATE)
  */
 record NewRequest(
         UUID id,
@@ -22,7 +24,8 @@ record NewRequest(
         Map<String, String> parameters,
         Map<String, String> secretParameters,
         String justification,
-        Actor requester) {
+        Actor requester,
+        boolean previewFirst) {
 
     /** A PROVISION request. */
     NewRequest(
@@ -43,6 +46,7 @@ record NewRequest(
                 parameters,
                 secretParameters,
                 justification,
-                requester);
+                requester,
+                false);
     }
 }

@@ -31,7 +31,8 @@ public sealed interface RequestEvent extends AuditableEvent {
             int blueprintVersion,
             String target,
             EnvironmentTier environment,
-            String team)
+            String team,
+            boolean previewFirst)
             implements RequestEvent {
 
         @Override
@@ -49,7 +50,71 @@ public sealed interface RequestEvent extends AuditableEvent {
             details.put("blueprint", blueprint + " v" + blueprintVersion);
             details.put("target", target + " (" + environment + ")");
             details.put("team", team);
+            if (previewFirst) {
+                details.put("preview", "approvers are invited once AWS computed what it will change");
+            }
             return details;
+        }
+    }
+
+    /**
+     * AWS computed what the request will change (a change set's resource changes): approvers see it before they
+     * decide, and a request that waits for approval invites them now.
+     *
+     * @param state the request's state when the preview came: PENDING_APPROVAL, or APPROVED by its policy
+     */
+    record RequestPreviewed(
+            UUID eventId,
+            UUID requestId,
+            Instant occurredAt,
+            String actor,
+            RequestKind kind,
+            RequestState state,
+            ChangePreview preview)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.previewed";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("preview", preview.name());
+            details.put("round", String.valueOf(preview.round()));
+            details.put("summary", preview.summary());
+            if (!preview.changes().isEmpty()) {
+                details.put(
+                        "changes",
+                        String.join(
+                                "\n",
+                                preview.changes().stream()
+                                        .map(ChangePreview.Change::summary)
+                                        .toList()));
+            }
+            if (preview.note() != null) {
+                details.put("note", preview.note());
+            }
+            return details;
+        }
+    }
+
+    /**
+     * What was approved can no longer be executed as shown (its change set went stale): the request waits for
+     * approval again, with a new preview. Nothing was executed.
+     */
+    record RequestReturnedForApproval(UUID eventId, UUID requestId, Instant occurredAt, String actor, String reason)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return "request.returned-for-approval";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("reason", reason);
         }
     }
 

@@ -66,6 +66,23 @@ public final class RequestProgress {
         String reason();
     }
 
+    /** AWS computed what the request will change, before anyone decides (an UPDATE's change set). */
+    public interface ExecutionPreviewed {
+        UUID requestId();
+
+        ChangePreview preview();
+    }
+
+    /**
+     * What was approved can no longer be executed as it was shown (its change set went stale): the request must be
+     * approved again once a new preview is computed. Nothing was executed.
+     */
+    public interface PreviewWentStale {
+        UUID requestId();
+
+        String reason();
+    }
+
     /** Without AWS, the execution rendered the calls it would make: nothing was created. */
     public interface DryRunCompleted {
         UUID requestId();

@@ -13,7 +13,7 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
 
     Optional<VendingRequest> findById(UUID id);
 
-    long countByBlueprintSlugAndTeamAndKindAndStateIn(
+    long countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
             String blueprintSlug, String team, RequestKind kind, Collection<RequestState> states);
 
     /** Account e-mails are case-insensitive for AWS. */

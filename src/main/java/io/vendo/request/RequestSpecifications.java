@@ -31,10 +31,12 @@ final class RequestSpecifications {
             matching = matching.and((root, query, cb) -> root.get("state").in(search.states()));
         }
         if (search.blueprint() != null) {
-            matching = matching.and((root, query, cb) -> cb.equal(root.get("blueprintSlug"), search.blueprint()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.equal(root.get("choice").get("blueprintSlug"), search.blueprint()));
         }
         if (search.target() != null) {
-            matching = matching.and((root, query, cb) -> cb.equal(root.get("targetSlug"), search.target()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.equal(root.get("choice").get("targetSlug"), search.target()));
         }
         if (search.requester() != null) {
             matching = matching.and((root, query, cb) -> cb.equal(root.get("requester"), search.requester()));
@@ -52,10 +54,10 @@ final class RequestSpecifications {
                 var pattern =
                         "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 matching = matching.and((root, query, cb) -> cb.or(
-                        cb.like(cb.lower(root.get("blueprintName")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("blueprintSlug")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("targetName")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("targetSlug")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("choice").get("blueprintName")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("choice").get("blueprintSlug")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("choice").get("targetName")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("choice").get("targetSlug")), pattern, '\\'),
                         cb.like(cb.lower(root.get("requester")), pattern, '\\'),
                         cb.like(cb.lower(root.get("justification")), pattern, '\\')));
             }

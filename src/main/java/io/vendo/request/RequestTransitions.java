@@ -5,8 +5,10 @@ import io.vendo.request.RequestProgress.ApprovalLapsed;
 import io.vendo.request.RequestProgress.ApprovalRefused;
 import io.vendo.request.RequestProgress.DryRunCompleted;
 import io.vendo.request.RequestProgress.ExecutionFailed;
+import io.vendo.request.RequestProgress.ExecutionPreviewed;
 import io.vendo.request.RequestProgress.ExecutionStarted;
 import io.vendo.request.RequestProgress.ExecutionSucceeded;
+import io.vendo.request.RequestProgress.PreviewWentStale;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -68,6 +70,18 @@ class RequestTransitions {
     @Transactional
     void on(ExecutionFailed failed) {
         change(failed.requestId(), request -> request.fail(failed.reason(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(ExecutionPreviewed previewed) {
+        change(previewed.requestId(), request -> request.previewed(previewed.preview(), clock.instant()));
+    }
+
+    @EventListener
+    @Transactional
+    void on(PreviewWentStale stale) {
+        change(stale.requestId(), request -> request.returnForApproval(stale.reason(), clock.instant()));
     }
 
     @EventListener

@@ -12,6 +12,8 @@ import org.springframework.modulith.NamedInterface;
  *
  * @param environmentId the environment a day-2 request acts on; none for PROVISION
  * @param requestedExpiry the expiry an EXTEND request asks for
+ * @param preview what an UPDATE request will change, as AWS computed it before approval
+ * @param previewPending whether that preview is being computed (approvers are invited once it is there)
  */
 @NamedInterface("views")
 public record RequestView(
@@ -34,6 +36,8 @@ public record RequestView(
         Map<String, String> outputs,
         @Nullable String failureReason,
         @Nullable String dryRunPlan,
+        @Nullable ChangePreview preview,
+        boolean previewPending,
         Instant submittedAt,
         Instant updatedAt) {
 

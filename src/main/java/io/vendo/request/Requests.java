@@ -219,7 +219,7 @@ public class Requests {
         }
         repository.lockFor("quota:" + blueprint.slug() + ":" + team);
         var standing = environments.getIfAvailable();
-        var active = repository.countByBlueprintSlugAndTeamAndKindAndStateIn(
+        var active = repository.countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
                         blueprint.slug(), team, RequestKind.PROVISION, ON_THEIR_WAY)
                 + (standing == null ? 0 : standing.count(blueprint.slug(), team));
         if (active >= quota.get()) {

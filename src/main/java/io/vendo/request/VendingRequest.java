@@ -12,6 +12,7 @@ import io.vendo.request.RequestEvent.RequestStarted;
 import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.RequestEvent.RequestSucceeded;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,6 +43,14 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     static final String SYSTEM = "system";
 
+    /** Also while it waits for approval: a preview AWS could not compute ends it (nothing was changed). */
+    private static final Set<RequestState> FAILABLE =
+            EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS);
+
+    /** Nothing was sent to AWS yet: it may be cancelled, and take a preview. */
+    private static final Set<RequestState> NOT_STARTED =
+            EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED);
+
     @Id
     private UUID id;
 
@@ -53,34 +62,11 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     @Column(nullable = false)
     private RequestState state;
 
-    @Column(name = "blueprint_version_id", nullable = false, updatable = false)
-    private UUID blueprintVersionId;
+    @Embedded
+    private CatalogChoice choice;
 
-    @Column(name = "blueprint_slug", nullable = false, updatable = false)
-    private String blueprintSlug;
-
-    @Column(name = "blueprint_name", nullable = false, updatable = false)
-    private String blueprintName;
-
-    @Column(name = "blueprint_version", nullable = false, updatable = false)
-    private int blueprintVersion;
-
-    @Column(name = "target_id", nullable = false, updatable = false)
-    private UUID targetId;
-
-    @Column(name = "target_slug", nullable = false, updatable = false)
-    private String targetSlug;
-
-    @Column(name = "target_name", nullable = false, updatable = false)
-    private String targetName;
-
-    /** The environment a day-2 request acts on; none for PROVISION. */
-    @Column(name = "environment_id", updatable = false)
-    private @Nullable UUID environmentId;
-
-    /** The expiry an EXTEND request asks for. */
-    @Column(name = "requested_expiry", updatable = false)
-    private @Nullable Instant requestedExpiry;
+    @Embedded
+    private DayTwo dayTwo;
 
     /** The values of ordinary parameters; NoEcho ones are only in {@link #secretParameters}. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -125,16 +111,9 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     private VendingRequest(NewRequest request, Instant now) {
         this.id = request.id();
         this.kind = request.kind();
-        this.environmentId = request.environmentId();
-        this.requestedExpiry = request.requestedExpiry();
+        this.dayTwo = new DayTwo(request);
         this.state = RequestState.PENDING_APPROVAL;
-        this.blueprintVersionId = request.blueprint().versionId();
-        this.blueprintSlug = request.blueprint().slug();
-        this.blueprintName = request.blueprint().name();
-        this.blueprintVersion = request.blueprint().number();
-        this.targetId = request.target().id();
-        this.targetSlug = request.target().slug();
-        this.targetName = request.target().name();
+        this.choice = CatalogChoice.of(request);
         this.parameters = new LinkedHashMap<>(request.parameters());
         this.secretParameters = new LinkedHashMap<>(request.secretParameters());
         this.justification = request.justification();
@@ -152,18 +131,19 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 now,
                 submitted.requester,
                 submitted.kind,
-                submitted.environmentId,
-                submitted.blueprintSlug,
-                submitted.blueprintVersion,
-                submitted.targetSlug,
+                submitted.environmentId(),
+                submitted.choice.blueprintSlug(),
+                submitted.choice.blueprintVersion(),
+                submitted.choice.targetSlug(),
                 request.target().environment(),
-                submitted.team));
+                submitted.team,
+                submitted.dayTwo.previewPending()));
         return submitted;
     }
 
     void approve(String approver, Instant now) {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.APPROVED, "approved", now);
-        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId));
+        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId()));
     }
 
     void reject(String approver, String reason, Instant now) {
@@ -181,11 +161,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         if (!actor.equals(requester)) {
             throw new RequestCancellationRefusedException(id);
         }
-        move(
-                EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED),
-                RequestState.CANCELLED,
-                "cancelled",
-                now);
+        move(NOT_STARTED, RequestState.CANCELLED, "cancelled", now);
         registerEvent(new RequestCancelled(UUID.randomUUID(), id, now, actor));
     }
 
@@ -197,7 +173,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
 
     void start(String operation, Instant now) {
         move(EnumSet.of(RequestState.APPROVED), RequestState.IN_PROGRESS, "started", now);
-        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId));
+        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId()));
     }
 
     /** @param handles what AWS identifies the result by (StackId, ProvisionedProductId, AccountId, …) */
@@ -205,13 +181,25 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         move(EnumSet.of(RequestState.IN_PROGRESS), RequestState.SUCCEEDED, "marked succeeded", now);
         this.outputs = new LinkedHashMap<>(outputs);
         registerEvent(new RequestSucceeded(
-                UUID.randomUUID(), id, now, SYSTEM, kind, environmentId, Map.copyOf(outputs), Map.copyOf(handles)));
+                UUID.randomUUID(), id, now, SYSTEM, kind, environmentId(), Map.copyOf(outputs), Map.copyOf(handles)));
+    }
+
+    /** AWS computed what it will change: approvers are invited on it, unless its policy approved it already. */
+    void previewed(ChangePreview preview, Instant now) {
+        move(NOT_STARTED, state, "previewed", now);
+        registerEvent(dayTwo.show(id, kind, state, preview, now));
+    }
+
+    /** What was approved went stale before it ran: approvers decide again, on a new preview. */
+    void returnForApproval(String reason, Instant now) {
+        move(EnumSet.of(RequestState.APPROVED), RequestState.PENDING_APPROVAL, "returned for approval", now);
+        registerEvent(dayTwo.awaitNewPreview(id, reason, now));
     }
 
     void fail(String reason, Instant now) {
-        move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.FAILED, "marked failed", now);
+        move(FAILABLE, RequestState.FAILED, "marked failed", now);
         this.failureReason = reason;
-        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId));
+        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId()));
     }
 
     /**
@@ -254,6 +242,10 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         return id;
     }
 
+    private @Nullable UUID environmentId() {
+        return dayTwo.environmentId();
+    }
+
     String requester() {
         return requester;
     }
@@ -278,15 +270,15 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 id,
                 kind,
                 state,
-                environmentId,
-                requestedExpiry,
-                blueprintVersionId,
-                blueprintSlug,
-                blueprintName,
-                blueprintVersion,
-                targetId,
-                targetSlug,
-                targetName,
+                environmentId(),
+                dayTwo.requestedExpiry(),
+                choice.blueprintVersionId(),
+                choice.blueprintSlug(),
+                choice.blueprintName(),
+                choice.blueprintVersion(),
+                choice.targetId(),
+                choice.targetSlug(),
+                choice.targetName(),
                 shownParameters(),
                 justification,
                 requester,
@@ -294,6 +286,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 Map.copyOf(outputs),
                 failureReason,
                 dryRunPlan,
+                dayTwo.preview(),
+                dayTwo.previewPending(),
                 submittedAt,
                 updatedAt);
     }

@@ -11,6 +11,12 @@
  * opens an approval in the submitting transaction (no request ever waits without one), and everything else reacts to
  * {@link io.vendo.request.RequestEvent}s after commit, delivered from the event publication registry.
  *
+ * <p>An UPDATE of a stack waits for its preview before anyone decides: filed with {@code previewPending}, it takes the
+ * {@link io.vendo.request.ChangePreview} the execution module reports (what AWS will change) and announces it ({@code
+ * RequestPreviewed}), on which the approval invites its approvers. When what was approved went stale before it ran,
+ * the request goes back from APPROVED to PENDING_APPROVAL ({@code RequestReturnedForApproval}) and waits for a new
+ * preview; a preview AWS could not compute fails the request before it was decided.
+ *
  * <p>Its door is {@link io.vendo.request.Requests}: submission and withdrawal for people and integrations, reads for
  * everyone; no other module moves a request through it. What other modules may hold besides, by named interface:
  *

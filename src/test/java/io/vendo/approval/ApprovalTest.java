@@ -34,7 +34,7 @@ class ApprovalTest {
     private static Approval approval(String fallback, Requirement... requirements) {
         var policy = new ApprovalPolicy(
                 new NewPolicy("p", null, EnvironmentTier.PROD, null, false, List.of(requirements), fallback), NOW);
-        return new Approval(UUID.randomUUID(), "alice", policy, TIMING, NOW);
+        return new Approval(UUID.randomUUID(), "alice", policy, TIMING, false, NOW);
     }
 
     /** The HTTP status the refusal is answered with, by the one mapping in {@code web}. */
@@ -85,6 +85,41 @@ class ApprovalTest {
         assertThat(approval.pendingEvents())
                 .filteredOn(ApprovalConcluded.class::isInstance)
                 .containsExactly(new ApprovalConcluded.Granted(approval.requestId(), "bob"));
+    }
+
+    /**
+     * Held while the preview is computed: nobody decides. Released, it is decided; when what was approved went stale it
+     * reopens in a new round, held again, where the same approver decides again and only that round's approvals count.
+     */
+    @Test
+    void aHeldApprovalWaitsForItsPreviewAndAReopenedOneCountsOnlyItsOwnRound() {
+        var policy = new ApprovalPolicy(
+                new NewPolicy(
+                        "p", null, EnvironmentTier.PROD, null, false, List.of(new Requirement("team-leads", 1)), null),
+                NOW);
+        var approval = new Approval(UUID.randomUUID(), "alice", policy, TIMING, true, NOW);
+
+        assertThat(approval.mayDecide(LEAD)).isFalse();
+        assertThatThrownBy(() -> approval.decide(LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "test", NOW))
+                .isInstanceOf(DecisionRefusedException.class)
+                .hasMessageContaining("still computing");
+        assertThat(approval.nextDeadline()).isPresent();
+        assertThat(approval.release(TIMING, NOW.plusSeconds(60))).isTrue();
+        assertThat(approval.release(TIMING, NOW.plusSeconds(61))).isFalse();
+        assertThat(approval.deadline()).isEqualTo(NOW.plusSeconds(60).plus(TIMING.expireAfter()));
+        assertThat(approval.decide(LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "test", NOW))
+                .isEqualTo(ApprovalStatus.APPROVED);
+
+        approval.reopen("stale", NOW.plusSeconds(120));
+        assertThat(approval.status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(approval.round().number()).isEqualTo(2);
+        assertThat(approval.mayDecide(LEAD)).isFalse();
+        assertThat(approval.pendingGroups()).containsExactly("team-leads");
+        approval.release(TIMING, NOW.plusSeconds(180));
+        assertThat(approval.mayDecide(LEAD)).isTrue();
+        assertThat(approval.decide(LEAD, DecisionOutcome.APPROVE, "again", DecisionChannel.WEB, "test", NOW))
+                .isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(approval.decisions()).hasSize(2);
     }
 
     @Test

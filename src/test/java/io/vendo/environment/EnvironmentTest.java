@@ -45,6 +45,8 @@ class EnvironmentTest {
                 Map.of("Url", "https://example.org"),
                 null,
                 null,
+                null,
+                false,
                 NOW,
                 NOW);
         return Environment.provisioned(

@@ -464,6 +464,85 @@ class WorkerFaultTest {
                 .withBody(body);
     }
 
+    /**
+     * An UPDATE: its change set is computed before approval; after approval a worker is killed while CloudFormation
+     * holds its ExecuteChangeSet answer. The next worker knows the call may have gone out, looks the change set up
+     * instead of sending blindly, and carries on: the stack is updated once, by that change set, with the request's
+     * token, and the environment shows the new values.
+     */
+    @Test
+    void aWorkerKilledInsideExecuteChangeSetOfAnUpdateLeavesTheStackUpdatedOnceWithOneToken() throws Exception {
+        var first = start("update-1", Map.of());
+        var target = seeder.target(ACCOUNT);
+        var provision = seeder.approved(1, target, "before").getFirst();
+        awaitAll(List.of(provision), "SUCCEEDED", Duration.ofSeconds(60));
+        var stack = stackOf(provision);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> seeder.jdbc()
+                                .queryForObject(
+                                        "select count(*) from environment where provisioned_by = ?",
+                                        Integer.class,
+                                        provision)
+                        == 1);
+
+        var update = seeder.updateFiled(
+                provision,
+                "{\"SiteName\": \"after-0\", \"IndexDocument\": \"index.html\", \"Versioning\": \"Enabled\","
+                        + " \"NoncurrentVersionDays\": \"30\"}");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> seeder.jdbc()
+                                .queryForObject(
+                                        "select count(*) from vending_request where id = ? and not preview_pending"
+                                                + " and preview is not null",
+                                        Integer.class,
+                                        update)
+                        == 1);
+        var changeSet = "vendo-" + update;
+        assertThat(aws.changeSets(stack.id)).containsKey(changeSet);
+        assertThat(aws.changeSets(stack.id).get(changeSet).executedAt).isZero();
+
+        aws.hold("ExecuteChangeSet", Duration.ofSeconds(5));
+        seeder.approve(update);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.updateStartedAt != 0);
+        first.kill();
+        assertThat(seeder.jdbc().queryForObject("select state from vending_request where id = ?", String.class, update))
+                .isEqualTo("IN_PROGRESS");
+
+        aws.hold("ExecuteChangeSet", Duration.ZERO);
+        start("update-2", Map.of());
+        awaitAll(List.of(update), "SUCCEEDED", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> seeder.jdbc()
+                                .queryForObject(
+                                        "select parameters ->> 'SiteName' from environment where provisioned_by = ?",
+                                        String.class,
+                                        provision),
+                        "after-0"::equals);
+
+        var executes = calls("ExecuteChangeSet").stream()
+                .filter(call -> call.get("ChangeSetName").contains(changeSet))
+                .toList();
+        assertThat(executes).isNotEmpty();
+        assertThat(executes)
+                .extracting(call -> call.get("ClientRequestToken"))
+                .containsOnly("vendo-" + update + "-execute-change-set");
+        // The second worker counted the attempt that may have gone out and looked the change set up first.
+        assertThat(seeder.jdbc()
+                        .queryForObject(
+                                "select (mutating_calls ->> 'ExecuteChangeSet')::int from execution where request_id = ?",
+                                Integer.class,
+                                update))
+                .isEqualTo(2);
+        assertThat(aws.changeSets(stack.id).get(changeSet).executedAt).isNotZero();
+        assertThat(aws.changeSets(stack.id).get(changeSet).parameters).containsEntry("SiteName", "after-0");
+        assertThat(calls("CreateChangeSet"))
+                .extracting(call -> call.get("ClientToken"))
+                .containsOnly("vendo-" + provision + "-create-change-set", "vendo-" + update + "-create-change-set");
+        assertThat(AwsStub.server().getAllServeEvents())
+                .noneMatch(event -> event.getResponse().getBodyAsString().contains("InvalidChangeSetStatus"));
+    }
+
     private List<String> rows(UUID... ids) {
         var rows = new ArrayList<String>();
         for (var id : ids) {

@@ -200,16 +200,18 @@ public final class ApprovedRequestSeeder {
                 now);
         jdbc.update(
                 """
-                insert into environment (id, provisioned_by, blueprint_slug, blueprint_name, blueprint_kind,
-                    blueprint_version_id, blueprint_version, target_id, target_slug, target_name, tier, owner, team,
+                insert into environment (id, provisioned_by, parameters_from, blueprint_slug, blueprint_name,
+                    blueprint_kind, blueprint_version_id, blueprint_version, target_id, target_slug, target_name, tier,
+                    owner, team,
                     parameters, outputs, handles, status, expiry_paused, reminders_sent, history, created_at,
                     updated_at, version)
-                values (?, ?, 'team-account', ?, 'ACCOUNT', ?, ?, ?, ?, ?, ?, 'requester', 'web-team',
+                values (?, ?, ?, 'team-account', ?, 'ACCOUNT', ?, ?, ?, ?, ?, ?, 'requester', 'web-team',
                     '{"AccountName": "Seeded", "AccountEmail": "seeded@example.com"}'::jsonb,
                     jsonb_build_object('AccountId', ?::text),
                     jsonb_build_object('AccountId', ?::text, 'ProvisionedProductId', 'pp-seeded'), 'ACTIVE', false,
                     '[]'::jsonb, '[]'::jsonb, ?, ?, 0)""",
                 UUID.randomUUID(),
+                request,
                 request,
                 version.get("name"),
                 version.get("id"),
@@ -254,6 +256,57 @@ public final class ApprovedRequestSeeder {
                 id.toString(),
                 now);
         return id;
+    }
+
+    /**
+     * An UPDATE request of the environment that the PROVISION request made, waiting for approval with its preview
+     * being computed (as filing makes it): the environment busy with it, its preview task due now.
+     *
+     * @param parameters the new values as JSON, every parameter the blueprint's version has
+     * @return the new request's id
+     */
+    public UUID updateFiled(UUID provisionRequest, String parameters) {
+        var environment = jdbc.queryForMap("select id from environment where provisioned_by = ?", provisionRequest);
+        var id = UUID.randomUUID();
+        var now = Timestamp.from(Instant.now());
+        jdbc.update(
+                """
+                insert into vending_request (id, kind, state, environment_id, blueprint_version_id, blueprint_slug,
+                    blueprint_name, blueprint_version, target_id, target_slug, target_name, parameters, justification,
+                    requester, team, outputs, preview_pending, submitted_at, updated_at, version)
+                select ?, 'UPDATE', 'PENDING_APPROVAL', ?, r.blueprint_version_id, r.blueprint_slug, r.blueprint_name,
+                    r.blueprint_version, r.target_id, r.target_slug, r.target_name, ?::jsonb,
+                    'Seeded for an execution test', 'requester', 'web-team', '{}'::jsonb, true, ?, ?, 0
+                from vending_request r where r.id = ?""",
+                id,
+                environment.get("id"),
+                parameters,
+                now,
+                now,
+                provisionRequest);
+        jdbc.update("update environment set busy_with = ? where id = ?", id, environment.get("id"));
+        jdbc.update(
+                """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('request-preview', ?, ?, false, 1)""",
+                id.toString(),
+                now);
+        return id;
+    }
+
+    /** Approves a request that waits for approval (as its approval's last decision does), its execution due now. */
+    public void approve(UUID request) {
+        var now = Timestamp.from(Instant.now());
+        jdbc.update(
+                "update vending_request set state = 'APPROVED', updated_at = ?, version = version + 1 where id = ?",
+                now,
+                request);
+        jdbc.update(
+                """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values ('request-execution', ?, ?, false, 1)""",
+                request.toString(),
+                now);
     }
 
     /** How many of the requests are in each state. */

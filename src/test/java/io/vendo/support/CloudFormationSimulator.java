@@ -51,6 +51,10 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     /** Resources (logical id → type) that every stack's template retains on deletion (DeletionPolicy: Retain). */
     private final Map<String, String> retained = new ConcurrentHashMap<>();
 
+    private volatile List<SimulatedChange> updateChanges = List.of();
+    private volatile String[] updateFailure;
+    private volatile Map<String, String> outputTemplates = Map.of();
+
     private volatile Map<String, Duration> holds = Map.of();
     private volatile double faultRate;
     private volatile double throttledShare = 0.25;
@@ -99,6 +103,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         detectionDuration = Duration.ZERO;
         stackDuration = Duration.ZERO;
         retained.clear();
+        updateChanges = List.of();
+        updateFailure = null;
+        outputTemplates = Map.of();
         holds = Map.of();
         faultRate = 0;
         throttledShare = 0.25;
@@ -210,6 +217,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "UpdateTerminationProtection" -> updateTerminationProtection(form);
                     case "CreateStackInstances" -> stackSetOperation(form, "CREATE");
                     case "DeleteStackInstances" -> stackSetOperation(form, "DELETE");
+                    case "UpdateStackInstances" -> stackSetOperation(form, "UPDATE");
                     case "DescribeStackSetOperation" -> describeStackSetOperation(form);
                     case "ListStackInstances" -> listStackInstances(form);
                     case "DetectStackDrift" -> detectStackDrift(form);
@@ -305,15 +313,16 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     /**
      * As CloudFormation: a CREATE change set creates its stack (REVIEW_IN_PROGRESS); the same name again is the same
      * change set only with the same ClientToken, otherwise AlreadyExistsException; a CREATE change set for a stack that
-     * already stands, or an UPDATE one for a stack that does not exist, is a ValidationError. One change set per stack
-     * is simulated: a second name on the same stack is refused as not simulated.
+     * already stands, or an UPDATE one for a stack that does not exist, is a ValidationError. A stack may have several
+     * change sets; an UPDATE one that changes neither parameters nor template FAILED with CloudFormation's "didn't
+     * contain changes", one that does lists the {@link #changesOnUpdate resource changes set for updates}.
      */
     private synchronized ResponseDefinitionBuilder createChangeSet(Map<String, String> form, String account) {
         var name = form.get("StackName");
-        var changeSet = form.get("ChangeSetName");
+        var changeSetName = form.get("ChangeSetName");
         var token = form.get("ClientToken");
         var create = "CREATE".equals(form.get("ChangeSetType"));
-        var stack = stacks.get(name);
+        var stack = stacks.get(namesById.getOrDefault(name, name));
         if (stack == null) {
             if (!create) {
                 return error(400, "ValidationError", "Stack [" + name + "] does not exist");
@@ -321,82 +330,279 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             stack = new Stack(name, stackId(account, name), token, account);
             stacks.put(name, stack);
             namesById.put(stack.id, name);
-        } else if (changeSet.equals(stack.changeSet)) {
-            if (token == null || !token.equals(stack.changeSetToken)) {
+        } else if (stack.changeSets.containsKey(changeSetName)) {
+            var existing = stack.changeSets.get(changeSetName);
+            if (token == null || !token.equals(existing.token)) {
                 return error(
                         400,
                         "AlreadyExistsException",
-                        "ChangeSet " + changeSet + " cannot be created due to a mismatch with existing attribute"
+                        "ChangeSet " + changeSetName + " cannot be created due to a mismatch with existing attribute"
                                 + " ClientToken");
             }
-            return xml(
-                    200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSetId(stack), stack.id));
+            return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(existing.id, stack.id));
         } else if (create && stack.startedAt != 0) {
             return error(
                     400,
                     "ValidationError",
                     "Stack [%s] already exists and cannot be created again with the changeSet [%s]."
-                            .formatted(name, changeSet));
-        } else if (stack.changeSet != null) {
-            return error(400, "ValidationError", "Stack " + name + " has a change set already (not simulated)");
+                            .formatted(name, changeSetName));
         }
-        stack.changeSet = changeSet;
-        stack.changeSetToken = token;
+        var parameters = new java.util.LinkedHashMap<String, String>();
         for (int i = 1; form.containsKey("Parameters.member." + i + ".ParameterKey"); i++) {
-            stack.parameters.put(
+            parameters.put(
                     form.get("Parameters.member." + i + ".ParameterKey"),
-                    form.get("Parameters.member." + i + ".ParameterValue"));
+                    form.getOrDefault("Parameters.member." + i + ".ParameterValue", ""));
         }
-        return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSetId(stack), stack.id));
+        var changeSet = new ChangeSet(
+                changeSetName,
+                changeSetArn(stack, changeSetName),
+                token,
+                create,
+                parameters,
+                form.getOrDefault("TemplateBody", ""),
+                form.keySet().stream().anyMatch(key -> key.startsWith("Tags")));
+        if (!create) {
+            var same = parameters.equals(stack.effectiveParameters()) && changeSet.template.equals(stack.template);
+            changeSet.noChanges = same;
+            changeSet.changes = same ? List.of() : updateChanges;
+        }
+        stack.changeSets.put(changeSetName, changeSet);
+        return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(changeSet.id, stack.id));
     }
 
     private ResponseDefinitionBuilder describeChangeSet(Map<String, String> form) {
-        var stack = stackFor(form.get("StackName"), form.get("ChangeSetName"));
-        if (stack == null || stack.changeSet == null) {
+        var found = changeSetFor(form.get("StackName"), form.get("ChangeSetName"));
+        if (found == null) {
             return error(404, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
+        }
+        var stack = found.stack();
+        var changeSet = found.changeSet();
+        var status = changeSet.noChanges ? "FAILED" : "CREATE_COMPLETE";
+        var reason = changeSet.noChanges
+                ? "<StatusReason>The submitted information didn't contain changes. Submit different information to"
+                        + " create a change set.</StatusReason>"
+                : "";
+        var changes = new StringBuilder();
+        for (var change : changeSet.changes) {
+            changes.append(change.xml());
         }
         return xml(
                 200,
                 "DescribeChangeSet",
                 """
                 <ChangeSetName>%s</ChangeSetName><ChangeSetId>%s</ChangeSetId><StackId>%s</StackId>
-                <StackName>%s</StackName><Status>CREATE_COMPLETE</Status>
-                <ExecutionStatus>%s</ExecutionStatus><Changes/>"""
-                        .formatted(stack.changeSet, changeSetId(stack), stack.id, stack.name, executionStatus(stack)));
+                <StackName>%s</StackName><Status>%s</Status>%s
+                <ExecutionStatus>%s</ExecutionStatus><Changes>%s</Changes>"""
+                        .formatted(
+                                changeSet.name,
+                                changeSet.id,
+                                stack.id,
+                                stack.name,
+                                status,
+                                reason,
+                                executionStatus(stack, changeSet),
+                                changes));
     }
 
     /**
      * As CloudFormation: a change set executes once. ExecuteChangeSet again with the same ClientRequestToken is the
-     * same call (accepted, nothing happens); with another token, or none, it is InvalidChangeSetStatus.
+     * same call (accepted, nothing happens); with another token, or none, it is InvalidChangeSetStatus, as it is for a
+     * change set that is not AVAILABLE (OBSOLETE, or without changes). Executing a change set makes the stack's other
+     * change sets OBSOLETE.
      */
     private synchronized ResponseDefinitionBuilder executeChangeSet(Map<String, String> form) {
-        var stack = stackFor(form.get("StackName"), form.get("ChangeSetName"));
-        if (stack == null || stack.changeSet == null) {
+        var found = changeSetFor(form.get("StackName"), form.get("ChangeSetName"));
+        if (found == null) {
             return error(404, "ChangeSetNotFound", "ChangeSet [" + form.get("ChangeSetName") + "] does not exist");
         }
+        var stack = found.stack();
+        var changeSet = found.changeSet();
         var token = form.get("ClientRequestToken");
-        if (stack.startedAt != 0) {
-            if (token != null && token.equals(stack.executeToken)) {
+        if (changeSet.executedAt != 0) {
+            if (token != null && token.equals(changeSet.executeToken)) {
                 return xml(200, "ExecuteChangeSet", "");
             }
-            return error(
-                    400,
-                    "InvalidChangeSetStatus",
-                    "ChangeSet [%s] cannot be executed in its current execution status of [%s]"
-                            .formatted(changeSetId(stack), executionStatus(stack)));
+            return invalidStatus(stack, changeSet);
         }
-        stack.executeToken = token;
-        stack.startedAt = System.currentTimeMillis();
+        if (!"AVAILABLE".equals(executionStatus(stack, changeSet))) {
+            return invalidStatus(stack, changeSet);
+        }
+        var now = System.currentTimeMillis();
+        changeSet.executeToken = token;
+        changeSet.executedAt = now;
+        if (changeSet.create) {
+            stack.executeToken = token;
+            stack.parameters = changeSet.parameters;
+            stack.template = changeSet.template;
+            stack.startedAt = now;
+        } else {
+            stack.previousParameters = stack.effectiveParameters();
+            stack.updateFailure = updateFailure;
+            updateFailure = null;
+            stack.update = changeSet;
+            stack.template = changeSet.template;
+            stack.updateStartedAt = now;
+        }
+        stack.changeSets.values().stream()
+                .filter(other -> other != changeSet && other.executedAt == 0)
+                .forEach(other -> other.obsolete = true);
         return xml(200, "ExecuteChangeSet", "");
     }
 
-    private String executionStatus(Stack stack) {
-        if (stack.startedAt == 0) {
-            return "AVAILABLE";
+    private ResponseDefinitionBuilder invalidStatus(Stack stack, ChangeSet changeSet) {
+        return error(
+                400,
+                "InvalidChangeSetStatus",
+                "ChangeSet [%s] cannot be executed in its current execution status of [%s]"
+                        .formatted(changeSet.id, executionStatus(stack, changeSet)));
+    }
+
+    private String executionStatus(Stack stack, ChangeSet changeSet) {
+        if (changeSet.executedAt == 0) {
+            if (changeSet.noChanges) {
+                return "UNAVAILABLE";
+            }
+            return changeSet.obsolete ? "OBSOLETE" : "AVAILABLE";
         }
-        return System.currentTimeMillis() - stack.startedAt < stackDuration.toMillis()
-                ? "EXECUTE_IN_PROGRESS"
-                : "EXECUTE_COMPLETE";
+        if (System.currentTimeMillis() - changeSet.executedAt < stackDuration.toMillis()) {
+            return "EXECUTE_IN_PROGRESS";
+        }
+        return changeSet == stack.update && stack.updateFailure != null ? "EXECUTE_FAILED" : "EXECUTE_COMPLETE";
+    }
+
+    /**
+     * The resource changes every UPDATE change set created from now on lists (one that changes nothing lists none):
+     * what CloudFormation would compute from the template.
+     */
+    public synchronized void changesOnUpdate(SimulatedChange... changes) {
+        updateChanges = List.of(changes);
+    }
+
+    /** The next executed UPDATE change set fails on this resource and rolls back (UPDATE_ROLLBACK_COMPLETE). */
+    public synchronized void failNextUpdate(String logicalId, String reason) {
+        updateFailure = new String[] {logicalId, reason};
+    }
+
+    /**
+     * Someone changed the stack outside Vendo (an update by hand): as CloudFormation does, every change set of it that
+     * was not executed becomes OBSOLETE.
+     */
+    public synchronized void changeOutOfBand(String stackId) {
+        var stack = stacks.get(namesById.getOrDefault(stackId, stackId));
+        stack.changeSets.values().stream()
+                .filter(changeSet -> changeSet.executedAt == 0)
+                .forEach(changeSet -> changeSet.obsolete = true);
+    }
+
+    /** The stack's change sets by name. */
+    public Map<String, ChangeSet> changeSets(String stackId) {
+        var stack = stacks.get(namesById.getOrDefault(stackId, stackId));
+        return stack == null ? Map.of() : Map.copyOf(stack.changeSets);
+    }
+
+    /** Every stack's outputs, each rendered from the stack's parameters: {@code {SiteName}} is its value. */
+    public synchronized void outputs(Map<String, String> templates) {
+        outputTemplates = Map.copyOf(templates);
+    }
+
+    /**
+     * A resource change as DescribeChangeSet lists it.
+     *
+     * @param replacement for Modify: True, Conditional or False; null otherwise
+     * @param property the property that changes (its detail: attribute Properties), or null
+     * @param requiresRecreation Never, Conditionally or Always, for the property
+     * @param causingParameter the parameter whose new value causes it (ChangeSource ParameterReference), or null
+     */
+    public record SimulatedChange(
+            String action,
+            String logicalId,
+            String type,
+            String physicalId,
+            String replacement,
+            String property,
+            String requiresRecreation,
+            String causingParameter) {
+
+        String xml() {
+            var details = property == null
+                    ? ""
+                    : """
+                    <Details><member><Target><Attribute>Properties</Attribute><Name>%s</Name>
+                    <RequiresRecreation>%s</RequiresRecreation></Target><Evaluation>Static</Evaluation>
+                    <ChangeSource>%s</ChangeSource>%s</member></Details>"""
+                            .formatted(
+                                    property,
+                                    requiresRecreation,
+                                    causingParameter == null ? "DirectModification" : "ParameterReference",
+                                    causingParameter == null
+                                            ? ""
+                                            : "<CausingEntity>" + causingParameter + "</CausingEntity>");
+            return """
+                    <member><Type>Resource</Type><ResourceChange><Action>%s</Action>
+                    <LogicalResourceId>%s</LogicalResourceId>%s<ResourceType>%s</ResourceType>%s
+                    <Scope>%s</Scope>%s</ResourceChange></member>"""
+                    .formatted(
+                            action,
+                            logicalId,
+                            physicalId == null ? "" : "<PhysicalResourceId>" + physicalId + "</PhysicalResourceId>",
+                            type,
+                            replacement == null ? "" : "<Replacement>" + replacement + "</Replacement>",
+                            property == null ? "" : "<member>Properties</member>",
+                            details);
+        }
+    }
+
+    /** One change set as the simulator knows it. */
+    public static final class ChangeSet {
+        public final String name;
+        public final String id;
+        final String token;
+        final boolean create;
+        public final Map<String, String> parameters;
+        final String template;
+        /** Whether the call named tags (an UPDATE without any leaves the stack's tags as they are). */
+        public final boolean tagged;
+
+        volatile boolean noChanges;
+        volatile boolean obsolete;
+        volatile List<SimulatedChange> changes = List.of();
+        public volatile String executeToken;
+        public volatile long executedAt;
+
+        ChangeSet(
+                String name,
+                String id,
+                String token,
+                boolean create,
+                Map<String, String> parameters,
+                String template,
+                boolean tagged) {
+            this.name = name;
+            this.id = id;
+            this.token = token;
+            this.create = create;
+            this.parameters = Map.copyOf(parameters);
+            this.template = template;
+            this.tagged = tagged;
+        }
+    }
+
+    private record Found(Stack stack, ChangeSet changeSet) {}
+
+    /** The change set named (by name with its stack, or by id), or null. */
+    private Found changeSetFor(String stackName, String changeSet) {
+        if (changeSet == null) {
+            return null;
+        }
+        var candidates = stackName != null
+                ? java.util.stream.Stream.ofNullable(stacks.get(namesById.getOrDefault(stackName, stackName)))
+                : stacks.values().stream();
+        return candidates
+                .flatMap(stack -> stack.changeSets.values().stream()
+                        .filter(known -> known.name.equals(changeSet) || known.id.equals(changeSet))
+                        .map(known -> new Found(stack, known)))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -425,9 +631,23 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         for (int i = 1; form.containsKey("Regions.member." + i); i++) {
             regions.add(form.get("Regions.member." + i));
         }
+        var overrides = new java.util.LinkedHashMap<String, String>();
+        for (int i = 1; form.containsKey("ParameterOverrides.member." + i + ".ParameterKey"); i++) {
+            overrides.put(
+                    form.get("ParameterOverrides.member." + i + ".ParameterKey"),
+                    form.getOrDefault("ParameterOverrides.member." + i + ".ParameterValue", ""));
+        }
         var id = operationId != null ? operationId : UUID.randomUUID().toString();
-        operations.put(id, new StackSetOperation(id, action, form.get("Accounts.member.1"), List.copyOf(regions), now));
-        var call = action.equals("CREATE") ? "CreateStackInstances" : "DeleteStackInstances";
+        operations.put(
+                id,
+                new StackSetOperation(
+                        id, action, form.get("Accounts.member.1"), List.copyOf(regions), Map.copyOf(overrides), now));
+        var call =
+                switch (action) {
+                    case "CREATE" -> "CreateStackInstances";
+                    case "UPDATE" -> "UpdateStackInstances";
+                    default -> "DeleteStackInstances";
+                };
         return xml(200, call, "<OperationId>" + id + "</OperationId>");
     }
 
@@ -641,10 +861,16 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     }
 
     /**
-     * One StackSet operation: adding (CREATE) or removing (DELETE) the account's instances in these regions, started at
-     * this epoch millisecond.
+     * One StackSet operation: adding (CREATE), updating (UPDATE, with parameter overrides) or removing (DELETE) the
+     * account's instances in these regions, started at this epoch millisecond.
      */
-    public record StackSetOperation(String id, String action, String account, List<String> regions, long startedAt) {}
+    public record StackSetOperation(
+            String id,
+            String action,
+            String account,
+            List<String> regions,
+            Map<String, String> parameterOverrides,
+            long startedAt) {}
 
     private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
         var key = form.get("StackName");
@@ -660,6 +886,13 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             if (status.equals("DELETE_COMPLETE") && !key.startsWith("arn:")) {
                 // As CloudFormation: a deleted stack is found by its id only.
                 return error(400, "ValidationError", "Stack with id " + key + " does not exist");
+            }
+        } else if (stack.updateStartedAt != 0) {
+            var running = System.currentTimeMillis() - stack.updateStartedAt < stackDuration.toMillis();
+            if (stack.updateFailure != null) {
+                status = running ? "UPDATE_ROLLBACK_IN_PROGRESS" : "UPDATE_ROLLBACK_COMPLETE";
+            } else {
+                status = running ? "UPDATE_IN_PROGRESS" : "UPDATE_COMPLETE";
             }
         } else if (stack.startedAt == 0) {
             status = "REVIEW_IN_PROGRESS";
@@ -691,8 +924,26 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 "DescribeStacks",
                 """
                 <Stacks><member><StackName>%s</StackName><StackId>%s</StackId>
-                <CreationTime>2026-11-23T10:00:00Z</CreationTime><StackStatus>%s</StackStatus><Outputs>%s</Outputs></member></Stacks>"""
-                        .formatted(stack.name, stack.id, status, members));
+                <CreationTime>2026-11-23T10:00:00Z</CreationTime><StackStatus>%s</StackStatus><Outputs>%s</Outputs>
+                </member></Stacks>"""
+                        .formatted(stack.name, stack.id, status, members + outputs(stack, status)));
+    }
+
+    private String outputs(Stack stack, String status) {
+        if (!status.endsWith("_COMPLETE") || status.startsWith("DELETE")) {
+            return "";
+        }
+        var parameters = stack.effectiveParameters();
+        var members = new StringBuilder();
+        outputTemplates.forEach((key, template) -> {
+            var value = template;
+            for (var parameter : parameters.entrySet()) {
+                value = value.replace("{" + parameter.getKey() + "}", parameter.getValue());
+            }
+            members.append(
+                    "<member><OutputKey>%s</OutputKey><OutputValue>%s</OutputValue></member>".formatted(key, value));
+        });
+        return members.toString();
     }
 
     /** Every stack's template retains this resource when the stack is deleted (DeletionPolicy: Retain). */
@@ -744,6 +995,10 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             return error(400, "ValidationError", "Stack [" + key + "] does not exist");
         }
         var members = new StringBuilder();
+        var failure = stack.updateFailure;
+        if (failure != null && stack.update != null) {
+            members.append(updateEvent(stack, failure[0], failure[1], stack.update.executeToken));
+        }
         if (stack.deleteStartedAt != 0
                 && System.currentTimeMillis() - stack.deleteStartedAt >= stackDuration.toMillis()) {
             members.append(event(stack, stack.name, stack.id, "AWS::CloudFormation::Stack", "DELETE_COMPLETE"));
@@ -751,6 +1006,15 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     event(stack, logicalId, stack.name + "-" + logicalId.toLowerCase(), type, "DELETE_SKIPPED")));
         }
         return xml(200, "DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>");
+    }
+
+    private static String updateEvent(Stack stack, String logicalId, String reason, String token) {
+        return ("<member><StackId>%s</StackId><EventId>%s</EventId><StackName>%s</StackName>"
+                        + "<LogicalResourceId>%s</LogicalResourceId><ResourceType>AWS::S3::Bucket</ResourceType>"
+                        + "<Timestamp>2026-11-24T11:00:00Z</Timestamp><ResourceStatus>UPDATE_FAILED</ResourceStatus>"
+                        + "<ResourceStatusReason>%s</ResourceStatusReason>"
+                        + "<ClientRequestToken>%s</ClientRequestToken></member>")
+                .formatted(stack.id, UUID.randomUUID(), stack.name, logicalId, reason, token);
     }
 
     private static String event(Stack stack, String logicalId, String physicalId, String type, String status) {
@@ -767,23 +1031,6 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                         type,
                         status,
                         stack.deleteToken == null ? "" : stack.deleteToken);
-    }
-
-    /** The stack whose change set is named (by name with its stack, or by ARN alone), or null. */
-    private Stack stackFor(String stackName, String changeSet) {
-        if (changeSet == null) {
-            return null;
-        }
-        if (stackName != null) {
-            var stack = stacks.get(namesById.getOrDefault(stackName, stackName));
-            return stack != null && (changeSet.equals(stack.changeSet) || changeSet.equals(changeSetId(stack)))
-                    ? stack
-                    : null;
-        }
-        return stacks.values().stream()
-                .filter(stack -> stack.changeSet != null && changeSetId(stack).equals(changeSet))
-                .findFirst()
-                .orElse(null);
     }
 
     private Injected fault(String action) {
@@ -831,12 +1078,12 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 .formatted(account, name, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String changeSetId(Stack stack) {
+    private static String changeSetArn(Stack stack, String changeSet) {
         return "arn:aws:cloudformation:eu-west-1:%s:changeSet/%s/%s"
                 .formatted(
                         stack.account,
-                        stack.changeSet,
-                        UUID.nameUUIDFromBytes((stack.name + stack.changeSet).getBytes(StandardCharsets.UTF_8)));
+                        changeSet,
+                        UUID.nameUUIDFromBytes((stack.name + changeSet).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Map<String, String> form(String body) {
@@ -891,16 +1138,24 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         public final String id;
         public final String token;
         public final String account;
-        volatile String changeSet;
-        volatile String changeSetToken;
+        final Map<String, ChangeSet> changeSets =
+                java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         volatile String executeToken;
         volatile String deleteToken;
+        /** The parameters it was created with, as its CREATE change set sent them. */
+        public volatile Map<String, String> parameters = Map.of();
+
+        volatile Map<String, String> previousParameters = Map.of();
+        volatile String template = "";
+        /** The UPDATE change set executed last, when it started, and the resource and reason it fails on, if any. */
+        volatile ChangeSet update;
+
+        public volatile long updateStartedAt;
+        volatile String[] updateFailure;
         volatile boolean terminationProtection;
         public volatile long deleteStartedAt;
         public volatile long startedAt;
         public volatile long seenCompleteAt;
-        /** The parameters of its change set, as CreateChangeSet sent them. */
-        public final Map<String, String> parameters = new java.util.concurrent.ConcurrentHashMap<>();
 
         public final java.util.concurrent.atomic.AtomicInteger statusCalls =
                 new java.util.concurrent.atomic.AtomicInteger();
@@ -910,6 +1165,15 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             this.id = id;
             this.token = token;
             this.account = account;
+        }
+
+        /** The parameters it stands with: an update's once it completed, the earlier ones while or after it rolls back. */
+        public Map<String, String> effectiveParameters() {
+            var current = update;
+            if (current == null) {
+                return parameters;
+            }
+            return updateFailure == null ? current.parameters : previousParameters;
         }
     }
 

@@ -43,7 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/environments")
 @Tag(
         name = "Environments",
-        description = "What requests created: read them, extend their leases, decommission them, check their drift")
+        description =
+                "What requests created: read them, update them, extend their leases, decommission them, check their drift")
 class EnvironmentsApiController {
 
     private final Environments environments;
@@ -232,6 +233,69 @@ class EnvironmentsApiController {
                 actor,
                 http,
                 () -> environments.extend(id, body.expiresAt(), body.justification(), actor));
+    }
+
+    @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "updateEnvironment",
+            summary = "Request new parameter values or a newer blueprint version",
+            description = "Files an UPDATE request. Its values are validated against the (new) version's form exactly"
+                    + " as a new request's; values left out keep their current ones (NoEcho values too). For a stack,"
+                    + " AWS computes the change set first and approvers see it (what is added, modified, removed,"
+                    + " replaced) before they decide; once approved, that change set and no other is executed (one"
+                    + " that went stale in between is computed again and goes back to the approvers). Only the owner"
+                    + " or an admin may; one day-2 request at a time. With an `Idempotency-Key`, a retry with the"
+                    + " same key and body returns the first response.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Filed; waits for its preview and approval (or was approved by its policy)",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The new request, as a path on this portal",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = "Idempotent-Replayed",
+                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        schema = @Schema(type = "boolean"))
+            },
+            content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid values for the version's form (each named in `errors`), a version that is older"
+                    + " than the environment's or does not exist, nothing to change, or invalid fields",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the environment's owner (nor an admin)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The environment is busy with another day-2 request or not active, its blueprint is"
+                    + " retired, or a call with the same `Idempotency-Key` is still being processed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    ResponseEntity<?> update(
+            @PathVariable UUID id,
+            @Valid @RequestBody UpdateBody body,
+            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
+                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            Actor actor,
+            HttpServletRequest http) {
+        return once(
+                "updates",
+                id,
+                body,
+                idempotencyKey,
+                actor,
+                http,
+                () -> environments.update(id, body.version(), body.parametersOrNone(), body.justification(), actor));
     }
 
     @PostMapping(path = "/{id}/decommissions", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -110,6 +110,14 @@ class EnvironmentPagesController {
                         && (environment.status() == EnvironmentStatus.ACTIVE
                                 || environment.status() == EnvironmentStatus.DRIFTED)
                         && environment.busyWith() == null);
+        model.addAttribute(
+                "mayUpdate",
+                actor.has(Role.REQUESTER)
+                        && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
+                        && Environments.updatable(environment.blueprintKind())
+                        && (environment.status() == EnvironmentStatus.ACTIVE
+                                || environment.status() == EnvironmentStatus.DRIFTED)
+                        && !catalog.blueprint(environment.blueprintSlug()).retired());
         model.addAttribute("maxLifetime", lifetime == null ? "no limit" : lifetime.toString());
         model.addAttribute(
                 "latestExpiry",

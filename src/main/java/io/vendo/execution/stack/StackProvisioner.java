@@ -16,6 +16,9 @@ public interface StackProvisioner {
 
     ChangeSetStatus describeChangeSet(StackSpec spec, String changeSetId);
 
+    /** The change set as {@link #describeChangeSet}, or empty when AWS no longer has it (deleted, or its stack). */
+    Optional<ChangeSetStatus> changeSetIfExists(StackSpec spec, String changeSetId);
+
     /** Starts executing a computed change set. */
     void executeChangeSet(StackSpec spec, String changeSetId);
 

@@ -2,15 +2,12 @@ package io.vendo.execution.stackset;
 
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
-import io.vendo.catalog.Delivery;
-import io.vendo.execution.AwsTarget;
 import io.vendo.execution.ExecutionPhase;
 import io.vendo.execution.ExecutionRun;
 import io.vendo.execution.Job;
 import io.vendo.execution.KindExecutor;
 import io.vendo.execution.StepOutcome;
 import io.vendo.request.RequestKind;
-import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +27,9 @@ class StackSetInstanceDeletionExecutor extends KindExecutor<StackSetSpec> {
         super("STACK_SET deletion");
         this.provisioner = provisioner;
         phase(ExecutionPhase.DELETE_STACK_INSTANCES, this::delete);
-        phase(ExecutionPhase.AWAIT_STACK_SET_OPERATION, this::awaitOperation);
+        phase(
+                ExecutionPhase.AWAIT_STACK_SET_OPERATION,
+                (spec, run) -> StackSetOperations.await(provisioner, spec, run));
     }
 
     @Override
@@ -65,35 +64,8 @@ class StackSetInstanceDeletionExecutor extends KindExecutor<StackSetSpec> {
         return new StepOutcome.Continue(run.firstPoll());
     }
 
-    private StepOutcome awaitOperation(StackSetSpec spec, ExecutionRun run) {
-        var operation = provisioner.describeOperation(spec);
-        run.polled(operation.status(), Map.of());
-        return switch (operation.status()) {
-            case "SUCCEEDED" -> new StepOutcome.Succeeded(Map.of());
-            case "FAILED", "STOPPED" ->
-                new StepOutcome.Failed("StackSet operation %s %s: %s"
-                        .formatted(spec.operationId(), operation.status(), operation.reason()));
-            default -> new StepOutcome.Continue(run.nextPoll());
-        };
-    }
-
-    /** The instances the environment has: its StackSet, account and regions, as provisioning recorded them. */
     @Override
     protected StackSetSpec specFor(Job job) {
-        var delivery = (Delivery.StackSet) job.blueprint().delivery();
-        var handles = job.handles();
-        var target = job.target();
-        return new StackSetSpec(
-                job.requestId(),
-                handles.getOrDefault("StackSetName", delivery.stackSetName()),
-                handles.getOrDefault("StackSetAccounts", target.accountId()),
-                handles.containsKey("StackSetRegions")
-                        ? Arrays.asList(handles.get("StackSetRegions").split(","))
-                        : delivery.regions(),
-                delivery.maxConcurrentPercentage(),
-                delivery.failureTolerancePercentage(),
-                job.token("delete-stack-instances"),
-                job.parameters(),
-                new AwsTarget(target.accountId(), target.region(), null, null));
+        return StackSetOperations.instancesOf(job, job.token("delete-stack-instances"));
     }
 }

@@ -22,6 +22,15 @@ public interface StackSetProvisioner {
      */
     void deleteStackInstances(StackSetSpec spec);
 
+    /** The calls updating the spec's stack instances makes, rendered for people (dry run). */
+    String planUpdate(StackSetSpec spec);
+
+    /**
+     * Starts the operation that updates the spec's stack instances with its values as parameter overrides; the same
+     * OperationId again is the same operation.
+     */
+    void updateStackInstances(StackSetSpec spec);
+
     /** Starts the operation that creates the spec's stack instances. */
     void createStackInstances(StackSetSpec spec);
 

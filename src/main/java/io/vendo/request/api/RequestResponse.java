@@ -1,5 +1,6 @@
 package io.vendo.request.api;
 
+import io.vendo.request.ChangePreview;
 import io.vendo.request.RequestKind;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
@@ -8,11 +9,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A request as the API returns it. */
+/**
+ * A request as the API returns it.
+ *
+ * @param environmentId the environment a day-2 request acts on
+ * @param preview what an UPDATE request will change, as AWS computed it before approval
+ * @param previewPending whether AWS is still computing it (approvers are asked once it is there)
+ */
 record RequestResponse(
         UUID id,
         RequestKind kind,
         RequestState state,
+        @Nullable UUID environmentId,
         String blueprint,
         int blueprintVersion,
         String target,
@@ -23,6 +31,8 @@ record RequestResponse(
         Map<String, String> outputs,
         @Nullable String failureReason,
         @Nullable String dryRunPlan,
+        @Nullable ChangePreview preview,
+        boolean previewPending,
         Instant submittedAt,
         Instant updatedAt) {
 
@@ -31,6 +41,7 @@ record RequestResponse(
                 request.id(),
                 request.kind(),
                 request.state(),
+                request.environmentId(),
                 request.blueprintSlug(),
                 request.blueprintVersion(),
                 request.targetSlug(),
@@ -41,6 +52,8 @@ record RequestResponse(
                 request.outputs(),
                 request.failureReason(),
                 request.dryRunPlan(),
+                request.preview(),
+                request.previewPending(),
                 request.submittedAt(),
                 request.updatedAt());
     }

@@ -66,6 +66,7 @@ class ApprovalFormsSliceTest {
     @BeforeEach
     void stubs() {
         var request = org.mockito.Mockito.mock(RequestView.class);
+        given(request.kind()).willReturn(io.vendo.request.RequestKind.PROVISION);
         given(request.id()).willReturn(REQUEST);
         given(request.blueprintName()).willReturn("Static website");
         given(request.targetName()).willReturn("Sandbox");
@@ -83,7 +84,9 @@ class ApprovalFormsSliceTest {
                                 null,
                                 List.of("*"),
                                 List.of(),
-                                true),
+                                true,
+                                false,
+                                1),
                         "approver",
                         List.of()));
         given(formTokens.issue()).willReturn("f0000000-0000-4000-8000-000000000002");

@@ -20,6 +20,7 @@ import io.vendo.client.model.EventResponse;
 import io.vendo.client.model.ExtensionBody;
 import io.vendo.client.model.RequestResponse;
 import io.vendo.client.model.TargetResponse;
+import io.vendo.client.model.UpdateBody;
 import io.vendo.support.VendoIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -133,6 +134,18 @@ class GeneratedClientFlowTest {
                         UUID.randomUUID().toString()))
                 .isInstanceOfSatisfying(
                         ApiException.class, error -> assertThat(error.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> environments.updateEnvironment(
+                        unknown,
+                        new UpdateBody()
+                                .version(2)
+                                .parameters(java.util.Map.of("SiteName", "renamed"))
+                                .justification("rename"),
+                        UUID.randomUUID().toString()))
+                .isInstanceOfSatisfying(ApiException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo(404);
+                    assertThat(error.getResponseHeaders().firstValue("Content-Type"))
+                            .hasValue("application/problem+json");
+                });
         assertThatThrownBy(() -> environments.decommissionEnvironment(
                         unknown, new DecommissionBody().justification("done"), null))
                 .isInstanceOfSatisfying(ApiException.class, error -> {
@@ -214,14 +227,16 @@ class GeneratedClientFlowTest {
                 owner);
         jdbc.update(
                 """
-                insert into environment (id, provisioned_by, blueprint_slug, blueprint_name, blueprint_kind,
-                    blueprint_version_id, blueprint_version, target_id, target_slug, target_name, tier, owner, team,
+                insert into environment (id, provisioned_by, parameters_from, blueprint_slug, blueprint_name,
+                    blueprint_kind, blueprint_version_id, blueprint_version, target_id, target_slug, target_name, tier,
+                    owner, team,
                     parameters, outputs, handles, status, expiry_paused, reminders_sent, history, created_at,
                     updated_at, version)
-                values (?, ?, 'static-website', ?, 'STACK', ?, ?, ?, ?, ?, 'SANDBOX', ?, 'web-team',
+                values (?, ?, ?, 'static-website', ?, 'STACK', ?, ?, ?, ?, ?, 'SANDBOX', ?, 'web-team',
                     '{"SiteName": "seeded"}'::jsonb, '{}'::jsonb, jsonb_build_object('StackId', ?::text), 'ACTIVE',
                     false, '[]'::jsonb, '[]'::jsonb, now(), now(), 0)""",
                 environment,
+                request,
                 request,
                 version.get("name"),
                 version.get("id"),

@@ -1,0 +1,33 @@
+package io.vendo.aws;
+
+import static io.vendo.aws.AwsCalls.call;
+
+import io.vendo.execution.product.ProductProvisioner.RecordStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import software.amazon.awssdk.services.servicecatalog.ServiceCatalogClient;
+
+/** A Service Catalog record (provisioning, update, termination) as the executor reads it: DescribeRecord, every page. */
+final class ServiceCatalogRecords {
+
+    private ServiceCatalogRecords() {}
+
+    static RecordStatus describe(ServiceCatalogClient client, String recordId) {
+        return call("DescribeRecord", () -> {
+            var page = client.describeRecord(describe -> describe.id(recordId));
+            var detail = page.recordDetail();
+            var outputs = new LinkedHashMap<String, String>();
+            while (true) {
+                page.recordOutputs().forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
+                if (page.nextPageToken() == null || page.nextPageToken().isEmpty()) {
+                    break;
+                }
+                var token = page.nextPageToken();
+                page = client.describeRecord(describe -> describe.id(recordId).pageToken(token));
+            }
+            var errors = new ArrayList<String>();
+            detail.recordErrors().forEach(error -> errors.add(error.code() + ": " + error.description()));
+            return new RecordStatus(detail.statusAsString(), errors, outputs);
+        });
+    }
+}
