@@ -7,8 +7,10 @@ import io.vendo.execution.stackset.StackSetSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackInstancesRequest;
 import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
 import software.amazon.awssdk.services.cloudformation.model.UpdateStackInstancesRequest;
@@ -64,19 +66,11 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
 
     @Override
     public void createStackInstances(StackSetSpec spec) {
-        call("CreateStackInstances", () -> {
-            try {
-                return aws.cloudFormationWrites(spec.administration())
-                        .createStackInstances(
-                                createRequest(spec, spec.parameters().forAws()));
-            } catch (AwsServiceException e) {
-                // The same OperationId again: AWS has the operation already, which is what was asked for.
-                if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+        startOperation(
+                "CreateStackInstances",
+                spec,
+                client -> client.createStackInstances(
+                        createRequest(spec, spec.parameters().forAws())));
     }
 
     @Override
@@ -94,26 +88,15 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
 
     @Override
     public void deleteStackInstances(StackSetSpec spec) {
-        call("DeleteStackInstances", () -> {
-            try {
-                return aws.cloudFormationWrites(spec.administration())
-                        .deleteStackInstances(delete -> delete.stackSetName(spec.stackSetName())
-                                .accounts(spec.account())
-                                .regions(spec.regions())
-                                .retainStacks(false)
-                                .operationId(spec.operationId())
-                                .operationPreferences(preferences -> preferences
-                                        .regionOrder(spec.regions())
-                                        .maxConcurrentPercentage(spec.maxConcurrentPercentage())
-                                        .failureTolerancePercentage(spec.failureTolerancePercentage())));
-            } catch (AwsServiceException e) {
-                // The same OperationId again: AWS has the operation already, which is what was asked for.
-                if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+        startOperation(
+                "DeleteStackInstances",
+                spec,
+                client -> client.deleteStackInstances(delete -> delete.stackSetName(spec.stackSetName())
+                        .accounts(spec.account())
+                        .regions(spec.regions())
+                        .retainStacks(false)
+                        .operationId(spec.operationId())
+                        .operationPreferences(preferences(spec))));
     }
 
     @Override
@@ -134,19 +117,11 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
 
     @Override
     public void updateStackInstances(StackSetSpec spec) {
-        call("UpdateStackInstances", () -> {
-            try {
-                return aws.cloudFormationWrites(spec.administration())
-                        .updateStackInstances(
-                                updateRequest(spec, spec.parameters().forAws()));
-            } catch (AwsServiceException e) {
-                // The same OperationId again: AWS has the operation already, which is what was asked for.
-                if (AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+        startOperation(
+                "UpdateStackInstances",
+                spec,
+                client -> client.updateStackInstances(
+                        updateRequest(spec, spec.parameters().forAws())));
     }
 
     @Override
@@ -173,6 +148,28 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                 .toList());
     }
 
+    /** Sends the call that starts the spec's operation through the client that never retries it. */
+    private void startOperation(String operation, StackSetSpec spec, Consumer<CloudFormationClient> send) {
+        AwsCalls.run(operation, () -> {
+            try {
+                send.accept(aws.cloudFormationWrites(spec.administration()));
+            } catch (AwsServiceException e) {
+                // The same OperationId again: AWS has the operation already, which is what was asked for.
+                if (!AwsCalls.is(e, "OperationIdAlreadyExistsException")) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    private static StackSetOperationPreferences preferences(StackSetSpec spec) {
+        return StackSetOperationPreferences.builder()
+                .regionOrder(spec.regions())
+                .maxConcurrentPercentage(spec.maxConcurrentPercentage())
+                .failureTolerancePercentage(spec.failureTolerancePercentage())
+                .build();
+    }
+
     private OperationStatus describe(StackSetSpec spec) {
         var operation = aws.cloudFormation(spec.administration())
                 .describeStackSetOperation(
@@ -188,11 +185,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                 .accounts(spec.account())
                 .regions(spec.regions())
                 .operationId(spec.operationId())
-                .operationPreferences(StackSetOperationPreferences.builder()
-                        .regionOrder(spec.regions())
-                        .maxConcurrentPercentage(spec.maxConcurrentPercentage())
-                        .failureTolerancePercentage(spec.failureTolerancePercentage())
-                        .build())
+                .operationPreferences(preferences(spec))
                 .parameterOverrides(AwsShapes.cloudFormationParameters(values))
                 .build();
     }
@@ -204,11 +197,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                 .accounts(spec.account())
                 .regions(spec.regions())
                 .operationId(spec.operationId())
-                .operationPreferences(StackSetOperationPreferences.builder()
-                        .regionOrder(spec.regions())
-                        .maxConcurrentPercentage(spec.maxConcurrentPercentage())
-                        .failureTolerancePercentage(spec.failureTolerancePercentage())
-                        .build())
+                .operationPreferences(preferences(spec))
                 .parameterOverrides(AwsShapes.cloudFormationParameters(values))
                 .build();
     }
