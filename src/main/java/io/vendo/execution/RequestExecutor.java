@@ -1,24 +1,15 @@
 package io.vendo.execution;
 
-import io.vendo.catalog.Catalog;
-import io.vendo.catalog.ParameterDefinition;
-import io.vendo.environment.Environments;
 import io.vendo.request.RequestState;
-import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,33 +30,31 @@ class RequestExecutor {
     private static final Logger log = LoggerFactory.getLogger(RequestExecutor.class);
 
     private final Requests requests;
-    private final Catalog catalog;
-    private final Environments environments;
+    private final Jobs jobs;
     private final AwsAvailability aws;
-    private final List<KindExecutor<?>> kinds;
+    private final KindExecutors kinds;
     private final ExecutionRepository executions;
     private final ExecutionProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final FailedCalls failedCalls;
 
     /** Requests whose timeline says already that they wait for AWS (until it is reachable again). */
     private final Set<UUID> toldWaiting = ConcurrentHashMap.newKeySet();
 
     RequestExecutor(
             Requests requests,
-            Catalog catalog,
-            Environments environments,
+            Jobs jobs,
             AwsAvailability aws,
-            List<KindExecutor<?>> kinds,
+            KindExecutors kinds,
             ExecutionRepository executions,
             ExecutionProperties properties,
             Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.requests = requests;
-        this.catalog = catalog;
-        this.environments = environments;
+        this.jobs = jobs;
         this.aws = aws;
         this.kinds = kinds;
         this.executions = executions;
@@ -73,6 +62,7 @@ class RequestExecutor {
         this.clock = clock;
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.failedCalls = new FailedCalls(properties);
     }
 
     /** @return when to run again, or empty when the request reached a terminal state */
@@ -104,8 +94,8 @@ class RequestExecutor {
             }
             toldWaiting.remove(requestId);
         }
-        var job = jobFor(request, live);
-        var kind = executorFor(job);
+        var job = jobs.of(request, live);
+        var kind = kinds.bind(job);
         if (preview && !kind.previews()) {
             return Optional.empty();
         }
@@ -197,39 +187,25 @@ class RequestExecutor {
         // AWS may quote a value in its message, which goes to the timeline, the log and the failure reason.
         var message = parameters.scrub(e.getMessage());
         var execution = run.execution();
-        switch (e.retry()) {
-            case WHEN_AWS_IS_FREE -> {
-                // Waited out for as long as the kind may run; never counted towards max-attempts.
-                execution.throttled(message, run.now());
-                if (execution.throttledAttempts() == 1) {
-                    execution.record(
-                            "execution.waiting",
-                            Map.of("reason", message, "code", String.valueOf(e.code())),
-                            run.now());
-                }
-                log.info("Request {}: AWS is busy or throttling, waiting: {}", execution.requestId(), message);
-                run.save();
-                return Optional.of(backoff(execution.throttledAttempts()));
-            }
-            case LIMITED -> {
-                execution.failedAttempt(message, run.now());
-                if (execution.failedAttempts() < properties.maxAttempts()) {
-                    log.warn(
-                            "Request {}: retryable AWS failure, attempt {}: {}",
-                            execution.requestId(),
-                            execution.failedAttempts(),
-                            message);
-                    run.save();
-                    return Optional.of(backoff(execution.failedAttempts()));
-                }
-                return finish(run, new StepOutcome.Failed(message), parameters);
-            }
-            case NEVER -> {
-                execution.failedAttempt(message, run.now());
-                return finish(run, new StepOutcome.Failed(message), parameters);
-            }
+        var outcome = failedCalls.count(execution, e, message, run.now());
+        if (!(outcome instanceof StepOutcome.Continue later)) {
+            return finish(run, outcome, parameters);
         }
-        throw new IllegalStateException("Unknown retry " + e.retry());
+        if (e.retry() == ProvisioningException.Retry.WHEN_AWS_IS_FREE) {
+            if (execution.throttledAttempts() == 1) {
+                execution.record(
+                        "execution.waiting", Map.of("reason", message, "code", String.valueOf(e.code())), run.now());
+            }
+            log.info("Request {}: AWS is busy or throttling, waiting: {}", execution.requestId(), message);
+        } else {
+            log.warn(
+                    "Request {}: retryable AWS failure, attempt {}: {}",
+                    execution.requestId(),
+                    execution.failedAttempts(),
+                    message);
+        }
+        run.save();
+        return Optional.of(later.after());
     }
 
     /**
@@ -254,79 +230,9 @@ class RequestExecutor {
         events.publishEvent(report);
     }
 
-    /** Exponential backoff with jitter, so throttled replicas do not retry in lockstep. */
-    private Duration backoff(int failedAttempts) {
-        var ceiling = Math.min(
-                properties
-                        .retryDelay()
-                        .multipliedBy(1L << Math.min(failedAttempts - 1, 16))
-                        .toMillis(),
-                properties.maxRetryDelay().toMillis());
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-    }
-
     private static String timedOut(Execution execution, Duration timeout) {
         var status = execution.awsStatus() != null ? ", AWS last reported " + execution.awsStatus() : "";
         return "Timed out: still in %s after %s (the limit for %s requests)%s"
                 .formatted(execution.phase(), timeout, execution.kind(), status);
-    }
-
-    private KindExecutor.Bound<?> executorFor(Job job) {
-        return kinds.stream()
-                .filter(kind -> kind.handles(job.blueprint()) && kind.requestKind() == job.kind())
-                .findFirst()
-                .<KindExecutor.Bound<?>>map(kind -> kind.bind(job))
-                .orElseThrow(() -> new IllegalStateException("No executor for %s of %s blueprint %s"
-                        .formatted(
-                                job.kind(),
-                                job.blueprint().kind(),
-                                job.blueprint().slug())));
-    }
-
-    /**
-     * The job of one step. Only a live run can decrypt NoEcho values, and only when an executor builds a call with
-     * them ({@link DeploymentParameters#forAws()}); a dry run's plan is stored and shown, so it only ever sees ****.
-     */
-    private Job jobFor(RequestView request, boolean live) {
-        var blueprint = catalog.version(request.blueprintVersionId());
-        var target = catalog.target(request.targetId());
-        var tags = new LinkedHashMap<String, String>(blueprint.tags());
-        tags.put("vendo:request-id", request.id().toString());
-        tags.put("vendo:blueprint", blueprint.slug());
-        tags.put("vendo:requester", request.requester());
-        if (!request.team().isBlank()) {
-            tags.put("vendo:team", request.team());
-        }
-        var costCentre = request.parameters().get(properties.costCentreParameter());
-        if (costCentre != null && !costCentre.isBlank() && !costCentre.equals(RequestView.MASK)) {
-            tags.put("vendo:cost-centre", costCentre);
-        }
-        // From the submission, not from the first run, so every step computes the same tags.
-        var lifetime = catalog.blueprint(blueprint.blueprintId()).metadata().maxLifetime();
-        if (lifetime != null) {
-            tags.put(
-                    "vendo:expires-on",
-                    LocalDate.ofInstant(request.submittedAt().plus(lifetime), ZoneOffset.UTC)
-                            .toString());
-        }
-        var secrets = blueprint.parameters().stream()
-                .filter(ParameterDefinition::noEcho)
-                .map(ParameterDefinition::name)
-                .collect(Collectors.toUnmodifiableSet());
-        var parameters = live
-                ? DeploymentParameters.live(
-                        request.parameters(), secrets, () -> requests.deploymentParameters(request.id()))
-                : DeploymentParameters.dryRun(request.parameters(), secrets);
-        return new Job(
-                request.id(),
-                parameters,
-                blueprint,
-                target,
-                tags,
-                properties.terminationProtection().contains(target.environment()),
-                request.kind(),
-                request.environmentId() == null
-                        ? Map.of()
-                        : environments.require(request.environmentId()).handles());
     }
 }

@@ -1,0 +1,80 @@
+package io.vendo.execution;
+
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.ParameterDefinition;
+import io.vendo.environment.Environments;
+import io.vendo.request.RequestView;
+import io.vendo.request.Requests;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job of a request's step: the pinned blueprint version, the target, the tags every created resource carries
+ * (computed from the submission, so every step computes the same), the parameters and the environment's handles.
+ */
+@Component
+class Jobs {
+
+    private final Requests requests;
+    private final Catalog catalog;
+    private final Environments environments;
+    private final ExecutionProperties properties;
+
+    Jobs(Requests requests, Catalog catalog, Environments environments, ExecutionProperties properties) {
+        this.requests = requests;
+        this.catalog = catalog;
+        this.environments = environments;
+        this.properties = properties;
+    }
+
+    /**
+     * The job of one step. Only a live run can decrypt NoEcho values, and only when an executor builds a call with
+     * them ({@link DeploymentParameters#forAws()}); a dry run's plan is stored and shown, so it only ever sees ****.
+     */
+    Job of(RequestView request, boolean live) {
+        var blueprint = catalog.version(request.blueprintVersionId());
+        var target = catalog.target(request.targetId());
+        var tags = new LinkedHashMap<String, String>(blueprint.tags());
+        tags.put("vendo:request-id", request.id().toString());
+        tags.put("vendo:blueprint", blueprint.slug());
+        tags.put("vendo:requester", request.requester());
+        if (!request.team().isBlank()) {
+            tags.put("vendo:team", request.team());
+        }
+        var costCentre = request.parameters().get(properties.costCentreParameter());
+        if (costCentre != null && !costCentre.isBlank() && !costCentre.equals(RequestView.MASK)) {
+            tags.put("vendo:cost-centre", costCentre);
+        }
+        // From the submission, not from the first run, so every step computes the same tags.
+        var lifetime = catalog.blueprint(blueprint.blueprintId()).metadata().maxLifetime();
+        if (lifetime != null) {
+            tags.put(
+                    "vendo:expires-on",
+                    LocalDate.ofInstant(request.submittedAt().plus(lifetime), ZoneOffset.UTC)
+                            .toString());
+        }
+        var secrets = blueprint.parameters().stream()
+                .filter(ParameterDefinition::noEcho)
+                .map(ParameterDefinition::name)
+                .collect(Collectors.toUnmodifiableSet());
+        var parameters = live
+                ? DeploymentParameters.live(
+                        request.parameters(), secrets, () -> requests.deploymentParameters(request.id()))
+                : DeploymentParameters.dryRun(request.parameters(), secrets);
+        return new Job(
+                request.id(),
+                parameters,
+                blueprint,
+                target,
+                tags,
+                properties.terminationProtection().contains(target.environment()),
+                request.kind(),
+                request.environmentId() == null
+                        ? Map.of()
+                        : environments.require(request.environmentId()).handles());
+    }
+}
