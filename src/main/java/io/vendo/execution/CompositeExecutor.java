@@ -4,21 +4,18 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.CompositeGraph;
-import io.vendo.catalog.Delivery;
 import io.vendo.request.RequestKind;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Objects;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * COMPOSITE requests: the graph of components walked durably, each component a stack of its own deployed (PROVISION)
- * or deleted (DECOMMISSION) by the STACK executors' own steps ({@link #stackExecutor}), with its own execution row, a
+ * or deleted (DECOMMISSION) by the STACK executors' own steps ({@link ComponentStacks}), with its own execution row, a
  * deterministic stack name and its own tokens. Each run of the request's task takes one step of every component that is
  * due — components that do not depend on each other are in flight in AWS at once — and starts every component whose
  * inputs exist: on PROVISION those it depends on succeeded and their outputs are its parameters' values; on
@@ -35,28 +32,16 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
 
     private final RequestKind requestKind;
     private final Catalog catalog;
-    private final ObjectProvider<KindExecutor<?>> kinds;
-    private final ExecutionRepository executions;
     private final ComponentRunRepository components;
-    private final ExecutionProperties properties;
-    private final Clock clock;
+    private final ComponentStacks stacks;
 
     CompositeExecutor(
-            RequestKind requestKind,
-            Catalog catalog,
-            ObjectProvider<KindExecutor<?>> kinds,
-            ExecutionRepository executions,
-            ComponentRunRepository components,
-            ExecutionProperties properties,
-            Clock clock) {
+            RequestKind requestKind, Catalog catalog, ComponentRunRepository components, ComponentStacks stacks) {
         super("COMPOSITE " + requestKind);
         this.requestKind = requestKind;
         this.catalog = catalog;
-        this.kinds = kinds;
-        this.executions = executions;
         this.components = components;
-        this.properties = properties;
-        this.clock = clock;
+        this.stacks = stacks;
         phase(ExecutionPhase.WALK_COMPONENTS, this::walk);
     }
 
@@ -111,12 +96,12 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                 plans.append(", after ").append(String.join(", ", node.dependsOn()));
             }
             plans.append('\n');
-            var child = childJob(spec.job(), node, 1, outputs);
+            var child = ComponentStacks.job(spec.job(), node, 1, outputs);
             if (decommissioning() && child.handles().isEmpty()) {
                 plans.append("(its stack was never created: nothing to delete)\n\n");
                 continue;
             }
-            plans.append(stackExecutor().bind(child).plan()).append("\n\n");
+            plans.append(stacks.plan(child)).append("\n\n");
         }
         return plans.toString().strip();
     }
@@ -141,7 +126,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                 rows.put(node.name(), row);
             }
             if (row.due(run.now())) {
-                row = stepComponent(spec, node, row, rows, run);
+                row = stacks.step(spec.job(), node, row, outputs(rows), run);
                 rows.put(node.name(), row);
             }
             if (row.state() == ComponentRun.State.IN_PROGRESS) {
@@ -186,7 +171,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
         }
         Job child;
         try {
-            child = childJob(spec.job(), node, row.attempt(), outputs(rows));
+            child = ComponentStacks.job(spec.job(), node, row.attempt(), outputs(rows));
         } catch (CompositeGraph.MissingOutputException e) {
             row.refused(String.valueOf(e.getMessage()), run.now());
             run.record(
@@ -212,109 +197,6 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
         }
         run.record("execution.component-started", details);
         return components.save(row);
-    }
-
-    /** One step of a component's own stack execution, with the retry rules of a single STACK request. */
-    private ComponentRun stepComponent(
-            Spec spec, CompositeGraph.Node node, ComponentRun row, Map<String, ComponentRun> rows, ExecutionRun run) {
-        var child = childJob(spec.job(), node, row.attempt(), outputs(rows));
-        var bound = stackExecutor().bind(child);
-        var executionId = row.executionIdOfAttempt();
-        var childRun = new ExecutionRun(
-                executions,
-                properties,
-                clock,
-                executions
-                        .findById(executionId)
-                        .orElseGet(() -> new Execution(
-                                executionId,
-                                BlueprintKind.STACK,
-                                bound.firstPhase(),
-                                run.now(),
-                                spec.job().requestId(),
-                                node.name())),
-                true);
-        var statusBefore = childRun.execution().awsStatus();
-        StepOutcome outcome;
-        try {
-            outcome = bound.step(childRun);
-        } catch (ProvisioningException e) {
-            outcome = failure(childRun, child, e);
-        } catch (CompositeGraph.MissingOutputException e) {
-            outcome = new StepOutcome.Failed(String.valueOf(e.getMessage()));
-        }
-        var statusAfter = childRun.execution().awsStatus();
-        if (statusAfter != null && !statusAfter.equals(statusBefore)) {
-            row.event(run.now(), statusAfter);
-        }
-        switch (outcome) {
-            case StepOutcome.Continue later -> {
-                childRun.save();
-                row.runAgainAt(run.now().plus(later.after()));
-            }
-            case StepOutcome.Succeeded succeeded -> {
-                childRun.execution().done(run.now());
-                childRun.save();
-                var stackId = childRun.awsId("StackId").orElse(child.handles().get("StackId"));
-                row.succeeded(succeeded.outputs(), stackId, run.now());
-                if (stackId != null && !decommissioning()) {
-                    run.remember(node.name() + ".StackId", stackId);
-                }
-                run.record(
-                        "execution.component-succeeded",
-                        Map.of(
-                                "component",
-                                node.name(),
-                                "outputs",
-                                succeeded.outputs().entrySet().stream()
-                                        .map(entry -> entry.getKey() + "=" + entry.getValue())
-                                        .collect(Collectors.joining(", "))));
-            }
-            case StepOutcome.AwaitApproval awaiting ->
-                // Only an UPDATE's preview waits for approval; components are deployed after the request's approval.
-                throw new IllegalStateException(
-                        "Component " + node.name() + " asked for approval: composite components are never previewed");
-            case StepOutcome.Failed failed -> {
-                childRun.execution().done(run.now());
-                childRun.save();
-                var reason = child.parameters().scrub(failed.reason());
-                row.failed(reason, run.now());
-                run.record("execution.component-failed", Map.of("component", node.name(), "reason", reason));
-            }
-        }
-        return components.save(row);
-    }
-
-    /** As the runner treats a STACK request's failed call: waited out, retried a few times, or final. */
-    private StepOutcome failure(ExecutionRun childRun, Job child, ProvisioningException e) {
-        var message = child.parameters().scrub(String.valueOf(e.getMessage()));
-        var execution = childRun.execution();
-        return switch (e.retry()) {
-            case WHEN_AWS_IS_FREE -> {
-                execution.throttled(message, childRun.now());
-                yield new StepOutcome.Continue(backoff(execution.throttledAttempts()));
-            }
-            case LIMITED -> {
-                execution.failedAttempt(message, childRun.now());
-                yield execution.failedAttempts() < properties.maxAttempts()
-                        ? new StepOutcome.Continue(backoff(execution.failedAttempts()))
-                        : new StepOutcome.Failed(message);
-            }
-            case NEVER -> {
-                execution.failedAttempt(message, childRun.now());
-                yield new StepOutcome.Failed(message);
-            }
-        };
-    }
-
-    private Duration backoff(int attempts) {
-        var ceiling = Math.min(
-                properties
-                        .retryDelay()
-                        .multipliedBy(1L << Math.min(attempts - 1, 16))
-                        .toMillis(),
-                properties.maxRetryDelay().toMillis());
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 
     private StepOutcome finish(Spec spec, Map<String, ComponentRun> rows, ExecutionRun run) {
@@ -356,7 +238,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
     }
 
     private static ComponentRun row(Map<String, ComponentRun> rows, String component) {
-        return java.util.Objects.requireNonNull(rows.get(component), () -> "No row of component " + component);
+        return Objects.requireNonNull(rows.get(component), () -> "No row of component " + component);
     }
 
     private static Map<String, Map<String, String>> outputs(Map<String, ComponentRun> rows) {
@@ -365,73 +247,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
         return outputs;
     }
 
-    /**
-     * The job of one component: a STACK job of its own, named after the composite and the component, whose id (and so
-     * its stack name and tokens) derives from the request, the component and the attempt.
-     */
-    private Job childJob(Job job, CompositeGraph.Node node, int attempt, Map<String, Map<String, String>> outputs) {
-        var composite = job.blueprint();
-        var blueprint = new BlueprintVersionDetails(
-                composite.versionId(),
-                composite.blueprintId(),
-                composite.slug() + "-" + node.name(),
-                composite.name() + " / " + node.name(),
-                composite.description(),
-                BlueprintKind.STACK,
-                composite.number(),
-                node.templateBody(),
-                node.parameters(),
-                node.outputs(),
-                node.capabilities(),
-                composite.tags(),
-                new Delivery.Stack());
-        var secret = node.secretParameters().keySet();
-        DeploymentParameters parameters;
-        if (decommissioning()) {
-            parameters = DeploymentParameters.of(Map.of());
-        } else {
-            var shown = node.parameterValues(job.parameters().shown(), outputs);
-            parameters = job.parameters().decryptable()
-                    ? DeploymentParameters.live(
-                            shown,
-                            secret,
-                            () -> node.parameterValues(job.parameters().forAws(), outputs))
-                    : DeploymentParameters.dryRun(shown, secret);
-        }
-        var tags = new LinkedHashMap<>(job.tags());
-        tags.put("vendo:component", node.name());
-        var handles = new LinkedHashMap<String, String>();
-        var stackId = job.handles().get(node.name() + ".StackId");
-        if (stackId != null) {
-            handles.put("StackId", stackId);
-        }
-        var id = java.util.UUID.nameUUIDFromBytes(("composite:" + job.requestId() + "/" + node.name() + "/" + attempt)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new Job(
-                id, parameters, blueprint, job.targetDetails(), tags, job.terminationProtection(), job.kind(), handles);
-    }
-
     private boolean decommissioning() {
         return requestKind == RequestKind.DECOMMISSION;
-    }
-
-    /** The STACK executor of this request kind: its steps deploy or delete each component's stack. */
-    private KindExecutor<?> stackExecutor() {
-        var stack = new BlueprintVersionDetails(
-                java.util.UUID.randomUUID(),
-                java.util.UUID.randomUUID(),
-                "stack",
-                "stack",
-                "",
-                BlueprintKind.STACK,
-                1,
-                "",
-                List.of(),
-                List.of(),
-                List.of());
-        return kinds.stream()
-                .filter(kind -> kind != this && kind.handles(stack) && kind.requestKind() == requestKind)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No STACK executor for " + requestKind));
     }
 }

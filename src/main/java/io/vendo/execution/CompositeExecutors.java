@@ -2,8 +2,6 @@ package io.vendo.execution;
 
 import io.vendo.catalog.Catalog;
 import io.vendo.request.RequestKind;
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,24 +11,13 @@ class CompositeExecutors {
 
     @Bean
     CompositeExecutor compositeProvisioning(
-            Catalog catalog,
-            ObjectProvider<KindExecutor<?>> kinds,
-            ExecutionRepository executions,
-            ComponentRunRepository components,
-            ExecutionProperties properties,
-            Clock clock) {
-        return new CompositeExecutor(RequestKind.PROVISION, catalog, kinds, executions, components, properties, clock);
+            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks) {
+        return new CompositeExecutor(RequestKind.PROVISION, catalog, components, stacks);
     }
 
     @Bean
     CompositeExecutor compositeDecommissioning(
-            Catalog catalog,
-            ObjectProvider<KindExecutor<?>> kinds,
-            ExecutionRepository executions,
-            ComponentRunRepository components,
-            ExecutionProperties properties,
-            Clock clock) {
-        return new CompositeExecutor(
-                RequestKind.DECOMMISSION, catalog, kinds, executions, components, properties, clock);
+            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks) {
+        return new CompositeExecutor(RequestKind.DECOMMISSION, catalog, components, stacks);
     }
 }
