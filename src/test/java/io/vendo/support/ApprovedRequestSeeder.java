@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,53 +78,17 @@ public final class ApprovedRequestSeeder {
             String blueprint,
             @Nullable String parameters,
             Instant due) {
-        // The demo catalog is loaded just after the worker started.
-        await().atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        jdbc.queryForObject("select count(*) from blueprint where slug = ?", Integer.class, blueprint)
-                                > 0);
-        var version = jdbc.queryForMap(
-                """
-                select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
-                where b.slug = ? order by v.number desc limit 1""",
-                blueprint);
-        var target = jdbc.queryForMap("select id, name from target where slug = ?", targetSlug);
-        var now = Timestamp.from(Instant.now());
-        var ids = new ArrayList<UUID>();
-        var requests = new ArrayList<Object[]>();
-        var tasks = new ArrayList<Object[]>();
+        var subject = latestVersion(blueprint, targetSlug);
+        var requests = new LinkedHashMap<UUID, String>();
         for (int i = 0; i < count; i++) {
-            var id = UUID.randomUUID();
-            ids.add(id);
-            requests.add(new Object[] {
-                id,
-                version.get("id"),
-                blueprint,
-                version.get("name"),
-                version.get("number"),
-                target.get("id"),
-                targetSlug,
-                target.get("name"),
-                parameters != null ? parameters : "{\"SiteName\": \"%s-%d\"}".formatted(namePrefix, i),
-                now,
-                now
-            });
-            tasks.add(new Object[] {id.toString(), Timestamp.from(due)});
+            requests.put(
+                    UUID.randomUUID(),
+                    parameters != null ? parameters : "{\"SiteName\": \"%s-%d\"}".formatted(namePrefix, i));
         }
-        jdbc.batchUpdate(
-                """
-                insert into vending_request (id, kind, state, blueprint_version_id, blueprint_slug, blueprint_name,
-                    blueprint_version, target_id, target_slug, target_name, parameters, justification, requester, team,
-                    outputs, submitted_at, updated_at, version)
-                values (?, 'PROVISION', 'APPROVED', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'Seeded for an execution test',
-                    'requester', 'web-team', '{}'::jsonb, ?, ?, 0)""",
-                requests);
-        jdbc.batchUpdate(
-                """
-                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                values ('request-execution', ?, ?, false, 1)""",
-                tasks);
-        return ids;
+        var now = Timestamp.from(Instant.now());
+        insertRequests("PROVISION", "APPROVED", subject, null, requests, "{}", false, now);
+        schedule("request-execution", requests.keySet(), Timestamp.from(due));
+        return List.copyOf(requests.keySet());
     }
 
     /**
@@ -133,33 +98,7 @@ public final class ApprovedRequestSeeder {
      * @return the new request's id
      */
     public UUID decommissionApproved(UUID provisionRequest) {
-        var environment = jdbc.queryForMap(
-                "select id, blueprint_version_id, target_id from environment where provisioned_by = ?",
-                provisionRequest);
-        var id = UUID.randomUUID();
-        var now = Timestamp.from(Instant.now());
-        jdbc.update(
-                """
-                insert into vending_request (id, kind, state, environment_id, blueprint_version_id, blueprint_slug,
-                    blueprint_name, blueprint_version, target_id, target_slug, target_name, parameters, justification,
-                    requester, team, outputs, submitted_at, updated_at, version)
-                select ?, 'DECOMMISSION', 'APPROVED', ?, r.blueprint_version_id, r.blueprint_slug, r.blueprint_name,
-                    r.blueprint_version, r.target_id, r.target_slug, r.target_name, '{}'::jsonb,
-                    'Seeded for an execution test', 'requester', 'web-team', '{}'::jsonb, ?, ?, 0
-                from vending_request r where r.id = ?""",
-                id,
-                environment.get("id"),
-                now,
-                now,
-                provisionRequest);
-        jdbc.update("update environment set busy_with = ? where id = ?", id, environment.get("id"));
-        jdbc.update(
-                """
-                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                values ('request-execution', ?, ?, false, 1)""",
-                id.toString(),
-                now);
-        return id;
+        return dayTwo(provisionRequest, "DECOMMISSION", "APPROVED", "{}", false, "request-execution");
     }
 
     /**
@@ -169,35 +108,13 @@ public final class ApprovedRequestSeeder {
      * @return the PROVISION request's id
      */
     public UUID accountEnvironment(String targetSlug, String accountId) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        jdbc.queryForObject("select count(*) from blueprint where slug = 'team-account'", Integer.class)
-                                > 0);
-        var version = jdbc.queryForMap(
-                """
-                select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
-                where b.slug = 'team-account' order by v.number desc limit 1""");
-        var target = jdbc.queryForMap("select id, name, environment from target where slug = ?", targetSlug);
+        var subject = latestVersion("team-account", targetSlug);
+        var tier = jdbc.queryForObject("select environment from target where slug = ?", String.class, targetSlug);
         var request = UUID.randomUUID();
         var now = Timestamp.from(Instant.now());
-        jdbc.update(
-                """
-                insert into vending_request (id, kind, state, blueprint_version_id, blueprint_slug, blueprint_name,
-                    blueprint_version, target_id, target_slug, target_name, parameters, justification, requester, team,
-                    outputs, submitted_at, updated_at, version)
-                values (?, 'PROVISION', 'SUCCEEDED', ?, 'team-account', ?, ?, ?, ?, ?,
-                    '{"AccountName": "Seeded", "AccountEmail": "seeded@example.com"}'::jsonb, 'Seeded for an execution test',
-                    'requester', 'web-team', jsonb_build_object('AccountId', ?::text), ?, ?, 0)""",
-                request,
-                version.get("id"),
-                version.get("name"),
-                version.get("number"),
-                target.get("id"),
-                targetSlug,
-                target.get("name"),
-                accountId,
-                now,
-                now);
+        var parameters = "{\"AccountName\": \"Seeded\", \"AccountEmail\": \"seeded@example.com\"}";
+        var outputs = "{\"AccountId\": \"%s\"}".formatted(accountId);
+        insertRequests("PROVISION", "SUCCEEDED", subject, null, Map.of(request, parameters), outputs, false, now);
         jdbc.update(
                 """
                 insert into environment (id, provisioned_by, parameters_from, blueprint_slug, blueprint_name,
@@ -206,21 +123,21 @@ public final class ApprovedRequestSeeder {
                     parameters, outputs, handles, status, expiry_paused, reminders_sent, history, created_at,
                     updated_at, version)
                 values (?, ?, ?, 'team-account', ?, 'ACCOUNT', ?, ?, ?, ?, ?, ?, 'requester', 'web-team',
-                    '{"AccountName": "Seeded", "AccountEmail": "seeded@example.com"}'::jsonb,
-                    jsonb_build_object('AccountId', ?::text),
+                    ?::jsonb, ?::jsonb,
                     jsonb_build_object('AccountId', ?::text, 'ProvisionedProductId', 'pp-seeded'), 'ACTIVE', false,
                     '[]'::jsonb, '[]'::jsonb, ?, ?, 0)""",
                 UUID.randomUUID(),
                 request,
                 request,
-                version.get("name"),
-                version.get("id"),
-                version.get("number"),
-                target.get("id"),
+                subject.blueprintName(),
+                subject.versionId(),
+                subject.blueprintVersion(),
+                subject.targetId(),
                 targetSlug,
-                target.get("name"),
-                target.get("environment"),
-                accountId,
+                subject.targetName(),
+                tier,
+                parameters,
+                outputs,
                 accountId,
                 now,
                 now);
@@ -249,12 +166,7 @@ public final class ApprovedRequestSeeder {
                 environment.get("stack_id"),
                 now,
                 now);
-        jdbc.update(
-                """
-                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                values ('drift-check', ?, ?, false, 1)""",
-                id.toString(),
-                now);
+        schedule("drift-check", List.of(id), now);
         return id;
     }
 
@@ -266,32 +178,7 @@ public final class ApprovedRequestSeeder {
      * @return the new request's id
      */
     public UUID updateFiled(UUID provisionRequest, String parameters) {
-        var environment = jdbc.queryForMap("select id from environment where provisioned_by = ?", provisionRequest);
-        var id = UUID.randomUUID();
-        var now = Timestamp.from(Instant.now());
-        jdbc.update(
-                """
-                insert into vending_request (id, kind, state, environment_id, blueprint_version_id, blueprint_slug,
-                    blueprint_name, blueprint_version, target_id, target_slug, target_name, parameters, justification,
-                    requester, team, outputs, preview_pending, submitted_at, updated_at, version)
-                select ?, 'UPDATE', 'PENDING_APPROVAL', ?, r.blueprint_version_id, r.blueprint_slug, r.blueprint_name,
-                    r.blueprint_version, r.target_id, r.target_slug, r.target_name, ?::jsonb,
-                    'Seeded for an execution test', 'requester', 'web-team', '{}'::jsonb, true, ?, ?, 0
-                from vending_request r where r.id = ?""",
-                id,
-                environment.get("id"),
-                parameters,
-                now,
-                now,
-                provisionRequest);
-        jdbc.update("update environment set busy_with = ? where id = ?", id, environment.get("id"));
-        jdbc.update(
-                """
-                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                values ('request-preview', ?, ?, false, 1)""",
-                id.toString(),
-                now);
-        return id;
+        return dayTwo(provisionRequest, "UPDATE", "PENDING_APPROVAL", parameters, true, "request-preview");
     }
 
     /** Approves a request that waits for approval (as its approval's last decision does), its execution due now. */
@@ -301,12 +188,7 @@ public final class ApprovedRequestSeeder {
                 "update vending_request set state = 'APPROVED', updated_at = ?, version = version + 1 where id = ?",
                 now,
                 request);
-        jdbc.update(
-                """
-                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
-                values ('request-execution', ?, ?, false, 1)""",
-                request.toString(),
-                now);
+        schedule("request-execution", List.of(request), now);
     }
 
     /** How many of the requests are in each state. */
@@ -322,5 +204,116 @@ public final class ApprovedRequestSeeder {
 
     public JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /** What requests are of, as vending_request copies it: a blueprint's version and a target. */
+    private record Subject(
+            Object versionId,
+            String blueprintSlug,
+            Object blueprintName,
+            Object blueprintVersion,
+            Object targetId,
+            String targetSlug,
+            Object targetName) {}
+
+    /** The blueprint's latest version (once the demo catalog is there) at the target. */
+    private Subject latestVersion(String blueprint, String targetSlug) {
+        // The demo catalog is loaded just after the worker started.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from blueprint where slug = ?", Integer.class, blueprint)
+                                > 0);
+        var version = jdbc.queryForMap(
+                """
+                select v.id, b.name, v.number from blueprint_version v join blueprint b on b.id = v.blueprint_id
+                where b.slug = ? order by v.number desc limit 1""",
+                blueprint);
+        var target = jdbc.queryForMap("select id, name from target where slug = ?", targetSlug);
+        return new Subject(
+                version.get("id"),
+                blueprint,
+                version.get("name"),
+                version.get("number"),
+                target.get("id"),
+                targetSlug,
+                target.get("name"));
+    }
+
+    /**
+     * A day-2 request of the environment that the PROVISION request made, the environment busy with it (as filing
+     * makes it), and its task due now.
+     */
+    private UUID dayTwo(
+            UUID provisionRequest, String kind, String state, String parameters, boolean previewPending, String task) {
+        var environment = jdbc.queryForObject(
+                "select id from environment where provisioned_by = ?", UUID.class, provisionRequest);
+        var subject = jdbc.queryForObject(
+                """
+                select blueprint_version_id, blueprint_slug, blueprint_name, blueprint_version, target_id, target_slug,
+                    target_name
+                from vending_request where id = ?""",
+                (row, n) -> new Subject(
+                        row.getObject(1),
+                        row.getString(2),
+                        row.getObject(3),
+                        row.getObject(4),
+                        row.getObject(5),
+                        row.getString(6),
+                        row.getObject(7)),
+                provisionRequest);
+        var id = UUID.randomUUID();
+        var now = Timestamp.from(Instant.now());
+        insertRequests(kind, state, subject, environment, Map.of(id, parameters), "{}", previewPending, now);
+        jdbc.update("update environment set busy_with = ? where id = ?", id, environment);
+        schedule(task, List.of(id), now);
+        return id;
+    }
+
+    /** Requests of the subject by the demo's requester and team, submitted now: one a parameters' entry. */
+    private void insertRequests(
+            String kind,
+            String state,
+            Subject subject,
+            @Nullable UUID environment,
+            Map<UUID, String> parameters,
+            String outputs,
+            boolean previewPending,
+            Timestamp now) {
+        jdbc.batchUpdate(
+                """
+                insert into vending_request (id, kind, state, environment_id, blueprint_version_id, blueprint_slug,
+                    blueprint_name, blueprint_version, target_id, target_slug, target_name, parameters, justification,
+                    requester, team, outputs, preview_pending, submitted_at, updated_at, version)
+                values (?, ?, ?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'Seeded for an execution test', 'requester',
+                    'web-team', ?::jsonb, ?, ?, ?, 0)""",
+                parameters.entrySet().stream()
+                        .map(request -> new Object[] {
+                            request.getKey(),
+                            kind,
+                            state,
+                            environment,
+                            subject.versionId(),
+                            subject.blueprintSlug(),
+                            subject.blueprintName(),
+                            subject.blueprintVersion(),
+                            subject.targetId(),
+                            subject.targetSlug(),
+                            subject.targetName(),
+                            request.getValue(),
+                            outputs,
+                            previewPending,
+                            now,
+                            now
+                        })
+                        .toList());
+    }
+
+    /** The db-scheduler task of each id (its instance), due then. */
+    private void schedule(String task, Collection<UUID> ids, Timestamp due) {
+        jdbc.batchUpdate(
+                """
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values (?, ?, ?, false, 1)""",
+                ids.stream().map(id -> new Object[] {task, id.toString(), due}).toList());
     }
 }
