@@ -10,6 +10,7 @@ import io.vendo.catalog.CatalogAdministration;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewTarget;
 import io.vendo.support.ApiClient;
+import io.vendo.support.ApprovedRequests;
 import io.vendo.support.AwsStub;
 import io.vendo.support.ChromiumPages;
 import io.vendo.support.CloudFormationSimulator;
@@ -82,20 +83,7 @@ class EnvironmentDriftFlowTest {
     }
 
     private UUID provision(String siteName) {
-        var id = ApiClient.as("requester", port).submit("drift-dev", siteName, "Needed for the drift tests");
-        var decided = ApiClient.as("approver", port)
-                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
-        assertThat(decided.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> {
-                            clock.advance(Duration.ofSeconds(1));
-                            return jdbc.queryForObject(
-                                    "select state from vending_request where id = ?::uuid", String.class, id);
-                        },
-                        "SUCCEEDED"::equals);
-        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+        return new ApprovedRequests(port).provision("drift-dev", siteName, "Needed for the drift tests", clock, jdbc);
     }
 
     private String stackOf(UUID environment) {
@@ -109,15 +97,9 @@ class EnvironmentDriftFlowTest {
 
     /** Lets the application's clock go on (a second per look) until the check has ended; returns its state. */
     private String awaitCheck(String checkId) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> {
-                            clock.advance(Duration.ofSeconds(1));
-                            return jdbc.queryForObject(
-                                    "select state from drift_check where id = ?::uuid", String.class, checkId);
-                        },
-                        state -> !state.equals("REQUESTED") && !state.equals("DETECTING"));
+        return clock.awaitAdvancing(
+                () -> jdbc.queryForObject("select state from drift_check where id = ?::uuid", String.class, checkId),
+                state -> !state.equals("REQUESTED") && !state.equals("DETECTING"));
     }
 
     private int audited(UUID environment, String action) {

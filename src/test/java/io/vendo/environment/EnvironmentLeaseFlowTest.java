@@ -16,6 +16,7 @@ import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
 import io.vendo.support.ApiClient;
+import io.vendo.support.ApprovedRequests;
 import io.vendo.support.AwsStub;
 import io.vendo.support.ChromiumPages;
 import io.vendo.support.CloudFormationSimulator;
@@ -95,24 +96,11 @@ class EnvironmentLeaseFlowTest {
 
     /** Approves over the API and lets time pass while the executor polls (the clock stands still otherwise). */
     private UUID provision(String target, String siteName) {
-        var id = ApiClient.as("requester", port).submit(target, siteName, "Needed for the lease tests");
-        var decided = ApiClient.as("approver", port)
-                .postJson("/api/v1/requests/" + id + "/decisions", "{\"decision\": \"APPROVE\", \"comment\": \"go\"}");
-        assertThat(decided.status()).isEqualTo(200);
-        awaitState(id, "SUCCEEDED");
-        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+        return new ApprovedRequests(port).provision(target, siteName, "Needed for the lease tests", clock, jdbc);
     }
 
     private void awaitState(String requestId, String state) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> {
-                            clock.advance(Duration.ofSeconds(1));
-                            return jdbc.queryForObject(
-                                    "select state from vending_request where id = ?::uuid", String.class, requestId);
-                        },
-                        state::equals);
+        ApprovedRequests.awaitState(requestId, state, clock, jdbc);
     }
 
     private Instant expiry(UUID environment) {

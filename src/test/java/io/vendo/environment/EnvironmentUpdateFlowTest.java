@@ -15,6 +15,7 @@ import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
 import io.vendo.support.ApiClient;
+import io.vendo.support.ApprovedRequests;
 import io.vendo.support.AwsStub;
 import io.vendo.support.ChromiumPages;
 import io.vendo.support.CloudFormationSimulator;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,10 +134,8 @@ class EnvironmentUpdateFlowTest {
                          "justification": "a site to update"}"""
                                 .formatted(blueprint, TARGET, siteName));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        var id = submitted.body().path("id").asString();
-        approve(id);
-        awaitState(id, "SUCCEEDED");
-        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+        return new ApprovedRequests(port)
+                .provisioned(submitted.body().path("id").asString(), clock, jdbc);
     }
 
     private void approve(String requestId) {
@@ -146,28 +144,13 @@ class EnvironmentUpdateFlowTest {
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
     }
 
-    /** Lets time pass on the application's clock while the scheduler works (it stands still otherwise). */
-    private <T> T awaitValue(Supplier<T> value, java.util.function.Predicate<T> done) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> {
-                            clock.advance(Duration.ofSeconds(1));
-                            return value.get();
-                        },
-                        done);
-    }
-
     private void awaitState(String requestId, String state) {
-        awaitValue(
-                () -> jdbc.queryForObject(
-                        "select state from vending_request where id = ?::uuid", String.class, requestId),
-                state::equals);
+        ApprovedRequests.awaitState(requestId, state, clock, jdbc);
     }
 
     /** Until the request's preview is stored (and its approvers invited); @return the change set's name */
     private String awaitPreview(String requestId, int round) {
-        return awaitValue(
+        return clock.awaitAdvancing(
                         () -> jdbc.queryForList(
                                 """
                                 select preview ->> 'name' from vending_request
@@ -308,8 +291,8 @@ class EnvironmentUpdateFlowTest {
                 .containsEntry("ClientRequestToken", "vendo-" + requestId + "-execute-change-set");
         assertThat(AwsStub.received("ExecuteChangeSet")).hasSize(2);
 
-        awaitValue(() -> environmentRow(environment).get("status"), "ACTIVE"::equals);
-        awaitValue(() -> environmentRow(environment).get("busy_with") == null, Boolean::booleanValue);
+        clock.awaitAdvancing(() -> environmentRow(environment).get("status"), "ACTIVE"::equals);
+        clock.awaitAdvancing(() -> environmentRow(environment).get("busy_with") == null, Boolean::booleanValue);
         var row = environmentRow(environment);
         assertThat(row.get("blueprint_version")).isEqualTo(2);
         assertThat(row.get("parameters").toString())
@@ -384,7 +367,7 @@ class EnvironmentUpdateFlowTest {
         assertThat(executed).hasSize(1);
         assertThat(executed.getFirst().get("ChangeSetName")).contains(second);
         assertThat(aws.changeSets(stackId(environment)).get(first).executedAt).isZero();
-        awaitValue(
+        clock.awaitAdvancing(
                 () -> environmentRow(environment).get("outputs").toString(), outputs -> outputs.contains("fresh-site"));
     }
 
@@ -403,7 +386,7 @@ class EnvironmentUpdateFlowTest {
         assertThat(jdbc.queryForObject(
                         "select failure_reason from vending_request where id = ?::uuid", String.class, requestId))
                 .isEqualTo("UPDATE_ROLLBACK_COMPLETE: SiteBucket UPDATE_FAILED: doomed-two already exists");
-        awaitValue(() -> environmentRow(environment).get("status"), "FAILED"::equals);
+        clock.awaitAdvancing(() -> environmentRow(environment).get("status"), "FAILED"::equals);
         assertThat(environmentRow(environment).get("status_reason").toString()).contains("doomed-two already exists");
         assertThat(environmentRow(environment).get("parameters").toString()).contains("doomed-site");
     }
@@ -445,10 +428,8 @@ class EnvironmentUpdateFlowTest {
                          "justification": "day-2"}"""
                                 .formatted(slug, TARGET));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        var id = submitted.body().path("id").asString();
-        approve(id);
-        awaitState(id, "SUCCEEDED");
-        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+        return new ApprovedRequests(port)
+                .provisioned(submitted.body().path("id").asString(), clock, jdbc);
     }
 
     private static String record(String recordId, String status, String type, String outputs) {
@@ -511,7 +492,7 @@ class EnvironmentUpdateFlowTest {
                 .isEqualTo("InstanceType");
         assertThat(update.path("ProvisioningParameters").get(0).path("Value").asString())
                 .isEqualTo("t3.small");
-        awaitValue(() -> environmentRow(environment).get("blueprint_version"), version -> Integer.valueOf(2)
+        clock.awaitAdvancing(() -> environmentRow(environment).get("blueprint_version"), version -> Integer.valueOf(2)
                 .equals(version));
         var row = environmentRow(environment);
         assertThat(row.get("status")).isEqualTo("ACTIVE");
@@ -544,7 +525,7 @@ class EnvironmentUpdateFlowTest {
         assertThat(aws.stackSetOperations().get("upd-guardrails").values())
                 .extracting(CloudFormationSimulator.StackSetOperation::action)
                 .containsExactlyInAnyOrder("CREATE", "UPDATE");
-        awaitValue(
+        clock.awaitAdvancing(
                 () -> environmentRow(environment).get("parameters").toString(),
                 parameters -> parameters.contains("t3.small"));
         assertThat(environmentRow(environment).get("status")).isEqualTo("ACTIVE");
@@ -592,7 +573,7 @@ class EnvironmentUpdateFlowTest {
         var cancelled = requester.postJson("/api/v1/requests/" + filed + "/cancel", "{}");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         awaitState(filed, "CANCELLED");
-        awaitValue(() -> environmentRow(environment).get("busy_with") == null, Boolean::booleanValue);
+        clock.awaitAdvancing(() -> environmentRow(environment).get("busy_with") == null, Boolean::booleanValue);
 
         catalog.retire(jdbc.queryForObject("select id from blueprint where slug = ?", UUID.class, blueprint));
         var retired = requester.postJson(

@@ -1,11 +1,15 @@
 package io.vendo.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -27,6 +31,23 @@ public class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    /**
+     * Waits (30 s at the most, a look every 100 ms) until the value is done, moving this clock on a second before each
+     * look: the application's scheduler sees no time pass otherwise.
+     *
+     * @return the value that was done
+     */
+    public <T> T awaitAdvancing(Callable<T> value, Predicate<? super T> done) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            advance(Duration.ofSeconds(1));
+                            return value.call();
+                        },
+                        done::test);
     }
 
     @Override
