@@ -370,20 +370,7 @@ class EnvironmentLeaseFlowTest {
         var expiry = expiry(environment);
 
         clock.advance(Duration.between(clock.instant(), expiry).plusMinutes(20));
-        // The lease's clock looks every 15 minutes of the application's clock: time goes on while the test waits.
-        var filed = await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> {
-                            clock.advance(Duration.ofMinutes(1));
-                            return jdbc.queryForList(
-                                    "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
-                                    UUID.class,
-                                    environment);
-                        },
-                        found -> !found.isEmpty())
-                .getFirst()
-                .toString();
+        var filed = awaitDecommissionFiled(environment);
         var request = jdbc.queryForMap("select * from vending_request where id = ?::uuid", filed);
         assertThat(request.get("requester")).isEqualTo("vendo");
         assertThat(request.get("team")).isEqualTo("web-team");
@@ -493,19 +480,7 @@ class EnvironmentLeaseFlowTest {
                   "Status": "PENDING_CLOSURE", "State": "PENDING_CLOSURE", "JoinedMethod": "CREATED"}}""");
 
         clock.advance(Duration.between(clock.instant(), expiry(closed)).plusMinutes(20));
-        var filed = await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                        () -> {
-                            clock.advance(Duration.ofMinutes(1));
-                            return jdbc.queryForList(
-                                    "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
-                                    UUID.class,
-                                    closed);
-                        },
-                        found -> !found.isEmpty())
-                .getFirst()
-                .toString();
+        var filed = awaitDecommissionFiled(closed);
         assertThat(jdbc.queryForObject("select requester from vending_request where id = ?::uuid", String.class, filed))
                 .isEqualTo("vendo");
         approve("approver", filed);
@@ -791,6 +766,28 @@ class EnvironmentLeaseFlowTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * The DECOMMISSION request Vendo files at the end of the environment's lease; the lease's clock looks every 15
+     * minutes of the application's clock, so time goes on (a minute per look) while the test waits.
+     *
+     * @return its id
+     */
+    private String awaitDecommissionFiled(UUID environment) {
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            clock.advance(Duration.ofMinutes(1));
+                            return jdbc.queryForList(
+                                    "select id from vending_request where environment_id = ? and kind = 'DECOMMISSION'",
+                                    UUID.class,
+                                    environment);
+                        },
+                        found -> !found.isEmpty())
+                .getFirst()
+                .toString();
     }
 
     /**
