@@ -244,21 +244,12 @@ class WorkerFaultTest {
         var decommission = seeder.decommissionApproved(provision);
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.deleteStartedAt != 0);
         first.kill();
-        assertThat(seeder.jdbc()
-                        .queryForObject("select state from vending_request where id = ?", String.class, decommission))
-                .isEqualTo("IN_PROGRESS");
+        assertThat(requestState(decommission)).isEqualTo("IN_PROGRESS");
 
         aws.hold("DeleteStack", Duration.ZERO);
         start("delete-2", Map.of());
         awaitAll(List.of(decommission), "SUCCEEDED", Duration.ofSeconds(60));
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> seeder.jdbc()
-                                .queryForObject(
-                                        "select status from environment where provisioned_by = ?",
-                                        String.class,
-                                        provision),
-                        "DECOMMISSIONED"::equals);
+        awaitEnvironment(provision, "status", "DECOMMISSIONED");
 
         var deletes = calls("DeleteStack");
         assertThat(deletes).hasSizeGreaterThanOrEqualTo(2);
@@ -376,20 +367,11 @@ class WorkerFaultTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !AwsStub.receivedJson(org + "MoveAccount").isEmpty());
         first.kill();
-        assertThat(seeder.jdbc()
-                        .queryForObject("select state from vending_request where id = ?", String.class, decommission))
-                .isEqualTo("IN_PROGRESS");
+        assertThat(requestState(decommission)).isEqualTo("IN_PROGRESS");
 
         start("move-2", Map.of());
         awaitAll(List.of(decommission), "SUCCEEDED", Duration.ofSeconds(60));
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> seeder.jdbc()
-                                .queryForObject(
-                                        "select status from environment where provisioned_by = ?",
-                                        String.class,
-                                        provision),
-                        "DECOMMISSIONED"::equals);
+        awaitEnvironment(provision, "status", "DECOMMISSIONED");
 
         var moves = AwsStub.receivedJson(org + "MoveAccount");
         assertThat(moves).hasSize(1);
@@ -400,12 +382,7 @@ class WorkerFaultTest {
                 .isEqualTo(suspended);
         assertThat(AwsStub.receivedJson(org + "ListParents")).hasSize(2);
         assertThat(AwsStub.receivedJson(org + "CloseAccount")).isEmpty();
-        assertThat(seeder.jdbc()
-                        .queryForObject(
-                                "select status_reason from environment where provisioned_by = ?",
-                                String.class,
-                                provision))
-                .contains("moved to the suspended OU " + suspended);
+        assertThat(environmentOf(provision, "status_reason")).contains("moved to the suspended OU " + suspended);
     }
 
     /**
@@ -445,10 +422,7 @@ class WorkerFaultTest {
         assertThat(AwsStub.received("DetectStackDrift")).hasSize(1);
         assertThat(AwsStub.received("DescribeStackResourceDrifts")).hasSize(1);
         assertThat(aws.detections()).hasSize(1);
-        assertThat(seeder.jdbc()
-                        .queryForObject(
-                                "select status from environment where provisioned_by = ?", String.class, provision))
-                .isEqualTo("DRIFTED");
+        assertThat(environmentOf(provision, "status")).isEqualTo("DRIFTED");
         assertThat(seeder.jdbc()
                         .queryForObject(
                                 "select drifted_resources -> 0 ->> 'logicalId' from drift_check where id = ?",
@@ -505,20 +479,12 @@ class WorkerFaultTest {
         seeder.approve(update);
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.updateStartedAt != 0);
         first.kill();
-        assertThat(seeder.jdbc().queryForObject("select state from vending_request where id = ?", String.class, update))
-                .isEqualTo("IN_PROGRESS");
+        assertThat(requestState(update)).isEqualTo("IN_PROGRESS");
 
         aws.hold("ExecuteChangeSet", Duration.ZERO);
         start("update-2", Map.of());
         awaitAll(List.of(update), "SUCCEEDED", Duration.ofSeconds(60));
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> seeder.jdbc()
-                                .queryForObject(
-                                        "select parameters ->> 'SiteName' from environment where provisioned_by = ?",
-                                        String.class,
-                                        provision),
-                        "after-0"::equals);
+        awaitEnvironment(provision, "parameters ->> 'SiteName'", "after-0");
 
         var executes = calls("ExecuteChangeSet").stream()
                 .filter(call -> call.get("ChangeSetName").contains(changeSet))
@@ -595,6 +561,21 @@ class WorkerFaultTest {
                                 where wait_event_type = 'Lock' and query ilike 'update execution set%'""",
                                 Integer.class)
                 > 0;
+    }
+
+    private String requestState(UUID request) {
+        return seeder.jdbc().queryForObject("select state from vending_request where id = ?", String.class, request);
+    }
+
+    /** A column (or an expression of its columns) of the environment that the PROVISION request made. */
+    private String environmentOf(UUID provision, String expression) {
+        return seeder.jdbc()
+                .queryForObject(
+                        "select " + expression + " from environment where provisioned_by = ?", String.class, provision);
+    }
+
+    private void awaitEnvironment(UUID provision, String expression, String value) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> environmentOf(provision, expression), value::equals);
     }
 
     private void awaitAll(List<UUID> ids, String state, Duration atMost) {
