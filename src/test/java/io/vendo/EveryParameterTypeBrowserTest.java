@@ -287,10 +287,7 @@ class EveryParameterTypeBrowserTest {
 
     private void logIn(Page page, String user) {
         page.navigate(url("/login"));
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
     }

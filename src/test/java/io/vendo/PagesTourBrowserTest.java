@@ -256,10 +256,7 @@ class PagesTourBrowserTest {
 
     private void logIn(Page page, String user) {
         page.navigate(url("/login"));
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
         page.waitForURL(address -> !address.contains("/login"));
     }
 

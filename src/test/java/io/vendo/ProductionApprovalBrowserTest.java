@@ -71,10 +71,7 @@ class ProductionApprovalBrowserTest {
             page.navigate(link + "?decision=APPROVE");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Log in to Vendo")))
                     .isVisible();
-            page.getByLabel("User name").fill(user);
-            page.getByLabel("Password").fill(user);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                    .click();
+            ChromiumPages.fillLogIn(page, user);
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Decide on this request")))
                     .isVisible();
@@ -89,10 +86,7 @@ class ProductionApprovalBrowserTest {
 
     private void logIn(Page page, String user, String then) {
         page.navigate(then);
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
     }
 
     private String url(String path) {

@@ -267,10 +267,7 @@ class EnvironmentDriftFlowTest {
         try (var context = chromium.newContext()) {
             var page = chromium.pageIn(context);
             page.navigate(url("/login"));
-            page.getByLabel("User name").fill("requester");
-            page.getByLabel("Password").fill("requester");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                    .click();
+            ChromiumPages.fillLogIn(page, "requester");
             page.navigate(url("/environments/" + environment));
             assertThat(page.getByTestId("drift")).containsText("Not checked yet.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check drift"))

@@ -236,10 +236,7 @@ class CompositeExecutionFlowTest {
 
     private void logIn(Page page, String user, String then) {
         page.navigate("http://localhost:" + port + then);
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
         page.waitForURL(address -> address.startsWith("http://localhost:" + port + then));
     }
 

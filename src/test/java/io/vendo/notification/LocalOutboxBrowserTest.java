@@ -58,10 +58,7 @@ class LocalOutboxBrowserTest {
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Log in to Vendo")))
                     .isVisible();
-            page.getByLabel("User name").fill("approver");
-            page.getByLabel("Password").fill("approver");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                    .click();
+            ChromiumPages.fillLogIn(page, "approver");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Decide on this request")))
                     .isVisible();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))

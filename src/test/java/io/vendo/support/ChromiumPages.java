@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -52,6 +53,14 @@ public final class ChromiumPages implements BeforeAllCallback, AfterAllCallback,
     /** The same, with options (a phone's viewport, JavaScript off, …). */
     public BrowserContext newContext(Browser.NewContextOptions options) {
         return browser.newContext(options);
+    }
+
+    /** Fills the login form the page shows as a demo user (whose password is their name) and sends it. */
+    public static void fillLogIn(Page page, String user) {
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 
     public Page pageIn(BrowserContext context) {

@@ -172,10 +172,7 @@ class RequestListsBrowserTest {
 
     private void logIn(Page page, String user, String then) {
         page.navigate(url(then));
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
         page.waitForURL(address -> address.startsWith(url(then)));
     }
 

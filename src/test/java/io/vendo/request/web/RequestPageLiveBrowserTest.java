@@ -233,10 +233,7 @@ class RequestPageLiveBrowserTest {
 
     private void logIn(Page page, String user, String then) {
         page.navigate(url(then));
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
         // Spring Security's redirect to the saved page may add "?continue".
         page.waitForURL(address -> address.startsWith(url(then)));
     }
