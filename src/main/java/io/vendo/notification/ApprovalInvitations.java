@@ -7,6 +7,7 @@ import io.vendo.approval.ApprovalEvent.ApprovalReminded;
 import io.vendo.approval.Approvals;
 import io.vendo.identity.Directory;
 import io.vendo.identity.Person;
+import io.vendo.request.RequestKind;
 import io.vendo.request.RequestState;
 import io.vendo.request.Requests;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ class ApprovalInvitations {
         var tokens = approvals.issueLinks(request.id(), invitees.keySet());
         var subject = "Approval needed: %s%s on %s by %s"
                 .formatted(
-                        request.kind() == io.vendo.request.RequestKind.UPDATE ? "update of " : "",
+                        request.kind() == RequestKind.UPDATE ? "update of " : "",
                         request.blueprintName(),
                         request.targetName(),
                         request.requester());
