@@ -65,14 +65,28 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
         }
         var grain = Math.ceilDiv(executionTime.toEpochMilli(), GRAIN_MILLIS);
         if (armed.add(grain)) {
-            timer.schedule(
-                    () -> {
-                        armed.remove(grain);
-                        wake();
-                    },
-                    grain * GRAIN_MILLIS - clock.millis(),
-                    TimeUnit.MILLISECONDS);
+            armFor(grain);
         }
+    }
+
+    /**
+     * Wakes the scheduler once the clock reaches the grain. The timer measures its delay on another clock than the
+     * scheduler's (monotonic time, not the wall clock the scheduler compares execution times with), so it may fire a
+     * little early by the scheduler's clock: a look then would find nothing due, and the work would wait for the next
+     * poll. So it looks at the clock when it fires and waits out what is left.
+     */
+    private void armFor(long grain) {
+        timer.schedule(
+                () -> {
+                    if (grain * GRAIN_MILLIS > clock.millis()) {
+                        armFor(grain);
+                        return;
+                    }
+                    armed.remove(grain);
+                    wake();
+                },
+                Math.max(0, grain * GRAIN_MILLIS - clock.millis()),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
