@@ -59,14 +59,25 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
     @Override
     public void onExecutionScheduled(TaskInstanceId taskInstanceId, Instant executionTime) {
         // Work due now is started by db-scheduler's immediate execution.
-        var delay = executionTime.toEpochMilli() - clock.millis();
+        var dueAt = ceilingMillis(executionTime);
+        var delay = dueAt - clock.millis();
         if (delay <= 0 || delay > horizon.toMillis()) {
             return;
         }
-        var grain = Math.ceilDiv(executionTime.toEpochMilli(), GRAIN_MILLIS);
+        var grain = Math.ceilDiv(dueAt, GRAIN_MILLIS);
         if (armed.add(grain)) {
             armFor(grain);
         }
+    }
+
+    /**
+     * The first millisecond at or after the instant. Execution times keep microseconds; a wake-up at the truncated
+     * millisecond would look a fraction of a millisecond too early, find nothing due and leave the work to the next
+     * poll.
+     */
+    private static long ceilingMillis(Instant instant) {
+        var millis = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     /**
@@ -85,7 +96,7 @@ final class DueWakeUps extends AbstractSchedulerListener implements AutoCloseabl
                     armed.remove(grain);
                     wake();
                 },
-                Math.max(0, grain * GRAIN_MILLIS - clock.millis()),
+                Math.max(1, grain * GRAIN_MILLIS - clock.millis()),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.vendo.support.TestPostgres;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
@@ -46,12 +47,20 @@ class DueWakeUpsTest {
         // Runs twice: the first run reschedules the task a little ahead, the second one removes it.
         var task = Tasks.custom(TWICE)
                 .execute((instance, context) -> runs.incrementAndGet() == 1
-                        ? (complete, operations) ->
-                                operations.reschedule(complete, clock.instant().plusMillis(300))
+                        ? (complete, operations) -> operations.reschedule(complete, lateInItsMillisecond(clock))
                         : new CompletionHandler.OnCompleteRemove<>());
         wakeUps = configuration.dueWakeUps(clock);
         scheduler = configuration.scheduler(dataSource, List.of(task), hourlyPolls, clock, wakeUps);
         scheduler.start();
+    }
+
+    /**
+     * A moment ahead, 0.9 ms into a millisecond the wake-ups' grain divides: a wake-up at the truncated millisecond
+     * would look before the work is due.
+     */
+    private static Instant lateInItsMillisecond(Clock clock) {
+        var millis = clock.millis() + 300;
+        return Instant.ofEpochMilli(millis - millis % 5).plusNanos(900_000);
     }
 
     @AfterEach
