@@ -1,9 +1,6 @@
 package io.vendo.environment.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,32 +10,20 @@ import io.vendo.environment.DriftChecks;
 import io.vendo.environment.EnvironmentSearch;
 import io.vendo.environment.Environments;
 import io.vendo.identity.Actor;
-import io.vendo.request.RequestView;
 import io.vendo.web.ApiScopes;
 import io.vendo.web.BoundedInstant;
-import io.vendo.web.IdempotentCalls;
 import io.vendo.web.InvalidInputException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.net.URI;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Environments as their owners, their teams and admins see them; day-2 requests and drift checks have their own. */
 @RestController
 @RequestMapping("/api/v1/environments")
 @Tag(
@@ -49,12 +34,10 @@ class EnvironmentsApiController {
 
     private final Environments environments;
     private final DriftChecks driftChecks;
-    private final IdempotentCalls idempotentCalls;
 
-    EnvironmentsApiController(Environments environments, DriftChecks driftChecks, IdempotentCalls idempotentCalls) {
+    EnvironmentsApiController(Environments environments, DriftChecks driftChecks) {
         this.environments = environments;
         this.driftChecks = driftChecks;
-        this.idempotentCalls = idempotentCalls;
     }
 
     @GetMapping
@@ -115,267 +98,5 @@ class EnvironmentsApiController {
         var environment = environments.get(id, actor);
         return EnvironmentResponse.of(
                 environment, driftChecks.verdict(id).map(DriftCheckResponse::of).orElse(null));
-    }
-
-    @PostMapping("/{id}/drift-checks")
-    @Operation(
-            operationId = "checkEnvironmentDrift",
-            summary = "Check a STACK environment for drift",
-            description = "Starts a drift check (CloudFormation's DetectStackDrift, then its status until complete,"
-                    + " then the resources that differ) and answers at once; follow it at the `Location`. While one"
-                    + " runs, asking again answers that one. Only the owner or an admin may; the environment must be"
-                    + " ACTIVE or DRIFTED and free of day-2 requests. Without AWS configured the check ends in"
-                    + " DRY_RUN and shows the calls it would have made.",
-            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
-    @ApiResponse(
-            responseCode = "202",
-            description = "Started (or already running)",
-            headers =
-                    @Header(
-                            name = HttpHeaders.LOCATION,
-                            description = "The drift check, as a path on this portal",
-                            schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = DriftCheckResponse.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller is not the environment's owner (nor an admin)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such environment, or none the caller may see",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Not a STACK environment, not ACTIVE or DRIFTED, or busy with a day-2 request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    ResponseEntity<DriftCheckResponse> checkDrift(@PathVariable UUID id, Actor actor) {
-        var check = driftChecks.request(id, actor);
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/environments/%s/drift-checks/%s".formatted(id, check.id())))
-                .body(DriftCheckResponse.of(check));
-    }
-
-    @GetMapping("/{id}/drift-checks/{checkId}")
-    @Operation(
-            operationId = "getEnvironmentDriftCheck",
-            summary = "Get a drift check",
-            description = "Its state and, once it ended, CloudFormation's verdict and the resources that differ.",
-            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
-    @ApiResponse(
-            responseCode = "200",
-            description = "The drift check",
-            content = @Content(schema = @Schema(implementation = DriftCheckResponse.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such environment or check, or none the caller may see",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    DriftCheckResponse driftCheck(@PathVariable UUID id, @PathVariable UUID checkId, Actor actor) {
-        return DriftCheckResponse.of(driftChecks.get(id, checkId, actor));
-    }
-
-    @PostMapping(path = "/{id}/extensions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            operationId = "extendEnvironment",
-            summary = "Request a later expiry",
-            description = "Files an EXTEND request, which goes through the approval policy for extensions and then"
-                    + " moves the lease. Only the owner or an admin may; one day-2 request at a time. With an"
-                    + " `Idempotency-Key`, a retry with the same key and body returns the first response.",
-            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
-    @ApiResponse(
-            responseCode = "201",
-            description = "Filed; waits for approval (or was approved by its policy)",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
-                        schema = @Schema(type = "boolean"))
-            },
-            content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The expiry is not later than the current one, or past the blueprint's maximum lifetime; or"
-                    + " invalid fields",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller is not the environment's owner (nor an admin)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The environment is busy with another day-2 request, has no lease, or a call with the same"
-                    + " `Idempotency-Key` is still being processed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    ResponseEntity<?> extend(
-            @PathVariable UUID id,
-            @Valid @RequestBody ExtensionBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
-            Actor actor,
-            HttpServletRequest http) {
-        if (!BoundedInstant.accepts(body.expiresAt())) {
-            throw new InvalidInputException(Map.of("expiresAt", "must be an instant between the years 1 and 9999"));
-        }
-        return once(
-                "extensions",
-                id,
-                body,
-                idempotencyKey,
-                actor,
-                http,
-                () -> environments.extend(id, body.expiresAt(), body.justification(), actor));
-    }
-
-    @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            operationId = "updateEnvironment",
-            summary = "Request new parameter values or a newer blueprint version",
-            description = "Files an UPDATE request. Its values are validated against the (new) version's form exactly"
-                    + " as a new request's; values left out keep their current ones (NoEcho values too). For a stack,"
-                    + " AWS computes the change set first and approvers see it (what is added, modified, removed,"
-                    + " replaced) before they decide; once approved, that change set and no other is executed (one"
-                    + " that went stale in between is computed again and goes back to the approvers). Only the owner"
-                    + " or an admin may; one day-2 request at a time. With an `Idempotency-Key`, a retry with the"
-                    + " same key and body returns the first response.",
-            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
-    @ApiResponse(
-            responseCode = "201",
-            description = "Filed; waits for its preview and approval (or was approved by its policy)",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
-                        schema = @Schema(type = "boolean"))
-            },
-            content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid values for the version's form (each named in `errors`), a version that is older"
-                    + " than the environment's or does not exist, nothing to change, or invalid fields",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller is not the environment's owner (nor an admin)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The environment is busy with another day-2 request or not active, its blueprint is"
-                    + " retired, or a call with the same `Idempotency-Key` is still being processed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    ResponseEntity<?> update(
-            @PathVariable UUID id,
-            @Valid @RequestBody UpdateBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
-            Actor actor,
-            HttpServletRequest http) {
-        return once(
-                "updates",
-                id,
-                body,
-                idempotencyKey,
-                actor,
-                http,
-                () -> environments.update(id, body.version(), body.parametersOrNone(), body.justification(), actor));
-    }
-
-    @PostMapping(path = "/{id}/decommissions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            operationId = "decommissionEnvironment",
-            summary = "Request decommissioning",
-            description = "Files a DECOMMISSION request: once approved under the policy for decommissions, everything"
-                    + " the environment holds in AWS is removed (resources its template retains are listed). Only the"
-                    + " owner or an admin may; one day-2 request at a time. With an `Idempotency-Key`, a retry with"
-                    + " the same key and body returns the first response.",
-            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
-    @ApiResponse(
-            responseCode = "201",
-            description = "Filed; waits for approval (or was approved by its policy)",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
-                        schema = @Schema(type = "boolean"))
-            },
-            content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller is not the environment's owner (nor an admin)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The environment is busy with another day-2 request, is decommissioned already, or a call"
-                    + " with the same `Idempotency-Key` is still being processed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    ResponseEntity<?> decommission(
-            @PathVariable UUID id,
-            @Valid @RequestBody DecommissionBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
-            Actor actor,
-            HttpServletRequest http) {
-        return once(
-                "decommissions",
-                id,
-                body,
-                idempotencyKey,
-                actor,
-                http,
-                () -> environments.decommission(id, body.justification(), actor));
-    }
-
-    /**
-     * Files the request once per {@code Idempotency-Key}: the same key and body replay the first response. The
-     * operation and environment are part of what the key is compared with, so the same key on another environment is
-     * refused, not answered with the first one's request.
-     */
-    private ResponseEntity<?> once(
-            String operation,
-            UUID environment,
-            Object body,
-            @Nullable String idempotencyKey,
-            Actor actor,
-            HttpServletRequest http,
-            Supplier<RequestView> file) {
-        return idempotentCalls.once(
-                http,
-                idempotencyKey,
-                actor.username(),
-                Map.of("operation", operation, "environment", environment.toString(), "body", body),
-                () -> created(file.get()));
-    }
-
-    private static ResponseEntity<FiledRequestResponse> created(RequestView request) {
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + request.id()))
-                .body(FiledRequestResponse.of(request));
     }
 }
