@@ -24,13 +24,19 @@ public class DriftChecks {
 
     private final DriftCheckRepository checks;
     private final EnvironmentRepository environments;
+    private final Environments owned;
     private final SchedulerClient scheduler;
     private final Clock clock;
 
     DriftChecks(
-            DriftCheckRepository checks, EnvironmentRepository environments, SchedulerClient scheduler, Clock clock) {
+            DriftCheckRepository checks,
+            EnvironmentRepository environments,
+            Environments owned,
+            SchedulerClient scheduler,
+            Clock clock) {
         this.checks = checks;
         this.environments = environments;
+        this.owned = owned;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -47,14 +53,7 @@ public class DriftChecks {
         if (!actor.has(Role.REQUESTER)) {
             throw new AccessDeniedException("%s may not check drift".formatted(actor.username()));
         }
-        var environment = environments
-                .lockById(environmentId)
-                .filter(found -> EnvironmentSpecifications.mayView(actor, found))
-                .orElseThrow(() -> new EnvironmentNotFoundException(environmentId));
-        var view = environment.toView();
-        if (!actor.has(Role.ADMIN) && !actor.username().equals(view.owner())) {
-            throw DayTwoRefusedException.notOwner(environmentId, view.owner());
-        }
+        var view = owned.lockForOwner(environmentId, actor).toView();
         refuseUnlessCheckable(view);
         return start(view, DriftCheckTrigger.ON_DEMAND, actor.username()).toView();
     }
@@ -86,7 +85,7 @@ public class DriftChecks {
     /** @throws EnvironmentNotFoundException also when the check is of another environment, or the viewer may not see it */
     @Transactional(readOnly = true)
     public DriftCheckView get(UUID environmentId, UUID checkId, Actor viewer) {
-        requireVisible(environmentId, viewer);
+        owned.visible(environmentId, viewer);
         return checks.findById(checkId)
                 .filter(check -> check.environmentId().equals(environmentId))
                 .map(DriftCheck::toView)
@@ -136,21 +135,11 @@ public class DriftChecks {
 
     private static void refuseUnlessCheckable(EnvironmentView environment) {
         refuseUnlessStack(environment);
-        if (environment.status() != EnvironmentStatus.ACTIVE && environment.status() != EnvironmentStatus.DRIFTED) {
+        if (!environment.status().steady()) {
             throw DriftCheckRefusedException.notStanding(environment.id(), environment.status());
         }
         if (environment.busyWith() != null) {
             throw DriftCheckRefusedException.busy(environment.id(), environment.busyWith());
         }
-    }
-
-    private void requireVisible(UUID environmentId, Actor viewer) {
-        if (!viewer.mayReadRequests()) {
-            throw new AccessDeniedException("%s may not read environments".formatted(viewer.username()));
-        }
-        environments
-                .findById(environmentId)
-                .filter(environment -> EnvironmentSpecifications.mayView(viewer, environment))
-                .orElseThrow(() -> new EnvironmentNotFoundException(environmentId));
     }
 }

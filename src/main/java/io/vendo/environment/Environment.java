@@ -23,7 +23,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,21 +51,11 @@ class Environment extends AbstractAggregateRoot<Environment> {
     @Embedded
     private Origin origin;
 
-    @Column(nullable = false, updatable = false)
-    private String owner;
-
-    @Column(nullable = false, updatable = false)
-    private String team;
+    @Embedded
+    private Ownership ownership;
 
     @Embedded
     private Deployment deployment;
-
-    /**
-     * The request whose parameter values it runs with: its PROVISION request, or its last UPDATE. An UPDATE keeps
-     * the NoEcho values sealed there unless they are entered again.
-     */
-    @Column(name = "parameters_from", nullable = false)
-    private UUID parametersFrom;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -109,10 +98,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
         environment.id = UUID.randomUUID();
         environment.provisionedBy = request.id();
         environment.origin = Origin.of(request, kind, tier);
-        environment.owner = request.requester();
-        environment.team = request.team();
-        environment.deployment = new Deployment(request.parameters(), outputs, handles);
-        environment.parametersFrom = request.id();
+        environment.ownership = new Ownership(request.requester(), request.team());
+        environment.deployment = new Deployment(request.id(), request.parameters(), outputs, handles);
         environment.status = EnvironmentStatus.ACTIVE;
         environment.lease = new Lease(expiresAt);
         environment.requests = new RequestLog(request.id(), now);
@@ -173,13 +160,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * is its status reason.
      */
     void decommissioned(UUID requestId, @Nullable String kept, String actor, Instant now) {
-        if (!requests.end(requestId)) {
-            return;
-        }
-        status = EnvironmentStatus.DECOMMISSIONED;
-        statusReason = kept;
-        updatedAt = now;
-        registerEvent(new Decommissioned(UUID.randomUUID(), id, now, actor, requestId, kept == null ? "" : kept));
+        var event = new Decommissioned(UUID.randomUUID(), id, now, actor, requestId, kept == null ? "" : kept);
+        end(requestId, EnvironmentStatus.DECOMMISSIONED, kept, event);
     }
 
     /** AWS started changing it for the UPDATE request it is busy with (the change set is executing). */
@@ -195,44 +177,44 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * (NoEcho masked) and the outputs AWS reports now; ACTIVE again, a drift included (the update reconciled it).
      */
     void updated(RequestView request, Map<String, String> outputs, Map<String, String> newHandles, Instant now) {
-        if (!requests.end(request.id())) {
-            return;
-        }
-        var from = origin.blueprintLabel();
-        var before = deployment.parameters();
-        var changed = request.parameters().entrySet().stream()
-                .filter(entry -> !entry.getValue().equals(before.get(entry.getKey()))
-                        || RequestView.MASK.equals(entry.getValue()))
-                .map(Map.Entry::getKey)
-                .toList();
-        var handles = new LinkedHashMap<>(deployment.handles());
-        handles.putAll(newHandles);
-        origin = origin.updatedTo(request);
-        deployment = new Deployment(request.parameters(), outputs, handles);
-        parametersFrom = request.id();
-        status = EnvironmentStatus.ACTIVE;
-        statusReason = null;
-        updatedAt = now;
-        registerEvent(new EnvironmentUpdated(
+        var to = origin.updatedTo(request);
+        var changed = String.join(", ", deployment.changedBy(request.parameters()));
+        var event = new EnvironmentUpdated(
                 UUID.randomUUID(),
                 id,
                 now,
                 SYSTEM,
                 request.id(),
-                from,
                 origin.blueprintLabel(),
-                String.join(", ", changed)));
+                to.blueprintLabel(),
+                changed);
+        if (end(request.id(), EnvironmentStatus.ACTIVE, null, event)) {
+            origin = to;
+            deployment = deployment.updatedTo(request, outputs, newHandles);
+        }
     }
 
     /** A day-2 request that changes AWS failed: the environment needs a look, and says why. */
     void failed(UUID requestId, String reason, Instant now) {
+        var event = new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, "failed: " + reason);
+        end(requestId, EnvironmentStatus.FAILED, reason, event);
+    }
+
+    /**
+     * Ends the request it is busy with in a new status, recorded by the event; a request it is not busy with changes
+     * nothing.
+     *
+     * @return whether it was busy with this request
+     */
+    private boolean end(UUID requestId, EnvironmentStatus newStatus, @Nullable String reason, EnvironmentEvent event) {
         if (!requests.end(requestId)) {
-            return;
+            return false;
         }
-        status = EnvironmentStatus.FAILED;
+        status = newStatus;
         statusReason = reason;
-        updatedAt = now;
-        registerEvent(new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, "failed: " + reason));
+        updatedAt = event.occurredAt();
+        registerEvent(event);
+        return true;
     }
 
     /**
@@ -274,7 +256,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
         var due = lease.takeDueReminder(reminders, now);
         due.ifPresent(before -> {
             updatedAt = now;
-            registerEvent(new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, owner, before, expiresAt));
+            registerEvent(
+                    new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, ownership.owner(), before, expiresAt));
         });
         return due;
     }
@@ -327,20 +310,16 @@ class Environment extends AbstractAggregateRoot<Environment> {
         return status;
     }
 
-    String owner() {
-        return owner;
-    }
-
-    String team() {
-        return team;
+    Ownership ownership() {
+        return ownership;
     }
 
     Origin origin() {
         return origin;
     }
 
-    UUID parametersFrom() {
-        return parametersFrom;
+    Deployment deployment() {
+        return deployment;
     }
 
     Lease lease() {
@@ -352,8 +331,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
                 id,
                 provisionedBy,
                 origin,
-                owner,
-                team,
+                ownership,
                 deployment,
                 status,
                 statusReason,

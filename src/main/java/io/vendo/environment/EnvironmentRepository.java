@@ -27,8 +27,9 @@ interface EnvironmentRepository extends Repository<Environment, UUID>, JpaSpecif
     @Query("select e from Environment e where e.requests.busyWith = :requestId")
     Optional<Environment> findByBusyWith(UUID requestId);
 
-    @Query("select count(e) from Environment e where e.origin.blueprintSlug = :blueprintSlug and e.team = :team"
-            + " and e.status in :statuses")
+    @Query(
+            "select count(e) from Environment e where e.origin.blueprintSlug = :blueprintSlug and e.ownership.team = :team"
+                    + " and e.status in :statuses")
     long countByBlueprintSlugAndTeamAndStatusIn(
             String blueprintSlug, String team, Collection<EnvironmentStatus> statuses);
 

@@ -4,7 +4,7 @@ import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import org.springframework.data.jpa.domain.Specification;
 
-/** Who may see which environment, and the filters of an {@link EnvironmentSearch}. */
+/** Who may see which environment ({@link Ownership#visibleTo} as a query), and the filters of an {@link EnvironmentSearch}. */
 final class EnvironmentSpecifications {
 
     private EnvironmentSpecifications() {}
@@ -15,22 +15,18 @@ final class EnvironmentSpecifications {
             return Specification.unrestricted();
         }
         if (viewer.teams().isEmpty()) {
-            return (root, query, cb) -> cb.equal(root.get("owner"), viewer.username());
+            return (root, query, cb) -> cb.equal(root.get("ownership").get("owner"), viewer.username());
         }
         return (root, query, cb) -> cb.or(
-                cb.equal(root.get("owner"), viewer.username()), root.get("team").in(viewer.teams()));
-    }
-
-    static boolean mayView(Actor viewer, Environment environment) {
-        return viewer.has(Role.ADMIN)
-                || viewer.username().equals(environment.owner())
-                || viewer.teams().contains(environment.team());
+                cb.equal(root.get("ownership").get("owner"), viewer.username()),
+                root.get("ownership").get("team").in(viewer.teams()));
     }
 
     static Specification<Environment> matching(EnvironmentSearch search, Actor viewer) {
         Specification<Environment> matching = Specification.unrestricted();
         if (search.mine()) {
-            matching = matching.and((root, query, cb) -> cb.equal(root.get("owner"), viewer.username()));
+            matching = matching.and(
+                    (root, query, cb) -> cb.equal(root.get("ownership").get("owner"), viewer.username()));
         }
         if (!search.statuses().isEmpty()) {
             matching = matching.and((root, query, cb) -> root.get("status").in(search.statuses()));

@@ -23,7 +23,7 @@ public enum EnvironmentStatus {
     }
 
     /** Whether it stands as its requests made it: none is changing it, none left it failed (drift aside). */
-    boolean steady() {
+    public boolean steady() {
         return this == ACTIVE || this == DRIFTED;
     }
 

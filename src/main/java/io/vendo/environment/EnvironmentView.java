@@ -2,6 +2,8 @@ package io.vendo.environment;
 
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.EnvironmentTier;
+import io.vendo.identity.Actor;
+import io.vendo.identity.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,7 @@ public record EnvironmentView(
             UUID id,
             UUID provisionedBy,
             Origin origin,
-            String owner,
-            String team,
+            Ownership ownership,
             Deployment deployment,
             EnvironmentStatus status,
             @Nullable String statusReason,
@@ -69,8 +70,8 @@ public record EnvironmentView(
                 origin.targetSlug(),
                 origin.targetName(),
                 origin.tier(),
-                owner,
-                team,
+                ownership.owner(),
+                ownership.team(),
                 deployment.parameters(),
                 deployment.outputs(),
                 Map.copyOf(deployment.handles()),
@@ -82,6 +83,14 @@ public record EnvironmentView(
                 requests.history(),
                 createdAt,
                 updatedAt);
+    }
+
+    /**
+     * Whether the actor may file its day-2 requests and check its drift: as a requester, its owner or an admin (its
+     * status may still refuse).
+     */
+    public boolean actionableBy(Actor actor) {
+        return actor.has(Role.REQUESTER) && new Ownership(owner, team).ownedBy(actor);
     }
 
     /** How people name it: what it is and where. */

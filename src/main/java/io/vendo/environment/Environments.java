@@ -68,7 +68,6 @@ public class Environments implements StandingEnvironments {
     /** @throws EnvironmentNotFoundException also when it exists but the viewer may not see it */
     @Transactional(readOnly = true)
     public EnvironmentView get(UUID id, Actor viewer) {
-        requireReader(viewer);
         return visible(id, viewer).toView();
     }
 
@@ -149,7 +148,7 @@ public class Environments implements StandingEnvironments {
         }
         var request = dayTwo.update(
                 environment.id(),
-                environment.parametersFrom(),
+                environment.deployment().parametersFrom(),
                 catalog.version(blueprint.slug(), number),
                 origin.targetId(),
                 values,
@@ -222,14 +221,25 @@ public class Environments implements StandingEnvironments {
         if (!actor.has(Role.REQUESTER)) {
             throw new AccessDeniedException("%s may not file requests".formatted(actor.username()));
         }
+        var environment = lockForOwner(id, actor);
+        environment.refuseUnlessFree(kind);
+        return environment;
+    }
+
+    /**
+     * Locked until the transaction ends, for its owner or an admin to act on.
+     *
+     * @throws EnvironmentNotFoundException when the actor may not see it
+     * @throws DayTwoRefusedException when the actor may see it but is not its owner (nor an admin)
+     */
+    Environment lockForOwner(UUID id, Actor actor) {
         var environment = repository
                 .lockById(id)
-                .filter(found -> EnvironmentSpecifications.mayView(actor, found))
+                .filter(found -> found.ownership().visibleTo(actor))
                 .orElseThrow(() -> new EnvironmentNotFoundException(id));
-        if (!actor.has(Role.ADMIN) && !actor.username().equals(environment.owner())) {
-            throw DayTwoRefusedException.notOwner(id, environment.owner());
+        if (!environment.ownership().ownedBy(actor)) {
+            throw DayTwoRefusedException.notOwner(id, environment.ownership().owner());
         }
-        environment.refuseUnlessFree(kind);
         return environment;
     }
 
@@ -252,10 +262,12 @@ public class Environments implements StandingEnvironments {
         return request;
     }
 
-    private Environment visible(UUID id, Actor viewer) {
+    /** @throws EnvironmentNotFoundException also when it exists but the viewer may not see it */
+    Environment visible(UUID id, Actor viewer) {
+        requireReader(viewer);
         return repository
                 .findById(id)
-                .filter(environment -> EnvironmentSpecifications.mayView(viewer, environment))
+                .filter(environment -> environment.ownership().visibleTo(viewer))
                 .orElseThrow(() -> new EnvironmentNotFoundException(id));
     }
 

@@ -60,7 +60,8 @@ class LeaseExpiry {
             }
             return;
         }
-        var vendo = new Actor(VENDO, Set.of(Role.REQUESTER), Set.of(environment.team()));
+        var vendo = new Actor(
+                VENDO, Set.of(Role.REQUESTER), Set.of(environment.ownership().team()));
         var request = dayTwo.file(
                 RequestKind.DECOMMISSION,
                 id,

@@ -87,37 +87,24 @@ class EnvironmentPagesController {
     String detail(@PathVariable UUID id, Actor actor, Model model) {
         var environment = environments.get(id, actor);
         var region = catalog.target(environment.targetId()).region();
-        var lifetime = catalog.blueprint(environment.blueprintSlug()).metadata().maxLifetime();
+        var blueprint = catalog.blueprint(environment.blueprintSlug());
+        var lifetime = blueprint.metadata().maxLifetime();
         var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         model.addAttribute("environment", environment);
         model.addAttribute("consoleLinks", AwsConsoleLinks.of(environment.handles(), region));
         model.addAttribute("timeline", auditTrail.timeline(id.toString()));
         model.addAttribute("isAdmin", actor.has(Role.ADMIN));
-        model.addAttribute(
-                "mayAct",
-                actor.has(Role.REQUESTER)
-                        && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
-                        && environment.status().standing());
+        var actionable = environment.actionableBy(actor);
+        var steady = environment.status().steady();
+        model.addAttribute("mayAct", actionable && environment.status().standing());
         var stack = environment.blueprintKind() == BlueprintKind.STACK;
         model.addAttribute("driftCheckable", stack);
         model.addAttribute("driftLatest", stack ? driftChecks.latest(id).orElse(null) : null);
         model.addAttribute("driftVerdict", stack ? driftChecks.verdict(id).orElse(null) : null);
-        model.addAttribute(
-                "mayCheckDrift",
-                stack
-                        && actor.has(Role.REQUESTER)
-                        && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
-                        && (environment.status() == EnvironmentStatus.ACTIVE
-                                || environment.status() == EnvironmentStatus.DRIFTED)
-                        && environment.busyWith() == null);
+        model.addAttribute("mayCheckDrift", stack && actionable && steady && environment.busyWith() == null);
         model.addAttribute(
                 "mayUpdate",
-                actor.has(Role.REQUESTER)
-                        && (actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))
-                        && Environments.updatable(environment.blueprintKind())
-                        && (environment.status() == EnvironmentStatus.ACTIVE
-                                || environment.status() == EnvironmentStatus.DRIFTED)
-                        && !catalog.blueprint(environment.blueprintSlug()).retired());
+                actionable && steady && Environments.updatable(environment.blueprintKind()) && !blueprint.retired());
         model.addAttribute("maxLifetime", lifetime == null ? "no limit" : lifetime.toString());
         model.addAttribute(
                 "latestExpiry",

@@ -6,7 +6,6 @@ import io.vendo.catalog.ParameterDefinition;
 import io.vendo.environment.EnvironmentView;
 import io.vendo.environment.Environments;
 import io.vendo.identity.Actor;
-import io.vendo.identity.Role;
 import io.vendo.refusal.Refusal;
 import io.vendo.request.RequestView;
 import io.vendo.web.PageController;
@@ -161,8 +160,7 @@ class EnvironmentUpdateController {
     }
 
     private static void requireActor(EnvironmentView environment, Actor actor) {
-        if (!actor.has(Role.REQUESTER)
-                || !(actor.has(Role.ADMIN) || actor.username().equals(environment.owner()))) {
+        if (!environment.actionableBy(actor)) {
             throw new AccessDeniedException(
                     "%s may not update environment %s".formatted(actor.username(), environment.id()));
         }
