@@ -113,7 +113,7 @@ class ModuleDoorsTest {
 
     /** Small classes with one job: the limit the architecture pass set, for the modules it reshaped. */
     @ParameterizedTest
-    @ValueSource(strings = {"request", "approval", "audit", "notification", "identity"})
+    @ValueSource(strings = {"request", "approval", "audit", "notification", "identity", "catalog"})
     void noClassOfTheModuleIsOver300Lines(String name) throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/vendo", name))) {
             var tooLong = files.filter(file -> file.toString().endsWith(".java"))

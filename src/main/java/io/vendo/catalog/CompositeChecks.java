@@ -1,23 +1,15 @@
 package io.vendo.catalog;
 
-import io.vendo.catalog.CompositeGraph.Node;
 import io.vendo.catalog.CompositeGraph.Wire;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * What a composite blueprint's graph must be before it is stored, and the form it makes. Every problem is keyed by its
@@ -49,10 +41,9 @@ final class CompositeChecks {
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     static final int MAX_COMPONENTS = 20;
 
-    private static final Pattern TEMPLATE_FILE = Pattern.compile("[\\w-][\\w.-]*");
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Pattern OUTPUT = Pattern.compile("([^.]+)\\.outputs\\.([A-Za-z0-9]+)");
-    private static final Pattern REQUEST_PARAMETER = Pattern.compile("request\\.parameters\\.([A-Za-z0-9]+)");
+    static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    static final Pattern OUTPUT = Pattern.compile("([^.]+)\\.outputs\\.([A-Za-z0-9]+)");
+    static final Pattern REQUEST_PARAMETER = Pattern.compile("request\\.parameters\\.([A-Za-z0-9]+)");
 
     /** The stored blueprints a composite may reference. */
     interface Lookup {
@@ -70,18 +61,16 @@ final class CompositeChecks {
     /**
      * A composite that passed every check.
      *
-     * @param delivery with each {@code blueprint} component resolved to a version
-     * @param text the graph as YAML, without the templates' text: what the version shows as its definition
+     * @param delivery with each {@code blueprint} component resolved to a version; its {@link Delivery.Composite#text}
+     *     is what the version shows as its definition
      * @param form the form's parameters, its outputs ({@code <component>.<Output>}) and every component's resources
      */
-    record Checked(
-            Delivery.Composite delivery, String text, TemplateParser.ParsedTemplate form, CompositeGraph graph) {}
+    record Checked(Delivery.Composite delivery, TemplateParser.ParsedTemplate form, CompositeGraph graph) {}
 
-    private final TemplateParser parser = new TemplateParser();
-    private final Lookup lookup;
+    private final ComponentResolver resolver;
 
     CompositeChecks(Lookup lookup) {
-        this.lookup = lookup;
+        this.resolver = new ComponentResolver(lookup);
     }
 
     /**
@@ -117,10 +106,10 @@ final class CompositeChecks {
                 .findFirst()
                 .ifPresent(file -> errors.put("templates", "No component uses the template " + file));
         var resolved = new ArrayList<CompositeComponent>();
-        var models = new LinkedHashMap<String, Model>();
+        var models = new LinkedHashMap<String, ComponentResolver.Model>();
         for (int i = 0; i < components.size(); i++) {
             var component = components.get(i);
-            var model = model(i, component, composite.templates(), capabilities, false, errors);
+            var model = resolver.model(i, component, composite.templates(), capabilities, false, errors);
             resolved.add(model == null ? component : model.component());
             if (model != null && component.name() != null) {
                 models.put(component.name(), model);
@@ -131,14 +120,14 @@ final class CompositeChecks {
             // Wiring is checked against a graph whose components and edges are all known.
             return Optional.empty();
         }
-        var order = topologicalOrder(components);
+        var order = ComponentOrder.topological(components);
         var requestParameters = new LinkedHashMap<String, List<ParameterDefinition>>();
         for (int i = 0; i < components.size(); i++) {
             checkWiring(
                     i,
                     components.get(i),
                     models,
-                    upstream(components.get(i).name(), components),
+                    ComponentOrder.upstream(components.get(i).name(), components),
                     requestParameters,
                     errors);
         }
@@ -146,19 +135,19 @@ final class CompositeChecks {
         requestParameters.forEach((name, feeds) -> {
             var first = feeds.getFirst();
             feeds.stream()
-                    .filter(other -> !sameConstraints(first, other))
+                    .filter(other -> !first.sameConstraintsAs(other))
                     .findFirst()
                     .ifPresent(other -> errors.put(
                             "components",
                             ("${request.parameters.%s} feeds parameters that differ (%s is %s, %s is %s): one value"
                                             + " must suit all, so give them the same Type and constraints")
-                                    .formatted(name, first.name(), describe(first), other.name(), describe(other))));
-            formParameters.add(renamed(first, name, first.displayName(), null));
+                                    .formatted(name, first.name(), first.describe(), other.name(), other.describe())));
+            formParameters.add(first.presentedAs(name, first.displayName(), null));
         });
         if (errors.size() > before) {
             return Optional.empty();
         }
-        var graph = graph(order, models);
+        var graph = ComponentResolver.graph(order, models);
         var outputs = new ArrayList<String>();
         var resources = new ArrayList<TemplateResource>();
         for (var node : graph.components()) {
@@ -169,7 +158,7 @@ final class CompositeChecks {
                             .filter(p -> p.name().equals(parameter))
                             .findFirst()
                             .orElseThrow();
-                    formParameters.add(renamed(definition, field.formName(), definition.displayName(), node.name()));
+                    formParameters.add(definition.presentedAs(field.formName(), definition.displayName(), node.name()));
                 }
             });
             model.outputs().forEach(output -> outputs.add(node.name() + "." + output));
@@ -177,156 +166,15 @@ final class CompositeChecks {
                     .forEach(resource -> resources.add(
                             new TemplateResource(node.name() + "." + resource.logicalId(), resource.type())));
         }
-        var delivery = new Delivery.Composite(resolved, composite.templates());
         return Optional.of(new Checked(
-                delivery,
-                text(delivery),
+                new Delivery.Composite(resolved, composite.templates()),
                 new TemplateParser.ParsedTemplate(formParameters, outputs, resources, List.of()),
                 graph));
     }
 
     /** A stored composite's graph: every reference resolved to its pinned version. */
     CompositeGraph graph(Delivery.Composite stored, List<String> capabilities) {
-        var models = new LinkedHashMap<String, Model>();
-        var errors = new LinkedHashMap<String, String>();
-        for (int i = 0; i < stored.components().size(); i++) {
-            var component = stored.components().get(i);
-            models.put(
-                    component.name(),
-                    Objects.requireNonNull(
-                            model(i, component, stored.templates(), capabilities, true, errors),
-                            () -> "Stored composite component no longer resolves: " + errors));
-        }
-        return graph(topologicalOrder(stored.components()), models);
-    }
-
-    private CompositeGraph graph(List<CompositeComponent> order, Map<String, Model> models) {
-        var nodes = new ArrayList<Node>();
-        for (var component : order) {
-            var model = models.get(component.name());
-            var wiring = new LinkedHashMap<String, Wire>();
-            for (var parameter : model.parameters()) {
-                var value = component.parameters().get(parameter.name());
-                wiring.put(
-                        parameter.name(),
-                        value == null ? new Wire.FormField(component.name() + "." + parameter.name()) : wire(value));
-            }
-            nodes.add(new Node(
-                    component.name(),
-                    model.source(),
-                    model.component().blueprintVersionId(),
-                    model.templateBody(),
-                    model.capabilities(),
-                    model.parameters(),
-                    model.outputs(),
-                    component.dependsOn(),
-                    wiring));
-        }
-        return new CompositeGraph(nodes);
-    }
-
-    private static Wire wire(String value) {
-        var reference = REFERENCE.matcher(value);
-        if (!reference.matches()) {
-            return new Wire.Literal(value);
-        }
-        var output = OUTPUT.matcher(reference.group(1).strip());
-        if (output.matches()) {
-            return new Wire.Output(output.group(1), output.group(2));
-        }
-        var given = REQUEST_PARAMETER.matcher(reference.group(1).strip());
-        if (given.matches()) {
-            return new Wire.RequestParameter(given.group(1));
-        }
-        throw new IllegalStateException("Stored wiring is no reference: " + value);
-    }
-
-    /**
-     * What a component deploys; null when it cannot be resolved (the problem is in {@code errors}). */
-    private @Nullable Model model(
-            int index,
-            CompositeComponent component,
-            Map<String, String> templates,
-            List<String> capabilities,
-            boolean pinned,
-            Map<String, String> errors) {
-        var template = component.template();
-        var blueprint = component.blueprint();
-        if ((template == null) == (blueprint == null)) {
-            errors.put(
-                    field(index, "template"),
-                    "Give exactly one of template (a template file beside the descriptor) and blueprint (another"
-                            + " blueprint's slug)");
-            return null;
-        }
-        if (template != null) {
-            if (!TEMPLATE_FILE.matcher(template).matches()) {
-                errors.put(field(index, "template"), "Name a file beside the descriptor, not " + template);
-                return null;
-            }
-            var body = templates.get(template);
-            if (body == null) {
-                errors.put(
-                        field(index, "template"),
-                        "Template file %s does not exist%s"
-                                .formatted(
-                                        template,
-                                        templates.isEmpty()
-                                                ? ""
-                                                : "; the templates are: "
-                                                        + String.join(
-                                                                ", ",
-                                                                templates.keySet().stream()
-                                                                        .sorted()
-                                                                        .toList())));
-                return null;
-            }
-            try {
-                var parsed = parser.parse(body);
-                return new Model(
-                        component,
-                        "template " + template,
-                        body,
-                        capabilities,
-                        parsed.parameters(),
-                        parsed.outputs(),
-                        parsed.resources());
-            } catch (InvalidTemplateException e) {
-                errors.put(field(index, "template"), template + ": " + e.detail());
-                return null;
-            }
-        }
-        BlueprintVersionDetails version;
-        if (pinned && component.blueprintVersionId() != null) {
-            version = lookup.version(component.blueprintVersionId());
-        } else {
-            var referenced = lookup.latest(blueprint);
-            if (referenced.isEmpty()) {
-                errors.put(field(index, "blueprint"), "There is no blueprint " + blueprint);
-                return null;
-            }
-            if (referenced.get().retired()) {
-                errors.put(field(index, "blueprint"), "Blueprint %s is retired".formatted(blueprint));
-                return null;
-            }
-            version = referenced.get().version();
-            if (version.kind() != BlueprintKind.STACK) {
-                errors.put(
-                        field(index, "blueprint"),
-                        "Blueprint %s is a %s; a component is a stack: reference a STACK blueprint"
-                                .formatted(blueprint, version.kind()));
-                return null;
-            }
-        }
-        var resources = parser.parseForm(version.templateBody()).resources();
-        return new Model(
-                component.resolvedTo(version.versionId(), version.number()),
-                "blueprint %s v%d".formatted(version.slug(), version.number()),
-                version.templateBody(),
-                version.capabilities(),
-                version.parameters(),
-                version.outputs(),
-                resources);
+        return resolver.graph(stored, capabilities);
     }
 
     private static void checkDependencies(
@@ -347,7 +195,7 @@ final class CompositeChecks {
         if (!errors.isEmpty()) {
             return;
         }
-        cycle(components)
+        ComponentOrder.cycle(components)
                 .ifPresent(cycle -> errors.put(
                         field(names.get(cycle.getFirst()), "dependsOn"),
                         "The components depend on each other in a cycle: " + String.join(" → ", cycle)));
@@ -356,7 +204,7 @@ final class CompositeChecks {
     private void checkWiring(
             int index,
             CompositeComponent component,
-            Map<String, Model> models,
+            Map<String, ComponentResolver.Model> models,
             Set<String> upstream,
             Map<String, List<ParameterDefinition>> requestParameters,
             Map<String, String> errors) {
@@ -381,7 +229,7 @@ final class CompositeChecks {
                     errors.put(
                             key,
                             "Type mismatch: %s is %s, and the value '%s' does not suit it: %s"
-                                    .formatted(parameter.name(), describe(parameter), value, problem));
+                                    .formatted(parameter.name(), parameter.describe(), value, problem));
                 }
                 continue;
             }
@@ -433,157 +281,7 @@ final class CompositeChecks {
         }
     }
 
-    /** Every component a component depends on, directly or through others. */
-    private static Set<String> upstream(String name, List<CompositeComponent> components) {
-        var byName = components.stream().collect(Collectors.toMap(CompositeComponent::name, c -> c, (a, b) -> a));
-        var found = new LinkedHashSet<String>();
-        var todo = new ArrayDeque<>(byName.get(name).dependsOn());
-        while (!todo.isEmpty()) {
-            var next = todo.pop();
-            if (found.add(next)) {
-                todo.addAll(byName.get(next).dependsOn());
-            }
-        }
-        return found;
-    }
-
-    /** Kahn's order: each component after those it depends on; otherwise in the order listed. */
-    static List<CompositeComponent> topologicalOrder(List<CompositeComponent> components) {
-        var placed = new LinkedHashMap<String, CompositeComponent>();
-        boolean progress = true;
-        while (placed.size() < components.size() && progress) {
-            progress = false;
-            for (var component : components) {
-                if (!placed.containsKey(component.name()) && placed.keySet().containsAll(component.dependsOn())) {
-                    placed.put(component.name(), component);
-                    progress = true;
-                    break;
-                }
-            }
-        }
-        return List.copyOf(placed.values());
-    }
-
-    /** A cycle among the components, as the path that closes it, if there is one. */
-    private static Optional<List<String>> cycle(List<CompositeComponent> components) {
-        var byName = components.stream()
-                .collect(Collectors.toMap(CompositeComponent::name, c -> c, (a, b) -> a, LinkedHashMap::new));
-        var done = new HashSet<String>();
-        for (var start : byName.keySet()) {
-            var path = new ArrayList<String>();
-            var found = walk(start, byName, path, done);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<List<String>> walk(
-            String name, Map<String, CompositeComponent> byName, List<String> path, Set<String> done) {
-        var at = path.indexOf(name);
-        if (at >= 0) {
-            var cycle = new ArrayList<>(path.subList(at, path.size()));
-            cycle.add(name);
-            return Optional.of(cycle);
-        }
-        if (done.contains(name)) {
-            return Optional.empty();
-        }
-        path.add(name);
-        for (var up : byName.get(name).dependsOn()) {
-            var found = walk(up, byName, path, done);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        path.removeLast();
-        done.add(name);
-        return Optional.empty();
-    }
-
-    private static boolean sameConstraints(ParameterDefinition a, ParameterDefinition b) {
-        return a.type().equals(b.type())
-                && a.allowedValues().equals(b.allowedValues())
-                && Objects.equals(a.allowedPattern(), b.allowedPattern())
-                && Objects.equals(a.minLength(), b.minLength())
-                && Objects.equals(a.maxLength(), b.maxLength())
-                && Objects.equals(a.minValue(), b.minValue())
-                && Objects.equals(a.maxValue(), b.maxValue())
-                && a.noEcho() == b.noEcho();
-    }
-
-    private static String describe(ParameterDefinition parameter) {
-        var text = new StringBuilder("a " + parameter.type() + " parameter");
-        if (!parameter.allowedValues().isEmpty()) {
-            text.append(" allowing ").append(String.join(", ", parameter.allowedValues()));
-        }
-        if (parameter.allowedPattern() != null) {
-            text.append(" matching ").append(parameter.allowedPattern());
-        }
-        if (parameter.noEcho()) {
-            text.append(" (NoEcho)");
-        }
-        return text.toString();
-    }
-
-    private static ParameterDefinition renamed(
-            ParameterDefinition definition, String name, String label, @Nullable String group) {
-        return new ParameterDefinition(
-                name,
-                definition.type(),
-                definition.defaultValue(),
-                definition.allowedValues(),
-                definition.allowedPattern(),
-                definition.minLength(),
-                definition.maxLength(),
-                definition.minValue(),
-                definition.maxValue(),
-                definition.noEcho(),
-                definition.description(),
-                definition.constraintDescription(),
-                label,
-                group);
-    }
-
-    /** The graph as its descriptor writes it, without the templates' text (they are part of the version too). */
-    static String text(Delivery.Composite composite) {
-        var components = new ArrayList<Map<String, Object>>();
-        for (var component : composite.components()) {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("name", component.name());
-            if (component.template() != null) {
-                map.put("template", component.template());
-            } else {
-                map.put("blueprint", component.blueprint());
-                if (component.blueprintVersion() != null) {
-                    map.put("version", component.blueprintVersion());
-                }
-            }
-            if (!component.dependsOn().isEmpty()) {
-                map.put("dependsOn", component.dependsOn());
-            }
-            if (!component.parameters().isEmpty()) {
-                map.put("parameters", new java.util.TreeMap<>(component.parameters()));
-            }
-            components.add(map);
-        }
-        var options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(Map.of("components", components));
-    }
-
     static String field(int index, String field) {
         return "components[%d].%s".formatted(index, field);
     }
-
-    /** A component resolved to what it deploys. */
-    private record Model(
-            CompositeComponent component,
-            String source,
-            String templateBody,
-            List<String> capabilities,
-            List<ParameterDefinition> parameters,
-            List<String> outputs,
-            List<TemplateResource> resources) {}
 }

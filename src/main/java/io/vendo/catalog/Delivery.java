@@ -2,10 +2,15 @@ package io.vendo.catalog;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * How a blueprint version is delivered to AWS: the kind-specific settings the executors need besides the template and
@@ -133,6 +138,33 @@ public sealed interface Delivery {
         @Override
         public BlueprintKind kind() {
             return BlueprintKind.COMPOSITE;
+        }
+
+        /** The graph as its descriptor writes it, without the templates' text (they are part of the version too). */
+        String text() {
+            var written = new ArrayList<Map<String, Object>>();
+            for (var component : components) {
+                var map = new LinkedHashMap<String, Object>();
+                map.put("name", component.name());
+                if (component.template() != null) {
+                    map.put("template", component.template());
+                } else {
+                    map.put("blueprint", component.blueprint());
+                    if (component.blueprintVersion() != null) {
+                        map.put("version", component.blueprintVersion());
+                    }
+                }
+                if (!component.dependsOn().isEmpty()) {
+                    map.put("dependsOn", component.dependsOn());
+                }
+                if (!component.parameters().isEmpty()) {
+                    map.put("parameters", new TreeMap<>(component.parameters()));
+                }
+                written.add(map);
+            }
+            var options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            return new Yaml(options).dump(Map.of("components", written));
         }
     }
 

@@ -59,20 +59,6 @@ final class InterfaceLayout {
 
     private static ParameterDefinition labelled(
             ParameterDefinition definition, Map<String, String> labels, @Nullable String group) {
-        return new ParameterDefinition(
-                definition.name(),
-                definition.type(),
-                definition.defaultValue(),
-                definition.allowedValues(),
-                definition.allowedPattern(),
-                definition.minLength(),
-                definition.maxLength(),
-                definition.minValue(),
-                definition.maxValue(),
-                definition.noEcho(),
-                definition.description(),
-                definition.constraintDescription(),
-                labels.get(definition.name()),
-                group);
+        return definition.presentedAs(definition.name(), labels.get(definition.name()), group);
     }
 }

@@ -1,6 +1,7 @@
 package io.vendo.catalog;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
@@ -86,5 +87,51 @@ public record ParameterDefinition(
     /** What people read: the Interface label, else the parameter's name. */
     public String displayName() {
         return label != null ? label : name;
+    }
+
+    /** Whether one value suits both: the same type and constraints. */
+    boolean sameConstraintsAs(ParameterDefinition other) {
+        return type.equals(other.type)
+                && allowedValues.equals(other.allowedValues)
+                && Objects.equals(allowedPattern, other.allowedPattern)
+                && Objects.equals(minLength, other.minLength)
+                && Objects.equals(maxLength, other.maxLength)
+                && Objects.equals(minValue, other.minValue)
+                && Objects.equals(maxValue, other.maxValue)
+                && noEcho == other.noEcho;
+    }
+
+    /** Its type and constraints in words, for a message. */
+    String describe() {
+        var text = new StringBuilder("a " + type + " parameter");
+        if (!allowedValues.isEmpty()) {
+            text.append(" allowing ").append(String.join(", ", allowedValues));
+        }
+        if (allowedPattern != null) {
+            text.append(" matching ").append(allowedPattern);
+        }
+        if (noEcho) {
+            text.append(" (NoEcho)");
+        }
+        return text.toString();
+    }
+
+    /** The same parameter as a form shows it: under another name, label and group. */
+    ParameterDefinition presentedAs(String name, @Nullable String label, @Nullable String group) {
+        return new ParameterDefinition(
+                name,
+                type,
+                defaultValue,
+                allowedValues,
+                allowedPattern,
+                minLength,
+                maxLength,
+                minValue,
+                maxValue,
+                noEcho,
+                description,
+                constraintDescription,
+                label,
+                group);
     }
 }

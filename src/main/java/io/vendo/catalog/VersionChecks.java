@@ -109,7 +109,7 @@ class VersionChecks {
         if (checked.isEmpty()) {
             return new CheckedVersion("", "", null, request.capabilities(), composite, clock);
         }
-        var text = checked.get().text();
+        var text = checked.get().delivery().text();
         return new CheckedVersion(
                 text,
                 Sha256.hex(text),

@@ -126,7 +126,7 @@ class CompositeChecksTest {
         assertThat(app.blueprintVersion()).isEqualTo(3);
         assertThat(app.blueprintVersionId())
                 .isEqualTo(blueprints.get("app-service").version().versionId());
-        assertThat(checked.text()).contains("blueprint: app-service", "version: 3", "dependsOn:");
+        assertThat(checked.delivery().text()).contains("blueprint: app-service", "version: 3", "dependsOn:");
 
         var graph = checks.graph(checked.delivery(), List.of());
         assertThat(graph.components())
