@@ -65,13 +65,8 @@ public class DayTwoRequests {
             String justification,
             Actor requester) {
         var previous = repository.findById(current).orElseThrow(() -> new RequestNotFoundException(current));
-        var before = new LinkedHashMap<String, String>(previous.toView().parameters());
-        previous.secretParameters()
-                .forEach((name, ciphertext) -> before.put(name, secrets.open(current, name, ciphertext)));
-        var secretNames = version.parameters().stream()
-                .filter(ParameterDefinition::noEcho)
-                .map(ParameterDefinition::name)
-                .collect(Collectors.toSet());
+        var before = secrets.values(previous);
+        var secretNames = SecretParameters.noEcho(version.parameters());
         var declared =
                 version.parameters().stream().map(ParameterDefinition::name).collect(Collectors.toSet());
         var merged = new LinkedHashMap<String, String>();
@@ -93,15 +88,7 @@ public class DayTwoRequests {
             throw new NothingToUpdateException(environmentId, version.number());
         }
         var id = UUID.randomUUID();
-        var ordinary = new LinkedHashMap<String, String>();
-        var secret = new LinkedHashMap<String, String>();
-        validated.forEach((name, value) -> {
-            if (secretNames.contains(name)) {
-                secret.put(name, secrets.seal(id, name, value));
-            } else {
-                ordinary.put(name, value);
-            }
-        });
+        var stored = secrets.store(id, validated, secretNames);
         var request = VendingRequest.submit(
                 new NewRequest(
                         id,
@@ -110,8 +97,8 @@ public class DayTwoRequests {
                         null,
                         version,
                         target,
-                        ordinary,
-                        secret,
+                        stored.ordinary(),
+                        stored.sealed(),
                         justification.strip(),
                         requester,
                         version.kind() == BlueprintKind.STACK),

@@ -4,19 +4,17 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
-import io.vendo.catalog.ParameterDefinition;
 import io.vendo.catalog.TargetDetails;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
+import io.vendo.refusal.Refusal;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,26 +97,14 @@ public class Requests {
             refuseTakenAccountEmail(email);
         }
         var id = UUID.randomUUID();
-        var secretNames = blueprint.parameters().stream()
-                .filter(ParameterDefinition::noEcho)
-                .map(ParameterDefinition::name)
-                .collect(Collectors.toSet());
-        var ordinary = new LinkedHashMap<String, String>();
-        var secret = new LinkedHashMap<String, String>();
-        parameters.forEach((name, value) -> {
-            if (secretNames.contains(name)) {
-                secret.put(name, secrets.seal(id, name, value));
-            } else {
-                ordinary.put(name, value);
-            }
-        });
+        var stored = secrets.store(id, parameters, SecretParameters.noEcho(blueprint.parameters()));
         var request = VendingRequest.submit(
                 new NewRequest(
                         id,
                         blueprint,
                         target,
-                        ordinary,
-                        secret,
+                        stored.ordinary(),
+                        stored.sealed(),
                         submission.justification().strip(),
                         requester),
                 clock.instant());
@@ -168,10 +154,7 @@ public class Requests {
      */
     @Transactional(readOnly = true)
     public Map<String, String> deploymentParameters(UUID id) {
-        var request = repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
-        var values = new LinkedHashMap<>(request.toView().parameters());
-        request.secretParameters().forEach((name, ciphertext) -> values.put(name, secrets.open(id, name, ciphertext)));
-        return values;
+        return secrets.values(repository.findById(id).orElseThrow(() -> new RequestNotFoundException(id)));
     }
 
     /** For other modules, which authorise on their own terms. */
@@ -202,7 +185,7 @@ public class Requests {
         var request = visible(id, actor);
         if (!actor.username().equals(request.requester())) {
             throw new RequestRetryRefusedException(
-                    id, io.vendo.refusal.Refusal.Kind.NOT_ALLOWED, "Only the requester may retry request " + id);
+                    id, Refusal.Kind.NOT_ALLOWED, "Only the requester may retry request " + id);
         }
         if (catalog.version(request.toView().blueprintVersionId()).kind() != BlueprintKind.COMPOSITE) {
             throw new RequestRetryRefusedException(

@@ -1,5 +1,6 @@
 package io.vendo.request;
 
+import io.vendo.catalog.ParameterDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -41,6 +47,42 @@ class SecretParameters {
         if (key == null) {
             log.warn("No vendo.request.secret-key: requests for templates with NoEcho parameters will be refused");
         }
+    }
+
+    /** The names of the form's NoEcho parameters: their values are stored sealed. */
+    static Set<String> noEcho(List<ParameterDefinition> parameters) {
+        return parameters.stream()
+                .filter(ParameterDefinition::noEcho)
+                .map(ParameterDefinition::name)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * A new request's values as they are stored: the NoEcho ones sealed for it, the others as they are.
+     *
+     * @throws SecretParametersUnavailableException when there are NoEcho values and no key is configured
+     */
+    Stored store(UUID requestId, Map<String, String> values, Set<String> noEcho) {
+        var ordinary = new LinkedHashMap<String, String>();
+        var sealed = new LinkedHashMap<String, String>();
+        values.forEach((name, value) -> {
+            if (noEcho.contains(name)) {
+                sealed.put(name, seal(requestId, name, value));
+            } else {
+                ordinary.put(name, value);
+            }
+        });
+        return new Stored(ordinary, sealed);
+    }
+
+    record Stored(Map<String, String> ordinary, Map<String, String> sealed) {}
+
+    /** Every value of the request, its NoEcho ones decrypted: never to show, log or store. */
+    Map<String, String> values(VendingRequest request) {
+        var values = new LinkedHashMap<>(request.toView().parameters());
+        request.secretParameters()
+                .forEach((name, ciphertext) -> values.put(name, open(request.id(), name, ciphertext)));
+        return values;
     }
 
     /** @throws SecretParametersUnavailableException when no key is configured */
