@@ -11,11 +11,13 @@ import io.vendo.request.StandingEnvironments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
@@ -160,19 +162,17 @@ public class Environments implements StandingEnvironments {
     }
 
     /**
-     * The versions an environment may be updated to: its own and the newer ones, newest first; none when its
-     * blueprint is retired.
+     * The versions an environment the caller read already ({@link #get}) may be updated to: its own and the newer
+     * ones, newest first; none when its blueprint is retired.
      */
-    @Transactional(readOnly = true)
-    public List<Integer> updatableVersions(UUID id, Actor viewer) {
-        var environment = get(id, viewer);
+    public List<Integer> updatableVersions(EnvironmentView environment) {
         var blueprint = catalog.blueprint(environment.blueprintSlug());
         if (blueprint.retired()) {
             return List.of();
         }
-        return java.util.stream.IntStream.rangeClosed(environment.blueprintVersion(), blueprint.latestVersion())
+        return IntStream.rangeClosed(environment.blueprintVersion(), blueprint.latestVersion())
                 .boxed()
-                .sorted(java.util.Comparator.reverseOrder())
+                .sorted(Comparator.reverseOrder())
                 .toList();
     }
 

@@ -51,7 +51,7 @@ class EnvironmentUpdateController {
             RedirectAttributes redirect) {
         var environment = environments.get(id, actor);
         requireActor(environment, actor);
-        var versions = environments.updatableVersions(id, actor);
+        var versions = environments.updatableVersions(environment);
         if (versions.isEmpty()) {
             redirect.addFlashAttribute(
                     "actionError",
@@ -70,7 +70,7 @@ class EnvironmentUpdateController {
             Model model,
             RedirectAttributes redirect) {
         var environment = environments.get(id, actor);
-        var versions = environments.updatableVersions(id, actor);
+        var versions = environments.updatableVersions(environment);
         var version = parseVersion(form.getFirst("version"), environment.blueprintVersion());
         var justification =
                 form.getOrDefault("justification", List.of("")).getFirst().strip();
