@@ -93,6 +93,24 @@ public record EnvironmentView(
         return actor.has(Role.REQUESTER) && new Ownership(owner, team).ownedBy(actor);
     }
 
+    /** Whether the actor may file its DECOMMISSION (and its EXTEND, when it has a lease): it still stands. */
+    public boolean decommissionableBy(Actor actor) {
+        return actionableBy(actor) && status.standing();
+    }
+
+    /**
+     * Whether the actor may file its UPDATE, its blueprint's retirement aside (the catalog knows that): a steady
+     * environment of a kind Vendo updates.
+     */
+    public boolean updatableBy(Actor actor) {
+        return actionableBy(actor) && status.steady() && Environments.updatable(blueprintKind);
+    }
+
+    /** Whether the actor may check its drift now: a steady stack that no day-2 request is changing. */
+    public boolean driftCheckableBy(Actor actor) {
+        return blueprintKind == BlueprintKind.STACK && actionableBy(actor) && status.steady() && busyWith == null;
+    }
+
     /** How people name it: what it is and where. */
     public String name() {
         return blueprintName + " on " + targetName;

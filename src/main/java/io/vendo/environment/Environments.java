@@ -44,7 +44,7 @@ public class Environments implements StandingEnvironments {
             EnumSet.of(BlueprintKind.STACK, BlueprintKind.SERVICE_CATALOG_PRODUCT, BlueprintKind.STACK_SET);
 
     /** Whether Vendo updates environments of this kind (accounts and composites are not updated yet). */
-    public static boolean updatable(BlueprintKind kind) {
+    static boolean updatable(BlueprintKind kind) {
         return UPDATABLE.contains(kind);
     }
 

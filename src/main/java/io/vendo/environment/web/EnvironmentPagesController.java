@@ -94,17 +94,13 @@ class EnvironmentPagesController {
         model.addAttribute("consoleLinks", AwsConsoleLinks.of(environment.handles(), region));
         model.addAttribute("timeline", auditTrail.timeline(id.toString()));
         model.addAttribute("isAdmin", actor.has(Role.ADMIN));
-        var actionable = environment.actionableBy(actor);
-        var steady = environment.status().steady();
-        model.addAttribute("mayAct", actionable && environment.status().standing());
+        model.addAttribute("mayAct", environment.decommissionableBy(actor));
         var stack = environment.blueprintKind() == BlueprintKind.STACK;
         model.addAttribute("driftCheckable", stack);
         model.addAttribute("driftLatest", stack ? driftChecks.latest(id).orElse(null) : null);
         model.addAttribute("driftVerdict", stack ? driftChecks.verdict(id).orElse(null) : null);
-        model.addAttribute("mayCheckDrift", stack && actionable && steady && environment.busyWith() == null);
-        model.addAttribute(
-                "mayUpdate",
-                actionable && steady && Environments.updatable(environment.blueprintKind()) && !blueprint.retired());
+        model.addAttribute("mayCheckDrift", environment.driftCheckableBy(actor));
+        model.addAttribute("mayUpdate", environment.updatableBy(actor) && !blueprint.retired());
         model.addAttribute("maxLifetime", lifetime == null ? "no limit" : lifetime.toString());
         model.addAttribute(
                 "latestExpiry",
