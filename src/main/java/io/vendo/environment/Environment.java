@@ -7,22 +7,19 @@ import io.vendo.environment.EnvironmentEvent.DayTwoRequestFiled;
 import io.vendo.environment.EnvironmentEvent.Decommissioned;
 import io.vendo.environment.EnvironmentEvent.EnvironmentCreated;
 import io.vendo.environment.EnvironmentEvent.EnvironmentUpdated;
-import io.vendo.environment.EnvironmentEvent.ExpiryPaused;
 import io.vendo.environment.EnvironmentEvent.LeaseExpired;
-import io.vendo.environment.EnvironmentEvent.LeaseExtended;
 import io.vendo.environment.EnvironmentEvent.LeaseReminderDue;
 import io.vendo.request.RequestKind;
 import io.vendo.request.RequestView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +42,6 @@ class Environment extends AbstractAggregateRoot<Environment> {
     @Id
     private UUID id;
 
-    @Column(name = "provisioned_by", nullable = false, updatable = false)
-    private UUID provisionedBy;
-
     @Embedded
     private Origin origin;
 
@@ -57,12 +51,8 @@ class Environment extends AbstractAggregateRoot<Environment> {
     @Embedded
     private Deployment deployment;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private EnvironmentStatus status;
-
-    @Column(name = "status_reason")
-    private @Nullable String statusReason;
+    @Embedded
+    private Condition condition;
 
     @Embedded
     private Lease lease;
@@ -96,11 +86,10 @@ class Environment extends AbstractAggregateRoot<Environment> {
             Instant now) {
         var environment = new Environment();
         environment.id = UUID.randomUUID();
-        environment.provisionedBy = request.id();
         environment.origin = Origin.of(request, kind, tier);
         environment.ownership = new Ownership(request.requester(), request.team());
         environment.deployment = new Deployment(request.id(), request.parameters(), outputs, handles);
-        environment.status = EnvironmentStatus.ACTIVE;
+        environment.condition = Condition.of(EnvironmentStatus.ACTIVE);
         environment.lease = new Lease(expiresAt);
         environment.requests = new RequestLog(request.id(), now);
         environment.createdAt = now;
@@ -118,41 +107,33 @@ class Environment extends AbstractAggregateRoot<Environment> {
     }
 
     /**
-     * Makes the environment busy with a day-2 request.
+     * Whether a day-2 request of this kind may be filed now.
      *
      * @throws DayTwoRefusedException when it is busy with another, or in no state for this kind
      */
     void refuseUnlessFree(RequestKind kind) {
-        var busyWith = requests.busyWith();
-        if (busyWith != null) {
-            throw DayTwoRefusedException.busy(id, busyWith);
-        }
-        if (!status.accepts(kind)) {
-            throw DayTwoRefusedException.status(id, kind, status);
+        requests.refuseUnlessFree(id);
+        if (!status().accepts(kind)) {
+            throw DayTwoRefusedException.status(id, kind, status());
         }
     }
 
     void filed(UUID requestId, RequestKind kind, String actor, Instant now) {
         refuseUnlessFree(kind);
         requests.begin(requestId, kind, now);
-        updatedAt = now;
-        registerEvent(new DayTwoRequestFiled(UUID.randomUUID(), id, now, actor, requestId, kind.name()));
+        record(new DayTwoRequestFiled(UUID.randomUUID(), id, now, actor, requestId, kind.name()));
     }
 
     /** The request it was busy with ended without changing it; a request it is not busy with changes nothing. */
     void ended(UUID requestId, String outcome, Instant now) {
         if (requests.end(requestId)) {
-            updatedAt = now;
-            registerEvent(new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, outcome));
+            record(new DayTwoRequestEnded(UUID.randomUUID(), id, now, SYSTEM, requestId, outcome));
         }
     }
 
     /** AWS started removing it for the request it is busy with. */
     void decommissioning(UUID requestId, Instant now) {
-        if (requests.isBusyWith(requestId) && status != EnvironmentStatus.DECOMMISSIONING) {
-            status = EnvironmentStatus.DECOMMISSIONING;
-            updatedAt = now;
-        }
+        changing(requestId, EnvironmentStatus.DECOMMISSIONING, now);
     }
 
     /**
@@ -166,8 +147,12 @@ class Environment extends AbstractAggregateRoot<Environment> {
 
     /** AWS started changing it for the UPDATE request it is busy with (the change set is executing). */
     void updating(UUID requestId, Instant now) {
-        if (requests.isBusyWith(requestId) && status != EnvironmentStatus.UPDATING) {
-            status = EnvironmentStatus.UPDATING;
+        changing(requestId, EnvironmentStatus.UPDATING, now);
+    }
+
+    private void changing(UUID requestId, EnvironmentStatus newStatus, Instant now) {
+        if (requests.isBusyWith(requestId) && status() != newStatus) {
+            condition = new Condition(newStatus, condition.reason());
             updatedAt = now;
         }
     }
@@ -178,7 +163,6 @@ class Environment extends AbstractAggregateRoot<Environment> {
      */
     void updated(RequestView request, Map<String, String> outputs, Map<String, String> newHandles, Instant now) {
         var to = origin.updatedTo(request);
-        var changed = String.join(", ", deployment.changedBy(request.parameters()));
         var event = new EnvironmentUpdated(
                 UUID.randomUUID(),
                 id,
@@ -187,7 +171,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
                 request.id(),
                 origin.blueprintLabel(),
                 to.blueprintLabel(),
-                changed);
+                String.join(", ", deployment.changedBy(request.parameters())));
         if (end(request.id(), EnvironmentStatus.ACTIVE, null, event)) {
             origin = to;
             deployment = deployment.updatedTo(request, outputs, newHandles);
@@ -210,11 +194,15 @@ class Environment extends AbstractAggregateRoot<Environment> {
         if (!requests.end(requestId)) {
             return false;
         }
-        status = newStatus;
-        statusReason = reason;
+        condition = new Condition(newStatus, reason);
+        record(event);
+        return true;
+    }
+
+    /** Announces the event when it is saved next, as what changed the environment last. */
+    private void record(EnvironmentEvent event) {
         updatedAt = event.occurredAt();
         registerEvent(event);
-        return true;
     }
 
     /**
@@ -223,7 +211,7 @@ class Environment extends AbstractAggregateRoot<Environment> {
      * people ({@link LeaseExpiry} checks that).
      */
     boolean expiredAt(Instant now) {
-        return lease.endedAt(now) && requests.busyWith() == null && status.steady();
+        return lease.endedAt(now) && requests.busyWith() == null && status().steady();
     }
 
     /** Its lease ended: Vendo files the DECOMMISSION request itself (the approval policy decides who must approve). */
@@ -240,61 +228,39 @@ class Environment extends AbstractAggregateRoot<Environment> {
         if (!requests.end(requestId)) {
             return false;
         }
-        var previous = lease.extendTo(newExpiry);
-        updatedAt = now;
-        registerEvent(new LeaseExtended(
-                UUID.randomUUID(), id, now, approvedBy, requestId, previous == null ? now : previous, newExpiry));
+        record(lease.extendTo(id, requestId, newExpiry, approvedBy, now));
         return true;
     }
 
     /** The reminder due now, if any ({@link Lease#takeDueReminder}): its owner is reminded, once per expiry. */
     Optional<Duration> remindIfDue(List<Duration> reminders, Instant now) {
-        var expiresAt = lease.expiresAt();
-        if (!status.standing() || expiresAt == null) {
+        if (!status().standing()) {
             return Optional.empty();
         }
-        var due = lease.takeDueReminder(reminders, now);
-        due.ifPresent(before -> {
-            updatedAt = now;
-            registerEvent(
-                    new LeaseReminderDue(UUID.randomUUID(), id, now, SYSTEM, ownership.owner(), before, expiresAt));
-        });
-        return due;
+        var due = lease.reminderDue(id, ownership.owner(), reminders, now);
+        due.ifPresent(this::record);
+        return due.map(LeaseReminderDue::before);
     }
 
     /**
-     * A drift check found an answer. A steady environment is DRIFTED while resources differ from its template, and
-     * ACTIVE again once a check finds them in sync (an UPDATE that reconciles them is followed by such a check). One
-     * that a day-2 request is changing, or that failed, keeps its status: what the request ends with says more.
+     * A drift check found an answer ({@link Condition#afterDriftCheck}).
      *
      * @param drifted how many resources differ, when it drifted
      * @return how its status changed, e.g. {@code ACTIVE → DRIFTED}; empty when it did not
      */
     Optional<String> driftChecked(boolean drifted, int resources, Instant now) {
-        var before = status;
-        if (drifted && status.steady()) {
-            status = EnvironmentStatus.DRIFTED;
-            statusReason = "%d resource%s differ%s from the template (drift check)"
-                    .formatted(resources, resources == 1 ? "" : "s", resources == 1 ? "s" : "");
-        } else if (!drifted && status == EnvironmentStatus.DRIFTED) {
-            status = EnvironmentStatus.ACTIVE;
-            statusReason = null;
-        } else {
-            return Optional.empty();
-        }
-        updatedAt = now;
-        return before == status ? Optional.empty() : Optional.of(before + " → " + status);
+        var before = status();
+        var after = condition.afterDriftCheck(drifted, resources);
+        after.ifPresent(changed -> {
+            condition = changed;
+            updatedAt = now;
+        });
+        return after.map(Condition::status).filter(status -> status != before).map(status -> before + " → " + status);
     }
 
     /** @throws DayTwoRefusedException when it has no lease to pause */
     void pauseExpiry(boolean pause, String admin, Instant now) {
-        if (!lease.exists()) {
-            throw DayTwoRefusedException.noLease(id);
-        }
-        if (pause ? lease.pause() : lease.resume()) {
-            updatedAt = now;
-            registerEvent(new ExpiryPaused(UUID.randomUUID(), id, now, admin, pause));
-        }
+        lease.pause(id, pause, admin, now).ifPresent(this::record);
     }
 
     UUID id() {
@@ -302,12 +268,12 @@ class Environment extends AbstractAggregateRoot<Environment> {
     }
 
     /** The events this aggregate announces when it is saved next. */
-    java.util.Collection<Object> pendingEvents() {
+    Collection<Object> pendingEvents() {
         return domainEvents();
     }
 
     EnvironmentStatus status() {
-        return status;
+        return condition.status();
     }
 
     Ownership ownership() {
@@ -327,17 +293,6 @@ class Environment extends AbstractAggregateRoot<Environment> {
     }
 
     EnvironmentView toView() {
-        return new EnvironmentView(
-                id,
-                provisionedBy,
-                origin,
-                ownership,
-                deployment,
-                status,
-                statusReason,
-                lease,
-                requests,
-                createdAt,
-                updatedAt);
+        return new EnvironmentView(id, origin, ownership, deployment, condition, lease, requests, createdAt, updatedAt);
     }
 }

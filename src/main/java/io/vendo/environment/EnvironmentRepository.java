@@ -22,6 +22,7 @@ interface EnvironmentRepository extends Repository<Environment, UUID>, JpaSpecif
     @Query("select e from Environment e where e.id = :id")
     Optional<Environment> lockById(UUID id);
 
+    @Query("select e from Environment e where e.origin.provisionedBy = :requestId")
     Optional<Environment> findByProvisionedBy(UUID requestId);
 
     @Query("select e from Environment e where e.requests.busyWith = :requestId")
@@ -29,12 +30,13 @@ interface EnvironmentRepository extends Repository<Environment, UUID>, JpaSpecif
 
     @Query(
             "select count(e) from Environment e where e.origin.blueprintSlug = :blueprintSlug and e.ownership.team = :team"
-                    + " and e.status in :statuses")
+                    + " and e.condition.status in :statuses")
     long countByBlueprintSlugAndTeamAndStatusIn(
             String blueprintSlug, String team, Collection<EnvironmentStatus> statuses);
 
     /** Environments whose lease may need the clock: a reminder or expiry by {@code horizon}. */
-    @Query("select e.id from Environment e where e.lease.expiresAt is not null and e.lease.expiresAt <= :horizon"
-            + " and e.lease.paused = false and e.status <> io.vendo.environment.EnvironmentStatus.DECOMMISSIONED")
+    @Query(
+            "select e.id from Environment e where e.lease.expiresAt is not null and e.lease.expiresAt <= :horizon"
+                    + " and e.lease.paused = false and e.condition.status <> io.vendo.environment.EnvironmentStatus.DECOMMISSIONED")
     List<UUID> leasesDueBy(Instant horizon);
 }

@@ -29,7 +29,8 @@ final class EnvironmentSpecifications {
                     (root, query, cb) -> cb.equal(root.get("ownership").get("owner"), viewer.username()));
         }
         if (!search.statuses().isEmpty()) {
-            matching = matching.and((root, query, cb) -> root.get("status").in(search.statuses()));
+            matching = matching.and(
+                    (root, query, cb) -> root.get("condition").get("status").in(search.statuses()));
         }
         if (search.blueprint() != null) {
             matching = matching.and(

@@ -48,19 +48,17 @@ public record EnvironmentView(
     /** How the aggregate's parts are shown. */
     EnvironmentView(
             UUID id,
-            UUID provisionedBy,
             Origin origin,
             Ownership ownership,
             Deployment deployment,
-            EnvironmentStatus status,
-            @Nullable String statusReason,
+            Condition condition,
             Lease lease,
             RequestLog requests,
             Instant createdAt,
             Instant updatedAt) {
         this(
                 id,
-                provisionedBy,
+                origin.provisionedBy(),
                 origin.blueprintSlug(),
                 origin.blueprintName(),
                 origin.blueprintKind(),
@@ -75,8 +73,8 @@ public record EnvironmentView(
                 deployment.parameters(),
                 deployment.outputs(),
                 Map.copyOf(deployment.handles()),
-                status,
-                statusReason,
+                condition.status(),
+                condition.reason(),
                 lease.expiresAt(),
                 lease.paused(),
                 requests.busyWith(),

@@ -1,5 +1,8 @@
 package io.vendo.environment;
 
+import io.vendo.environment.EnvironmentEvent.ExpiryPaused;
+import io.vendo.environment.EnvironmentEvent.LeaseExtended;
+import io.vendo.environment.EnvironmentEvent.LeaseReminderDue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Duration;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How long an environment may stand: it ends at {@link #expiresAt} unless an admin paused it, and each reminder before
  * that is sent once per expiry. Without an expiry (the blueprint sets no maximum lifetime) there is no lease: nothing
- * to remind of, nothing that ends.
+ * to remind of, nothing that ends. What its clock does is announced by the environment, with the events made here.
  */
 @Embeddable
 class Lease {
@@ -45,17 +49,30 @@ class Lease {
         return expiresAt != null && !paused && !now.isBefore(expiresAt);
     }
 
-    /**
-     * Moves the expiry: the reminders start over.
-     *
-     * @return the expiry before, none when there was no lease
-     */
-    @Nullable
-    Instant extendTo(Instant newExpiry) {
+    /** Moves the expiry for an approved EXTEND request: the reminders start over. */
+    LeaseExtended extendTo(UUID environment, UUID requestId, Instant newExpiry, String approvedBy, Instant now) {
         var previous = expiresAt;
         expiresAt = newExpiry;
         remindersSent = new ArrayList<>();
-        return previous;
+        return new LeaseExtended(
+                UUID.randomUUID(),
+                environment,
+                now,
+                approvedBy,
+                requestId,
+                previous == null ? now : previous,
+                newExpiry);
+    }
+
+    /** The reminder due now, if any ({@link #takeDueReminder}), for the owner. */
+    Optional<LeaseReminderDue> reminderDue(UUID environment, String owner, List<Duration> reminders, Instant now) {
+        var expiry = expiresAt;
+        if (expiry == null) {
+            return Optional.empty();
+        }
+        return takeDueReminder(reminders, now)
+                .map(before -> new LeaseReminderDue(
+                        UUID.randomUUID(), environment, now, Environment.SYSTEM, owner, before, expiry));
     }
 
     /**
@@ -78,18 +95,21 @@ class Lease {
         return due;
     }
 
-    /** @return whether it was running */
-    boolean pause() {
-        var changed = !paused;
-        paused = true;
-        return changed;
-    }
-
-    /** @return whether it was paused */
-    boolean resume() {
-        var changed = paused;
-        paused = false;
-        return changed;
+    /**
+     * An admin pauses its expiry, or resumes it.
+     *
+     * @return what changed; empty when it was paused (or running) already
+     * @throws DayTwoRefusedException when there is no lease to pause
+     */
+    Optional<ExpiryPaused> pause(UUID environment, boolean pause, String admin, Instant now) {
+        if (expiresAt == null) {
+            throw DayTwoRefusedException.noLease(environment);
+        }
+        if (paused == pause) {
+            return Optional.empty();
+        }
+        paused = pause;
+        return Optional.of(new ExpiryPaused(UUID.randomUUID(), environment, now, admin, pause));
     }
 
     @Nullable

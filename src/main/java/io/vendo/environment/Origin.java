@@ -10,11 +10,12 @@ import jakarta.persistence.Enumerated;
 import java.util.UUID;
 
 /**
- * What an environment was made from: the blueprint version its PROVISION request asked for and the target it stands
- * on, with the names they had then (an environment keeps its names when the catalog renames them).
+ * What an environment was made from: its PROVISION request, the blueprint version that request asked for and the
+ * target it stands on, with the names they had then (an environment keeps its names when the catalog renames them).
  */
 @Embeddable
 record Origin(
+        @Column(name = "provisioned_by", nullable = false, updatable = false) UUID provisionedBy,
         @Column(name = "blueprint_slug", nullable = false, updatable = false) String blueprintSlug,
         @Column(name = "blueprint_name", nullable = false) String blueprintName,
         @Enumerated(EnumType.STRING) @Column(name = "blueprint_kind", nullable = false, updatable = false)
@@ -28,6 +29,7 @@ record Origin(
 
     static Origin of(RequestView request, BlueprintKind kind, EnvironmentTier tier) {
         return new Origin(
+                request.id(),
                 request.blueprintSlug(),
                 request.blueprintName(),
                 kind,
@@ -42,6 +44,7 @@ record Origin(
     /** The blueprint version an UPDATE request moved it to (the same blueprint, on the same target). */
     Origin updatedTo(RequestView request) {
         return new Origin(
+                provisionedBy,
                 blueprintSlug,
                 request.blueprintName(),
                 blueprintKind,

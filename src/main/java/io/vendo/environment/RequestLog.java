@@ -32,6 +32,13 @@ class RequestLog {
         history.add(new HistoryEntry(provisionRequest, RequestKind.PROVISION, at));
     }
 
+    /** @throws DayTwoRefusedException when the environment is busy with a day-2 request already */
+    void refuseUnlessFree(UUID environment) {
+        if (busyWith != null) {
+            throw DayTwoRefusedException.busy(environment, busyWith);
+        }
+    }
+
     /** Busy with this day-2 request from now on. */
     void begin(UUID requestId, RequestKind kind, Instant at) {
         busyWith = requestId;
