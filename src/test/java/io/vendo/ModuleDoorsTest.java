@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -28,9 +30,18 @@ import org.springframework.modulith.core.NamedInterface;
  * The doors of the request, approval, audit, notification and identity modules: one entry type each (none for
  * notification, which nobody calls), every other public type of a module's base package in a named interface, and the
  * module's allowed dependencies declared (which {@link ModularityTests} verifies). And other modules only read
- * requests: the request's transitions are its own, driven by what other modules report.
+ * requests: the request's transitions are its own, driven by what other modules report. No class of any module is
+ * over 300 lines.
  */
 class ModuleDoorsTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/io/vendo");
+
+    /**
+     * Modules whose long classes are being split as this is written: execution's CompositeExecutor (437 lines) and
+     * RequestExecutor (332). Remove a module from here when its split lands.
+     */
+    private static final Set<String> SPLIT_UNDER_WAY = Set.of("execution");
 
     private static final ApplicationModules MODULES = ApplicationModules.of(VendoApplication.class);
 
@@ -111,17 +122,32 @@ class ModuleDoorsTest {
                 .check(vendo);
     }
 
-    /** Small classes with one job: the limit the architecture pass set, for the modules it reshaped. */
+    /**
+     * Small classes with one job: the limit the architecture pass set, for every module, a new one included (the
+     * modules are the packages under {@code io.vendo}).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"request", "approval", "audit", "notification", "identity", "catalog"})
-    void noClassOfTheModuleIsOver300Lines(String name) throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/vendo", name))) {
+    @MethodSource("modules")
+    void noClassOfTheModuleIsOver300Lines(Path module) throws IOException {
+        try (Stream<Path> files = Files.walk(module)) {
             var tooLong = files.filter(file -> file.toString().endsWith(".java"))
                     .filter(file -> lines(file) > 300)
                     .map(file -> file + ": " + lines(file) + " lines")
                     .toList();
 
             assertThat(tooLong).isEmpty();
+        }
+    }
+
+    static Stream<Path> modules() throws IOException {
+        try (Stream<Path> children = Files.list(SOURCES)) {
+            var modules = children.filter(Files::isDirectory)
+                    .filter(module ->
+                            !SPLIT_UNDER_WAY.contains(module.getFileName().toString()))
+                    .sorted()
+                    .toList();
+            assertThat(modules).isNotEmpty();
+            return modules.stream();
         }
     }
 
