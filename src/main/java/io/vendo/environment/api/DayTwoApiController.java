@@ -39,10 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/environments")
-@Tag(
-        name = "Environments",
-        description =
-                "What requests created: read them, update them, extend their leases, decommission them, check their drift")
+@Tag(name = EnvironmentsApiController.TAG, description = EnvironmentsApiController.TAG_DESCRIPTION)
 @ApiResponse(
         responseCode = "403",
         description = "The caller is not the environment's owner (nor an admin)",

@@ -23,10 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Drift checks of a STACK environment: start one, follow it. */
 @RestController
 @RequestMapping("/api/v1/environments")
-@Tag(
-        name = "Environments",
-        description =
-                "What requests created: read them, update them, extend their leases, decommission them, check their drift")
+@Tag(name = EnvironmentsApiController.TAG, description = EnvironmentsApiController.TAG_DESCRIPTION)
 class DriftChecksApiController {
 
     private final DriftChecks driftChecks;

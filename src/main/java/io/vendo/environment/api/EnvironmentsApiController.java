@@ -26,11 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 /** Environments as their owners, their teams and admins see them; day-2 requests and drift checks have their own. */
 @RestController
 @RequestMapping("/api/v1/environments")
-@Tag(
-        name = "Environments",
-        description =
-                "What requests created: read them, update them, extend their leases, decommission them, check their drift")
+@Tag(name = EnvironmentsApiController.TAG, description = EnvironmentsApiController.TAG_DESCRIPTION)
 class EnvironmentsApiController {
+
+    /** The API document's section for environments, which the day-2 and drift-check controllers share. */
+    static final String TAG = "Environments";
+
+    static final String TAG_DESCRIPTION =
+            "What requests created: read them, update them, extend their leases, decommission them, check their drift";
 
     private final Environments environments;
     private final DriftChecks driftChecks;
