@@ -27,7 +27,9 @@ final class AllowedPattern {
     private static final ConcurrentHashMap<String, AllowedPattern> CACHE = new ConcurrentHashMap<>();
 
     private final String source;
-    private final java.util.regex.@Nullable Pattern bounded;
+    /** What the pattern means; matched (within the budget) when RE2 cannot match it. */
+    private final java.util.regex.Pattern bounded;
+
     private final com.google.re2j.@Nullable Pattern linear;
     private final @Nullable String notLinearBecause;
 
@@ -46,7 +48,7 @@ final class AllowedPattern {
         }
         this.linear = compiled;
         this.notLinearBecause = compiled == null ? reason : null;
-        this.bounded = compiled == null ? javaPattern : null;
+        this.bounded = javaPattern;
     }
 
     /** @throws java.util.regex.PatternSyntaxException when Java cannot compile the pattern either */

@@ -36,10 +36,9 @@ class BlueprintCuration {
         var errors = new LinkedHashMap<String, String>();
         errors.putAll(CatalogRules.check(request.slug()));
         errors.putAll(checks.check(request.metadata()));
-        var checked = checks.check(request.kind(), request.version(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidEntryException("blueprint", errors);
-        }
+        var checked = checks.check(request.kind(), request.version(), errors)
+                .filter(version -> errors.isEmpty())
+                .orElseThrow(() -> new InvalidEntryException("blueprint", errors));
         if (blueprints.findBySlug(request.slug()).isPresent()) {
             throw conflict("A blueprint '%s' exists already: add a version to it instead".formatted(request.slug()));
         }
@@ -103,10 +102,9 @@ class BlueprintCuration {
 
     private VersionOutcome addVersion(Blueprint blueprint, NewVersion request) {
         var errors = new LinkedHashMap<String, String>();
-        var checked = checks.check(blueprint.kind(), request, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidEntryException("version", errors);
-        }
+        var checked = checks.check(blueprint.kind(), request, errors)
+                .filter(version -> errors.isEmpty())
+                .orElseThrow(() -> new InvalidEntryException("version", errors));
         var latest = versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id());
         if (latest.isPresent() && latest.get().holds(checked.sha256(), checked.capabilities(), checked.delivery())) {
             return new VersionOutcome(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -63,19 +64,27 @@ record BlueprintDescriptor(
 
     /** The template files a composite's components name, each once, in the order listed. */
     List<String> componentTemplates() {
-        return components == null
-                ? List.of()
-                : components.stream()
-                        .map(ComponentDescriptor::template)
-                        .filter(java.util.Objects::nonNull)
-                        .distinct()
-                        .toList();
+        return listedComponents().stream()
+                .map(ComponentDescriptor::template)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    /** The components listed; none listed (refused for a COMPOSITE by {@link #read}) is none. */
+    private List<ComponentDescriptor> listedComponents() {
+        return components == null ? List.of() : components;
+    }
+
+    /** The kind, which {@link #read} requires. */
+    private BlueprintKind declaredKind() {
+        return Objects.requireNonNull(kind, "A descriptor read has a kind");
     }
 
     /** A composite's graph as written, with the text of the template files found beside the descriptor. */
     Delivery.Composite composite(Map<String, String> templates) {
         return new Delivery.Composite(
-                components.stream()
+                listedComponents().stream()
                         .map(component -> CompositeComponent.of(
                                 component.name(),
                                 component.template(),
@@ -117,7 +126,7 @@ record BlueprintDescriptor(
         if (delivery == null) {
             return kind == BlueprintKind.STACK ? new Delivery.Stack() : null;
         }
-        return DeliveryText.fromMap(kind, delivery);
+        return DeliveryText.fromMap(declaredKind(), delivery);
     }
 
     /** One component as {@code blueprint.yaml} writes it. */
@@ -130,10 +139,11 @@ record BlueprintDescriptor(
 
     /** @throws DescriptorException when the lifetime is not an ISO-8601 duration */
     NewBlueprint toNewBlueprint(String slug, String templateBody, @Nullable Delivery delivery) {
+        // A missing name or owner is refused by the catalog's rules as Required, as a blank one is.
         var metadata = new BlueprintMetadata(
-                name,
+                Optional.ofNullable(name).orElse(""),
                 Optional.ofNullable(description).orElse("").strip(),
-                owner,
+                Optional.ofNullable(owner).orElse(""),
                 tags == null ? Map.of() : tags,
                 allowedEnvironments == null ? List.of() : allowedEnvironments,
                 approvalPolicy,
@@ -141,7 +151,7 @@ record BlueprintDescriptor(
                 quotaPerTeam);
         return new NewBlueprint(
                 slug,
-                kind,
+                declaredKind(),
                 metadata,
                 new NewVersion(templateBody, capabilities == null ? List.of() : capabilities, delivery));
     }

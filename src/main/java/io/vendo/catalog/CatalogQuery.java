@@ -32,13 +32,15 @@ public record CatalogQuery(
         if (kind != null && blueprint.kind() != kind) {
             return false;
         }
-        if (present(owner) && !metadata.owner().equalsIgnoreCase(owner.strip())) {
+        var owner = given(this.owner);
+        if (owner != null && !metadata.owner().equalsIgnoreCase(owner)) {
             return false;
         }
         if (environment != null && !metadata.allows(environment)) {
             return false;
         }
-        if (present(tag)) {
+        var tag = given(this.tag);
+        if (tag != null) {
             var separator = tag.indexOf('=');
             var key = separator < 0 ? tag.strip() : tag.substring(0, separator).strip();
             var value = separator < 0 ? null : tag.substring(separator + 1).strip();
@@ -47,7 +49,8 @@ public record CatalogQuery(
                 return false;
             }
         }
-        if (present(text)) {
+        var text = given(this.text);
+        if (text != null) {
             var haystack = String.join(" ", blueprint.slug(), metadata.name(), metadata.description(), metadata.owner())
                     .toLowerCase(Locale.ROOT);
             for (var word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -59,7 +62,8 @@ public record CatalogQuery(
         return true;
     }
 
-    private static boolean present(@Nullable String value) {
-        return value != null && !value.isBlank();
+    /** The value asked for, stripped; none when it is missing or blank (nothing asked for). */
+    private static @Nullable String given(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -20,11 +20,11 @@ final class ComponentOrder {
     static Set<String> upstream(String name, List<CompositeComponent> components) {
         var byName = components.stream().collect(Collectors.toMap(CompositeComponent::name, c -> c, (a, b) -> a));
         var found = new LinkedHashSet<String>();
-        var todo = new ArrayDeque<>(byName.get(name).dependsOn());
+        var todo = new ArrayDeque<>(dependsOn(name, byName));
         while (!todo.isEmpty()) {
             var next = todo.pop();
             if (found.add(next)) {
-                todo.addAll(byName.get(next).dependsOn());
+                todo.addAll(dependsOn(next, byName));
             }
         }
         return found;
@@ -62,6 +62,12 @@ final class ComponentOrder {
         return Optional.empty();
     }
 
+    /** What the named component depends on; a name no component has (the checks report it) depends on nothing. */
+    private static List<String> dependsOn(String name, Map<String, CompositeComponent> byName) {
+        var component = byName.get(name);
+        return component == null ? List.of() : component.dependsOn();
+    }
+
     private static Optional<List<String>> walk(
             String name, Map<String, CompositeComponent> byName, List<String> path, Set<String> done) {
         var at = path.indexOf(name);
@@ -74,7 +80,7 @@ final class ComponentOrder {
             return Optional.empty();
         }
         path.add(name);
-        for (var up : byName.get(name).dependsOn()) {
+        for (var up : dependsOn(name, byName)) {
             var found = walk(up, byName, path, done);
             if (found.isPresent()) {
                 return found;

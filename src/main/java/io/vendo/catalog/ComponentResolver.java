@@ -44,7 +44,7 @@ final class ComponentResolver {
     static CompositeGraph graph(List<CompositeComponent> order, Map<String, Model> models) {
         var nodes = new ArrayList<Node>();
         for (var component : order) {
-            var model = models.get(component.name());
+            var model = of(models, component.checkedName());
             var wiring = new LinkedHashMap<String, Wire>();
             for (var parameter : model.parameters()) {
                 var value = component.parameters().get(parameter.name());
@@ -53,7 +53,7 @@ final class ComponentResolver {
                         value == null ? new Wire.FormField(component.name() + "." + parameter.name()) : wire(value));
             }
             nodes.add(new Node(
-                    component.name(),
+                    component.checkedName(),
                     model.source(),
                     model.component().blueprintVersionId(),
                     model.templateBody(),
@@ -64,6 +64,12 @@ final class ComponentResolver {
                     wiring));
         }
         return new CompositeGraph(nodes);
+    }
+
+    /** The model of a component of a checked composite: each of them resolved. */
+    static Model of(Map<String, Model> models, String name) {
+        return Objects.requireNonNull(
+                models.get(name), () -> "Component %s of a checked composite has no model".formatted(name));
     }
 
     private static Wire wire(String value) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -127,7 +128,7 @@ final class CompositeChecks {
                     i,
                     components.get(i),
                     models,
-                    ComponentOrder.upstream(components.get(i).name(), components),
+                    ComponentOrder.upstream(components.get(i).checkedName(), components),
                     requestParameters,
                     errors);
         }
@@ -151,7 +152,7 @@ final class CompositeChecks {
         var outputs = new ArrayList<String>();
         var resources = new ArrayList<TemplateResource>();
         for (var node : graph.components()) {
-            var model = models.get(node.name());
+            var model = ComponentResolver.of(models, node.name());
             node.wiring().forEach((parameter, wire) -> {
                 if (wire instanceof Wire.FormField field) {
                     var definition = model.parameters().stream()
@@ -197,7 +198,7 @@ final class CompositeChecks {
         }
         ComponentOrder.cycle(components)
                 .ifPresent(cycle -> errors.put(
-                        field(names.get(cycle.getFirst()), "dependsOn"),
+                        field(Objects.requireNonNull(names.get(cycle.getFirst())), "dependsOn"),
                         "The components depend on each other in a cycle: " + String.join(" → ", cycle)));
     }
 
@@ -208,7 +209,7 @@ final class CompositeChecks {
             Set<String> upstream,
             Map<String, List<ParameterDefinition>> requestParameters,
             Map<String, String> errors) {
-        var model = models.get(component.name());
+        var model = ComponentResolver.of(models, component.checkedName());
         var declared = model.parameters().stream()
                 .collect(Collectors.toMap(ParameterDefinition::name, p -> p, (a, b) -> a, LinkedHashMap::new));
         for (var wiring : new java.util.TreeMap<>(component.parameters()).entrySet()) {

@@ -2,6 +2,7 @@ package io.vendo.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
@@ -38,6 +39,11 @@ public record CompositeComponent(
             @Nullable List<String> dependsOn,
             @Nullable Map<String, String> parameters) {
         return new CompositeComponent(name, template, blueprint, null, null, dependsOn, parameters);
+    }
+
+    /** Its name, in a composite that passed its checks: they refuse a component without one. */
+    String checkedName() {
+        return Objects.requireNonNull(name, "A checked composite names every component");
     }
 
     CompositeComponent resolvedTo(UUID versionId, int number) {

@@ -127,8 +127,18 @@ final class DescriptorBinder {
 
     /** A descriptor the catalog cannot read. */
     static final class DescriptorException extends RuntimeException {
+
+        private final String message;
+
         DescriptorException(String message) {
             super(message);
+            this.message = message;
+        }
+
+        /** What cannot be read: always said. */
+        @Override
+        public String getMessage() {
+            return message;
         }
     }
 }

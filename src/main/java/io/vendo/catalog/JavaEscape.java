@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * with its RE2 spelling outside and inside brackets.
  *
  * @param codePoint the single character escaped, or -1 for a class
- * @param outsideClass how RE2 spells the class outside brackets
+ * @param outside how RE2 spells it outside brackets
  * @param inClass how RE2 spells its members inside brackets; null where it cannot be spelt there
  * @param end where the pattern goes on after the escape
  */
-record JavaEscape(String name, int codePoint, @Nullable String outsideClass, @Nullable String inClass, int end) {
+record JavaEscape(String name, int codePoint, String outside, @Nullable String inClass, int end) {
 
     /**
      * The escape at {@code at}.
@@ -21,11 +21,6 @@ record JavaEscape(String name, int codePoint, @Nullable String outsideClass, @Nu
      */
     static JavaEscape read(String pattern, int at, boolean inClass) throws Unsupported {
         return new Reader(pattern, at).escape(inClass);
-    }
-
-    /** How RE2 spells the escape outside brackets. */
-    String outside() {
-        return codePoint >= 0 ? Re2Translation.literal(codePoint) : outsideClass;
     }
 
     private static final class Reader {
@@ -188,7 +183,7 @@ record JavaEscape(String name, int codePoint, @Nullable String outsideClass, @Nu
 
         /** A single character, ending where the reader stands. */
         private JavaEscape character(int codePoint) {
-            return new JavaEscape(Character.toString(codePoint), codePoint, null, null, i);
+            return new JavaEscape(Character.toString(codePoint), codePoint, Re2Translation.literal(codePoint), null, i);
         }
     }
 }

@@ -93,11 +93,19 @@ public interface ServiceCatalogProducts {
     /** Service Catalog could not answer: it does not know what was asked for ({@link #notFound}), or it failed. */
     final class LookupFailed extends RuntimeException {
 
+        private final String message;
         private final boolean notFound;
 
         public LookupFailed(String message, boolean notFound, @Nullable Throwable cause) {
             super(message, cause);
+            this.message = message;
             this.notFound = notFound;
+        }
+
+        /** What Service Catalog said, or why it could not be asked: always said. */
+        @Override
+        public String getMessage() {
+            return message;
         }
 
         /** Service Catalog answered that the portfolio, product, artifact or path does not exist for the portal. */

@@ -65,10 +65,14 @@ class Target {
         this.id = UUID.randomUUID();
         this.slug = target.slug();
         this.createdAt = createdAt;
-        update(target);
+        apply(target);
     }
 
     void update(NewTarget target) {
+        apply(target);
+    }
+
+    private void apply(NewTarget target) {
         this.name = target.name();
         this.accountId = target.accountId();
         this.region = target.region();

@@ -4,6 +4,8 @@ import io.vendo.digest.Sha256;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,8 +62,12 @@ class VersionChecks {
         return errors;
     }
 
-    /** The version checked field by field; every problem goes into {@code errors}, the template's under "template". */
-    CheckedVersion check(BlueprintKind kind, NewVersion request, Map<String, String> errors) {
+    /**
+     * The version checked field by field; every problem goes into {@code errors}, the template's under "template".
+     *
+     * @return what to store, once {@code errors} stays empty; empty when a problem leaves nothing to store
+     */
+    Optional<CheckedVersion> check(BlueprintKind kind, NewVersion request, Map<String, String> errors) {
         if (kind == BlueprintKind.COMPOSITE) {
             return checkComposite(request, errors);
         }
@@ -73,50 +79,41 @@ class VersionChecks {
         } else {
             errors.putAll(DeliveryRules.check(kind, request.capabilities(), delivery));
         }
-        TemplateParser.ParsedTemplate parsed = null;
-        if (request.templateBody() == null || request.templateBody().isBlank()) {
+        var template = request.templateBody();
+        if (template == null || template.isBlank()) {
             errors.put("template", "A template is required");
-        } else {
-            try {
-                parsed = deployedByCloudFormation(kind)
-                        ? parser.parse(request.templateBody())
-                        : parser.parseForm(request.templateBody());
-                errors.putAll(CatalogRules.check(kind, parsed.parameters()));
-            } catch (InvalidTemplateException e) {
-                errors.put("template", e.detail());
-            }
+            return Optional.empty();
         }
-        return new CheckedVersion(
-                request.templateBody(),
-                request.templateBody() == null ? "" : Sha256.hex(request.templateBody()),
-                parsed,
-                request.capabilities(),
-                delivery,
-                clock);
+        TemplateParser.ParsedTemplate parsed;
+        try {
+            parsed = deployedByCloudFormation(kind) ? parser.parse(template) : parser.parseForm(template);
+            errors.putAll(CatalogRules.check(kind, parsed.parameters()));
+        } catch (InvalidTemplateException e) {
+            errors.put("template", e.detail());
+            return Optional.empty();
+        }
+        if (delivery == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new CheckedVersion(template, Sha256.hex(template), parsed, request.capabilities(), delivery, clock));
     }
 
     /**
      * A composite's graph checked whole ({@link CompositeChecks}); its version's text is the graph as YAML, its form the
      * parameters a person must give.
      */
-    private CheckedVersion checkComposite(NewVersion request, Map<String, String> errors) {
+    private Optional<CheckedVersion> checkComposite(NewVersion request, Map<String, String> errors) {
         if (!(request.delivery() instanceof Delivery.Composite composite)) {
             errors.put("components", "A COMPOSITE blueprint lists its components");
-            return new CheckedVersion("", "", null, request.capabilities(), request.delivery(), clock);
+            return Optional.empty();
         }
         errors.putAll(DeliveryRules.check(BlueprintKind.COMPOSITE, request.capabilities(), composite));
-        var checked = composites.check(composite, request.capabilities(), errors);
-        if (checked.isEmpty()) {
-            return new CheckedVersion("", "", null, request.capabilities(), composite, clock);
-        }
-        var text = checked.get().delivery().text();
-        return new CheckedVersion(
-                text,
-                Sha256.hex(text),
-                checked.get().form(),
-                request.capabilities(),
-                checked.get().delivery(),
-                clock);
+        return composites.check(composite, request.capabilities(), errors).map(checked -> {
+            var text = checked.delivery().text();
+            return new CheckedVersion(
+                    text, Sha256.hex(text), checked.form(), request.capabilities(), checked.delivery(), clock);
+        });
     }
 
     /**
@@ -169,7 +166,9 @@ class VersionChecks {
             if (file == null) {
                 continue;
             }
-            var report = check.check(composite.templates().get(file), properties.templateCheckRegion());
+            var body = Objects.requireNonNull(
+                    composite.templates().get(file), "The composite's checks found each component's template");
+            var report = check.check(body, properties.templateCheckRegion());
             if (report.refusal() != null) {
                 throw new InvalidEntryException(
                         what,

@@ -36,11 +36,17 @@ record BlueprintInput(
         @Nullable List<ComponentInput> components,
         @Nullable Map<String, String> templates) {
 
+    /** The slug asked for; a missing one is refused as an empty one is. */
+    String slugOrEmpty() {
+        return slug == null ? "" : slug;
+    }
+
     BlueprintMetadata metadata() {
+        // A missing name or owner is refused by the catalog's rules as Required, as a blank one is.
         return new BlueprintMetadata(
-                name,
+                name == null ? "" : name,
                 description == null ? "" : description,
-                owner,
+                owner == null ? "" : owner,
                 tags == null ? Map.of() : tags,
                 allowedEnvironments == null ? List.of() : allowedEnvironments,
                 approvalPolicy,

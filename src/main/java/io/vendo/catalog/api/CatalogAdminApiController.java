@@ -49,8 +49,8 @@ class CatalogAdminApiController {
             throw new InvalidInputException(
                     "kind", "Choose STACK, ACCOUNT, SERVICE_CATALOG_PRODUCT, STACK_SET or COMPOSITE");
         }
-        var version =
-                administration.create(new NewBlueprint(input.slug(), input.kind(), input.metadata(), input.version()));
+        var version = administration.create(
+                new NewBlueprint(input.slugOrEmpty(), input.kind(), input.metadata(), input.version()));
         return ResponseEntity.created(URI.create("/api/v1/blueprints/" + version.slug()))
                 .body(BlueprintDetailsResponse.of(catalog.blueprint(version.slug()), catalog.versions(version.slug())));
     }

@@ -61,7 +61,7 @@ class CatalogPageController {
 
     /** An unknown filter value filters nothing rather than failing the page. */
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-        if (!hasText(value)) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         for (var constant : type.getEnumConstants()) {
