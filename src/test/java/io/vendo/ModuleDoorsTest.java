@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,12 +35,6 @@ import org.springframework.modulith.core.NamedInterface;
 class ModuleDoorsTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/vendo");
-
-    /**
-     * Modules whose long classes are being split as this is written: execution's CompositeExecutor (437 lines) and
-     * RequestExecutor (332). Remove a module from here when its split lands.
-     */
-    private static final Set<String> SPLIT_UNDER_WAY = Set.of("execution");
 
     private static final ApplicationModules MODULES = ApplicationModules.of(VendoApplication.class);
 
@@ -141,11 +134,7 @@ class ModuleDoorsTest {
 
     static Stream<Path> modules() throws IOException {
         try (Stream<Path> children = Files.list(SOURCES)) {
-            var modules = children.filter(Files::isDirectory)
-                    .filter(module ->
-                            !SPLIT_UNDER_WAY.contains(module.getFileName().toString()))
-                    .sorted()
-                    .toList();
+            var modules = children.filter(Files::isDirectory).sorted().toList();
             assertThat(modules).isNotEmpty();
             return modules.stream();
         }
