@@ -47,6 +47,7 @@ class ModularityTests {
                         "approval",
                         "execution",
                         "environment",
+                        "promotion",
                         "aws",
                         "notification",
                         "audit",

@@ -53,6 +53,7 @@ public class Requests {
     private final SecretParameters secrets;
     private final ObjectProvider<OrganizationAccounts> organization;
     private final ObjectProvider<StandingEnvironments> environments;
+    private final PromotionChecks promotions;
     private final Clock clock;
 
     Requests(
@@ -62,6 +63,7 @@ public class Requests {
             SecretParameters secrets,
             ObjectProvider<OrganizationAccounts> organization,
             ObjectProvider<StandingEnvironments> environments,
+            PromotionChecks promotions,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
@@ -69,6 +71,7 @@ public class Requests {
         this.secrets = secrets;
         this.organization = organization;
         this.environments = environments;
+        this.promotions = promotions;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ public class Requests {
      * @throws io.vendo.catalog.TargetNotAllowedException for a target the blueprint may not deploy to
      * @throws io.vendo.catalog.BlueprintRetiredException for a retired blueprint
      * @throws QuotaExceededException when the team has reached the blueprint's quota
+     * @throws PromotionRefusedException for further targets that are unknown, repeated or do not take the blueprint
      */
     public RequestView submit(SubmitRequest submission, Actor requester) {
         if (!requester.has(Role.REQUESTER)) {
@@ -90,6 +94,7 @@ public class Requests {
         var target = catalog.target(submission.target());
         var parameters = catalog.validateParameters(blueprint, submission.parameters());
         catalog.checkPlacement(blueprint, target, parameters);
+        var promotion = promotions.check(blueprint, target, submission.promotion());
         refuseOverQuota(blueprint, requester.primaryTeam());
         if (blueprint.kind() == BlueprintKind.ACCOUNT) {
             var email = parameters.getOrDefault("AccountEmail", "");
@@ -109,6 +114,7 @@ public class Requests {
                         requester),
                 clock.instant());
         var saved = repository.save(request).toView();
+        promotions.announce(id, target, promotion, requester);
         log.info(
                 "Request {} submitted: {} version {} on {} for team {}",
                 id,

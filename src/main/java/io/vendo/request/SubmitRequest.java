@@ -1,13 +1,25 @@
 package io.vendo.request;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
-/** What a requester submits, by the blueprint's and the target's slugs; the newest blueprint version is pinned. */
+/**
+ * What a requester submits, by the blueprint's and the target's slugs; the newest blueprint version is pinned.
+ *
+ * @param promotion further targets' slugs, in order: each gets the same version and values once the step before it
+ *     succeeded, under its own approval; empty for an ordinary request
+ */
 @NamedInterface("views")
-public record SubmitRequest(String blueprint, String target, Map<String, String> parameters, String justification) {
+public record SubmitRequest(
+        String blueprint, String target, Map<String, String> parameters, String justification, List<String> promotion) {
 
     public SubmitRequest {
         parameters = Map.copyOf(parameters);
+        promotion = List.copyOf(promotion);
+    }
+
+    public SubmitRequest(String blueprint, String target, Map<String, String> parameters, String justification) {
+        this(blueprint, target, parameters, justification, List.of());
     }
 }

@@ -27,9 +27,12 @@
  *   <li>{@code request::ports} — what the request asks of others: the account resources and organization accounts a
  *       form offers or refuses (aws), who takes part in deciding a request (approval);
  *   <li>{@code request::web} — the parts other modules contribute to a request's pages (approval, execution);
- *   <li>{@code request::forms} — the request form's own sealed drafts; no other module uses them;
+ *   <li>{@code request::forms} — the request form's own sealed drafts and its promotion checks; no other module uses
+ *       them;
  *   <li>{@code request::day-two} — filing day-2 requests (UPDATE, EXTEND, DECOMMISSION) for an environment, after the
- *       environment module decided they may be filed (environment).
+ *       environment module decided they may be filed (environment);
+ *   <li>{@code request::promotion} — filing a promotion's next step once the step before it succeeded (promotion),
+ *       which {@link io.vendo.request.PromotionRequested} announced with the first step.
  * </ul>
  *
  * Everything else — the aggregate and its transitions, the repository, the secret parameters' key — is

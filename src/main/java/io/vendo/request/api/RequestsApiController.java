@@ -66,7 +66,9 @@ class RequestsApiController {
             operationId = "submitRequest",
             summary = "Submit a request",
             description = "Validates the parameters against the blueprint's template exactly as CloudFormation would"
-                    + " and stores the request, which then waits for approval. With an `Idempotency-Key`, a retry"
+                    + " and stores the request, which then waits for approval. With `promotion`, it is the first step"
+                    + " of a promotion: each further target gets the same version and values once the step before it"
+                    + " succeeded (see `getRequestPromotion`). With an `Idempotency-Key`, a retry"
                     + " with the same key and body returns the first response instead of creating a second request.",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(
@@ -94,7 +96,8 @@ class RequestsApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "400",
-            description = "Invalid fields or parameter values (each listed in `errors`), or more than one"
+            description = "Invalid fields, parameter values or promotion steps (each listed in `errors`, a step as"
+                    + " `promotion[i]`), or more than one"
                     + " `Idempotency-Key` header",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
@@ -118,7 +121,8 @@ class RequestsApiController {
                         body.blueprint(),
                         body.target(),
                         body.parameters() == null ? Map.of() : body.parameters(),
-                        body.justification()),
+                        body.justification(),
+                        body.promotion() == null ? List.of() : body.promotion()),
                 actor);
         // Relative (RFC 9110 allows it): an absolute one would be built from the Host header the caller chose.
         var location = URI.create("/api/v1/requests/" + submitted.id());
@@ -246,10 +250,14 @@ class RequestsApiController {
      * @param target the target's slug, as listed by {@code GET /api/v1/targets}
      * @param parameters template parameter values by name; omitted ones take the template's default
      * @param justification why this is needed; shown to approvers
+     * @param promotion further targets' slugs, in order: after this request succeeds, the same blueprint version and
+     *     values go to the first of them as a request of its own, under the approval its tier asks for, and so on;
+     *     a step that does not succeed stops the promotion. Follow it at {@code /api/v1/requests/{id}/promotion}
      */
     record CreateRequestBody(
             @NotBlank String blueprint,
             @NotBlank String target,
             @Nullable Map<String, String> parameters,
-            @NotBlank @Size(max = 2000) String justification) {}
+            @NotBlank @Size(max = 2000) String justification,
+            @Nullable List<String> promotion) {}
 }

@@ -4,13 +4,15 @@ import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.ParameterDefinition;
 import io.vendo.catalog.TargetDetails;
 import io.vendo.request.DraftSecrets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the blueprint's request form posts: the target, a value per template parameter, a justification, the form's
+ * What the blueprint's request form posts: the target and any further targets to promote to, a value per template
+ * parameter, a justification, the form's
  * one-time token, and which step the person took (review, change, submit). Secrets entered before the review come
  * back sealed ({@link DraftSecrets}) in {@code sealed}; the password fields stay empty.
  *
@@ -24,6 +26,7 @@ class RequestForm {
     static final String SUBMIT = "submit";
 
     private String target = "";
+    private List<String> promotion = new ArrayList<>();
     private Map<String, String> parameters = new LinkedHashMap<>();
     private Map<String, String> sealed = new LinkedHashMap<>();
     private String justification = "";
@@ -50,6 +53,18 @@ class RequestForm {
 
     Optional<TargetDetails> chosenTarget() {
         return targets.stream().filter(t -> t.slug().equals(target)).findFirst();
+    }
+
+    /**
+     * The further targets chosen, in order: the form offers a choice per step, and those left empty after the last
+     * chosen one do not count (one left empty before a chosen one is refused as that step's).
+     */
+    public List<String> promotion() {
+        var chosen = new ArrayList<>(promotion);
+        while (!chosen.isEmpty() && chosen.getLast().isBlank()) {
+            chosen.removeLast();
+        }
+        return List.copyOf(chosen);
     }
 
     boolean editing() {
@@ -122,6 +137,17 @@ class RequestForm {
 
     public void setTarget(String target) {
         this.target = target == null ? "" : target;
+    }
+
+    public List<String> getPromotion() {
+        return promotion;
+    }
+
+    public void setPromotion(List<String> promotion) {
+        this.promotion = promotion == null
+                ? new ArrayList<>()
+                : new ArrayList<>(
+                        promotion.stream().map(slug -> slug == null ? "" : slug).toList());
     }
 
     public Map<String, String> getParameters() {

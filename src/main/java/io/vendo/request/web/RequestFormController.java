@@ -1,5 +1,6 @@
 package io.vendo.request.web;
 
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
@@ -10,13 +11,14 @@ import io.vendo.refusal.Refusal;
 import io.vendo.request.AccountResource;
 import io.vendo.request.AccountResources;
 import io.vendo.request.DraftSecrets;
+import io.vendo.request.PromotionChecks;
+import io.vendo.request.PromotionRefusedException;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
 import io.vendo.web.FormProblems;
 import io.vendo.web.FormTokens;
 import io.vendo.web.PageController;
 import jakarta.validation.Valid;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,7 +49,7 @@ class RequestFormController {
     private final RequestFormValidator validator;
     private final FormTokens formTokens;
     private final DraftSecrets secrets;
-    private final ApprovalForecast approvals;
+    private final RequestReview review;
 
     RequestFormController(
             Catalog catalog,
@@ -56,14 +58,14 @@ class RequestFormController {
             RequestFormValidator validator,
             FormTokens formTokens,
             DraftSecrets secrets,
-            ApprovalForecast approvals) {
+            RequestReview review) {
         this.catalog = catalog;
         this.requests = requests;
         this.accountResources = accountResources;
         this.validator = validator;
         this.formTokens = formTokens;
         this.secrets = secrets;
-        this.approvals = approvals;
+        this.review = review;
     }
 
     /** The form object for this blueprint's newest version, before anything is bound to it. */
@@ -75,7 +77,8 @@ class RequestFormController {
 
     @InitBinder("form")
     void binding(WebDataBinder binder) {
-        binder.setAllowedFields("target", "parameters[*]", "sealed[*]", "justification", "formToken", "step");
+        binder.setAllowedFields(
+                "target", "promotion[*]", "parameters[*]", "sealed[*]", "justification", "formToken", "step");
         binder.addValidators(validator);
     }
 
@@ -130,13 +133,18 @@ class RequestFormController {
         }
         if (!form.submitting()) {
             form.sealSecrets();
-            return review(model, form, actor);
+            return review.show(model, form, actor);
         }
         var values = form.values();
         try {
             var outcome = formTokens.once(actor.username(), form.getFormToken(), fingerprint(form), () -> {
                 var submitted = requests.submit(
-                        new SubmitRequest(form.blueprint().slug(), form.getTarget(), values, form.getJustification()),
+                        new SubmitRequest(
+                                form.blueprint().slug(),
+                                form.getTarget(),
+                                values,
+                                form.getJustification(),
+                                form.promotion()),
                         actor);
                 return new FormTokens.Outcome(
                         "/requests/" + submitted.id(), "Request submitted: it now waits for approval.");
@@ -146,6 +154,8 @@ class RequestFormController {
         } catch (InvalidParametersException e) {
             e.errors().forEach((name, message) -> reject(form, binding, name, message));
         } catch (TargetNotAllowedException e) {
+            e.errors().forEach((name, message) -> reject(form, binding, name, message));
+        } catch (PromotionRefusedException e) {
             e.errors().forEach((name, message) -> reject(form, binding, name, message));
         } catch (FormTokens.TokenUsedException e) {
             // Back to an already submitted review, changed and sent again: a new request needs a new form.
@@ -180,47 +190,6 @@ class RequestFormController {
         }
     }
 
-    private String review(Model model, RequestForm form, Actor actor) {
-        var blueprint = form.blueprint();
-        var target = form.chosenTarget().orElseThrow();
-        var metadata = catalog.blueprint(blueprint.slug()).metadata();
-        model.addAttribute("blueprint", blueprint);
-        model.addAttribute("target", target);
-        model.addAttribute("form", form);
-        model.addAttribute(
-                "approvers", approvals.whoMustApprove(blueprint.slug(), target.environment(), actor.primaryTeam()));
-        model.addAttribute("resources", catalog.resources(blueprint.versionId()));
-        model.addAttribute("lifetime", lifetime(metadata.maxLifetime()));
-        model.addAttribute("quota", metadata.quotaPerTeam());
-        model.addAttribute(
-                "shown",
-                blueprint.parameters().stream()
-                        .map(parameter -> new ReviewedValue(parameter, form.raw(parameter)))
-                        .toList());
-        return "request/review";
-    }
-
-    private static String lifetime(@Nullable Duration maxLifetime) {
-        if (maxLifetime == null) {
-            return "No limit: it stays until it is decommissioned";
-        }
-        var days = maxLifetime.toDays();
-        return days >= 1
-                ? "At most %d day%s, then it expires".formatted(days, days == 1 ? "" : "s")
-                : "At most %d hours, then it expires".formatted(maxLifetime.toHours());
-    }
-
-    /** A parameter as the review shows it: secrets never, only whether one was entered. */
-    record ReviewedValue(ParameterDefinition parameter, String value) {
-
-        public String shown() {
-            if (parameter.noEcho()) {
-                return value.isEmpty() ? "(the template's default, not shown)" : "(entered, not shown)";
-            }
-            return value.isEmpty() ? "(the template's default: %s)".formatted(parameter.defaultValue()) : value;
-        }
-    }
-
     /** What distinguishes one submission of a form from another: every field but the secrets' values. */
     private static String fingerprint(RequestForm form) {
         var fields = new TreeMap<String, String>();
@@ -229,12 +198,16 @@ class RequestFormController {
                 .filter(ParameterDefinition::noEcho)
                 .forEach(secret -> fields.computeIfPresent(secret.name(), (name, value) -> "(secret)"));
         return FormTokens.fingerprint(
-                form.blueprint().slug(), form.getTarget(), form.getJustification(), fields.toString());
+                form.blueprint().slug(),
+                form.getTarget(),
+                String.join(",", form.promotion()),
+                form.getJustification(),
+                fields.toString());
     }
 
     private static void reject(RequestForm form, BindingResult binding, String name, String message) {
-        if (name.equals("target")) {
-            binding.rejectValue("target", "refused", message);
+        if (name.equals("target") || name.startsWith("promotion")) {
+            binding.rejectValue(name, "refused", message);
             return;
         }
         var parameter = form.blueprint().parameters().stream()
@@ -252,6 +225,9 @@ class RequestFormController {
         if (field.startsWith("parameters[") && field.endsWith("]")) {
             return "param-" + field.substring("parameters[".length(), field.length() - 1);
         }
+        if (field.startsWith("promotion")) {
+            return "promotion-" + field.replaceAll("\\D", "").transform(index -> index.isEmpty() ? "0" : index);
+        }
         return field;
     }
 
@@ -264,6 +240,11 @@ class RequestFormController {
                         .map(parameter -> ParameterField.of(parameter, offered(parameter, form, targets)))
                         .toList()));
         model.addAttribute("targets", targets);
+        model.addAttribute(
+                "promotionSteps",
+                form.blueprint().kind() == BlueprintKind.ACCOUNT
+                        ? 0
+                        : Math.min(targets.size() - 1, PromotionChecks.MAX_FURTHER_TARGETS));
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         if (!model.containsAttribute("messages")) {

@@ -2,13 +2,14 @@ package io.vendo.request.web;
 
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
+import io.vendo.request.PromotionChecks;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
  * Checks a request form before its review and before it is submitted, field by field in the order the form shows
- * them (target, the parameters section by section, justification), so that the error summary reads top to bottom. The
+ * them (target, further targets, the parameters section by section, justification), so that the error summary reads top to bottom. The
  * catalog decides which parameter values CloudFormation would refuse; {@link ParameterMessages} says why, in words.
  * A value already refused while binding (a control character) keeps that message. Changing the form (the "Change"
  * button on the review) checks nothing.
@@ -19,9 +20,11 @@ class RequestFormValidator implements Validator {
     static final int MAX_JUSTIFICATION = 2000;
 
     private final Catalog catalog;
+    private final PromotionChecks promotions;
 
-    RequestFormValidator(Catalog catalog) {
+    RequestFormValidator(Catalog catalog, PromotionChecks promotions) {
         this.catalog = catalog;
+        this.promotions = promotions;
     }
 
     @Override
@@ -38,6 +41,13 @@ class RequestFormValidator implements Validator {
         if (!errors.hasFieldErrors("target") && form.chosenTarget().isEmpty()) {
             errors.rejectValue("target", "required", "Choose where to deploy");
         }
+        promotions
+                .refusals(form.blueprint(), form.chosenTarget().orElse(null), form.promotion())
+                .forEach((field, message) -> {
+                    if (!errors.hasFieldErrors(field)) {
+                        errors.rejectValue(field, "invalid", message);
+                    }
+                });
         var refused = refusedParameters(form);
         for (var section : ParameterSection.of(
                 form.blueprint().parameters().stream().map(ParameterField::of).toList())) {

@@ -27,6 +27,7 @@ import io.vendo.catalog.TargetDetails;
 import io.vendo.catalog.TemplateResource;
 import io.vendo.request.AccountResources;
 import io.vendo.request.DraftSecrets;
+import io.vendo.request.PromotionChecks;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitRequest;
@@ -57,7 +58,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(
         controllers = RequestFormController.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.vendo\\.aws\\..*"))
-@Import(RequestFormValidator.class)
+@Import({RequestFormValidator.class, RequestReview.class})
 @ActiveProfiles("local")
 @WithMockUser(username = "requester", roles = "REQUESTER")
 class RequestFormSliceTest {
@@ -134,6 +135,9 @@ class RequestFormSliceTest {
 
     @MockitoBean
     ApprovalForecast approvals;
+
+    @MockitoBean
+    PromotionChecks promotions;
 
     @BeforeEach
     void catalog() {
