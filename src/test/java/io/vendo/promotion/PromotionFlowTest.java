@@ -305,6 +305,56 @@ class PromotionFlowTest {
         assertThat(stopped.path("steps").path(1).path("note").asString()).isEqualTo("Not filed: step 1 was rejected");
     }
 
+    /**
+     * A target that stopped taking the blueprint after the promotion was submitted: the step is not filed, the
+     * promotion says why and stops there, and the refusal is in the staging request's timeline.
+     */
+    @Test
+    void aStepWhoseTargetNoLongerTakesTheBlueprintIsNotFiledAndSaysWhy() {
+        var blueprint = blueprint(catalog);
+        var closing = "promo-closing-" + blueprint.substring("promo-".length());
+        var open = new NewTarget(
+                closing,
+                "Closing production",
+                PRODUCTION_ACCOUNT,
+                "eu-central-1",
+                EnvironmentTier.PROD,
+                "arn:aws:iam::" + PRODUCTION_ACCOUNT + ":role/VendoExecution",
+                "ext-closing");
+        catalog.register(open);
+        var stagingId = submit(blueprint, "closing-site", List.of(closing));
+        catalog.updateTarget(
+                closing,
+                new NewTarget(
+                        open.slug(),
+                        open.name(),
+                        open.accountId(),
+                        open.region(),
+                        open.environment(),
+                        open.executionRoleArn(),
+                        open.externalId(),
+                        List.of("static-website"),
+                        List.of()));
+        approveByApi(stagingId);
+        awaitState(stagingId, "SUCCEEDED");
+
+        var stopped = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> promotion(stagingId),
+                        body -> body.path("status").asString().equals("STOPPED"));
+        assertThat(steps(stopped)).containsExactly(STAGING + "=SUCCEEDED", closing + "=NOT_FILED");
+        assertThat(stopped.path("steps").path(1).path("note").asString())
+                .isEqualTo("Step 2: its target no longer exists or no longer takes blueprint " + blueprint);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vending_request where blueprint_slug = ?", Integer.class, blueprint))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ApiClient.as("requester", port)
+                        .get("/api/v1/requests/" + stagingId + "/events")
+                        .body()
+                        .toString())
+                .contains("promotion.step-refused", "no longer takes blueprint"));
+    }
+
     /** Each refused step is named by its place in the list; nothing is stored, not even the first request. */
     @Test
     void aBadPromotionIsRefusedStepByStepAndNothingIsStored() {
@@ -374,10 +424,7 @@ class PromotionFlowTest {
         try (var context = chromium.newContext()) {
             var page = chromium.pageIn(context);
             page.navigate("http://localhost:" + port + "/blueprints/" + blueprint + "/request");
-            page.getByLabel("User name").fill("requester");
-            page.getByLabel("Password").fill("requester");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                    .click();
+            ChromiumPages.fillLogIn(page, "requester");
             page.getByLabel("Target").selectOption(STAGING);
             var step2 = page.getByLabel("Step 2", new Page.GetByLabelOptions().setExact(true));
             step2.selectOption(STAGING);
