@@ -9,6 +9,7 @@ import io.vendo.request.Requests;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +51,8 @@ class ApprovalDecisions {
             DecisionOutcome outcome,
             String comment,
             DecisionChannel channel,
-            String source) {
+            String source,
+            @Nullable Integer round) {
         // Someone who may not even see the request learns nothing about it, not even that it exists.
         requests.requireVisible(requestId, actor);
         return refusalsAudited(
@@ -58,10 +60,17 @@ class ApprovalDecisions {
                 actor,
                 channel,
                 source,
-                () -> transaction.execute(status -> decideNow(requestId, actor, outcome, comment, channel, source)));
+                () -> transaction.execute(
+                        status -> decideNow(requestId, actor, outcome, comment, channel, source, round)));
     }
 
-    RequestView decideByLink(String token, Actor actor, DecisionOutcome outcome, String comment, String source) {
+    RequestView decideByLink(
+            String token,
+            Actor actor,
+            DecisionOutcome outcome,
+            String comment,
+            String source,
+            @Nullable Integer round) {
         var link = links.usable(token, actor, source);
         return refusalsAudited(
                 link.requestId(),
@@ -69,8 +78,8 @@ class ApprovalDecisions {
                 DecisionChannel.EMAIL_LINK,
                 source,
                 () -> transaction.execute(status -> {
-                    var decided =
-                            decideNow(link.requestId(), actor, outcome, comment, DecisionChannel.EMAIL_LINK, source);
+                    var decided = decideNow(
+                            link.requestId(), actor, outcome, comment, DecisionChannel.EMAIL_LINK, source, round);
                     links.use(token);
                     return decided;
                 }));
@@ -82,7 +91,8 @@ class ApprovalDecisions {
             DecisionOutcome outcome,
             String comment,
             DecisionChannel channel,
-            String source) {
+            String source,
+            @Nullable Integer round) {
         var request = requests.require(requestId);
         if (request.state() != RequestState.PENDING_APPROVAL) {
             throw new DecisionRefusedException(
@@ -93,6 +103,8 @@ class ApprovalDecisions {
         var approval = approvals
                 .findById(requestId)
                 .orElseThrow(() -> new IllegalStateException("Request %s has no approval".formatted(requestId)));
+        // Only what the approver was shown may be decided: a round superseded since is refused, nothing recorded.
+        approval.round().confirm(requestId, round, request.preview());
         approval.decide(actor, outcome, comment.strip(), channel, source, clock.instant());
         // The request moves on as the approval is saved, when this decision concluded it.
         approvals.save(approval);
@@ -103,7 +115,7 @@ class ApprovalDecisions {
             UUID requestId, Actor actor, DecisionChannel channel, String source, Supplier<RequestView> decision) {
         try {
             return decision.get();
-        } catch (DecisionRefusedException | RequestStateConflictException e) {
+        } catch (DecisionRefusedException | RoundSupersededException | RequestStateConflictException e) {
             refusals.record(requestId, actor, channel, source, e.detail());
             throw e;
         }

@@ -1,7 +1,11 @@
 package io.vendo.approval;
 
+import io.vendo.refusal.Refusal.Kind;
+import io.vendo.request.ChangePreview;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which round of deciding an approval is in, and whether its approvers are held back: while the request's preview (what
@@ -34,6 +38,32 @@ class ApprovalRound {
     int next() {
         held = true;
         return ++number;
+    }
+
+    /**
+     * Checks that a decision names the round whose preview its approver was shown: a decision carried over to a later
+     * round would approve a change set nobody showed them. A request without a preview has one round, and a decision
+     * on it need not name it.
+     *
+     * @param decided the round the deciding page or client showed; null when it named none
+     * @param preview what the request shows now, if anything
+     * @throws RoundSupersededException for an earlier round
+     * @throws DecisionRefusedException for a decision on a previewed request that names no round
+     */
+    void confirm(UUID requestId, @Nullable Integer decided, @Nullable ChangePreview preview) {
+        if (decided == null) {
+            if (preview != null || number > 1) {
+                throw new DecisionRefusedException(
+                        Kind.INVALID,
+                        "Request %s shows what AWS will change: name the round you decided on (round %d%s)"
+                                .formatted(requestId, number, preview == null ? "" : ", " + preview.name()));
+            }
+            return;
+        }
+        if (decided != number) {
+            var current = preview != null && preview.round() == number && !held ? preview.name() : null;
+            throw new RoundSupersededException(requestId, decided, number, current);
+        }
     }
 
     boolean counts(Decision decision) {

@@ -50,8 +50,11 @@ public class Approvals {
      * Records a decision and moves the request on when it completes the approval (or rejects it).
      *
      * @param source the caller's network address, for the audit log
+     * @param round the approval's round the deciding page or client showed ({@link ApprovalView#round()}); a request
+     *     with a preview needs it, one without may leave it out
      * @throws io.vendo.request.RequestNotFoundException when the actor may not see the request
      * @throws DecisionRefusedException when the actor may not decide this request now (audited)
+     * @throws RoundSupersededException when the round shown is no longer the current one (audited)
      */
     public RequestView decide(
             UUID requestId,
@@ -59,18 +62,28 @@ public class Approvals {
             DecisionOutcome outcome,
             String comment,
             DecisionChannel channel,
-            String source) {
-        return decisions.decide(requestId, actor, outcome, comment, channel, source);
+            String source,
+            @Nullable Integer round) {
+        return decisions.decide(requestId, actor, outcome, comment, channel, source, round);
     }
 
     /**
      * A decision through a one-time e-mail link: the link must be known, unused, unexpired and addressed to the
      * logged-in actor, who must still be eligible.
      *
+     * @param round the approval's round the confirmation page showed
      * @throws DecisionRefusedException when the link or the actor's decision is refused (audited)
+     * @throws RoundSupersededException when the round shown is no longer the current one (audited; the link stays
+     *     usable)
      */
-    public RequestView decideByLink(String token, Actor actor, DecisionOutcome outcome, String comment, String source) {
-        return decisions.decideByLink(token, actor, outcome, comment, source);
+    public RequestView decideByLink(
+            String token,
+            Actor actor,
+            DecisionOutcome outcome,
+            String comment,
+            String source,
+            @Nullable Integer round) {
+        return decisions.decideByLink(token, actor, outcome, comment, source, round);
     }
 
     /**

@@ -93,6 +93,9 @@ class ApprovalInvitations {
                         request.blueprintName(),
                         request.targetName(),
                         request.requester());
+        // The round the mail shows: its page says so when that preview went stale before the approver came.
+        var round =
+                request.preview() == null ? "" : "&round=" + request.preview().round();
         invitees.forEach((username, person) -> {
             // Issued for every approver asked for.
             var token = Objects.requireNonNull(tokens.get(username));
@@ -106,9 +109,9 @@ class ApprovalInvitations {
                             "why",
                             why,
                             "approveUrl",
-                            links.approval(token) + "?decision=APPROVE",
+                            links.approval(token) + "?decision=APPROVE" + round,
                             "rejectUrl",
-                            links.approval(token) + "?decision=REJECT",
+                            links.approval(token) + "?decision=REJECT" + round,
                             "requestUrl",
                             links.request(request.id()))));
         });

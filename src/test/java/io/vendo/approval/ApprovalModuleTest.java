@@ -87,12 +87,18 @@ class ApprovalModuleTest {
     @Test
     void theDecisionThatCompletesTheApprovalApprovesTheRequest(Scenario scenario) {
         var request = submitToProduction("approved-site");
-        approvals.decide(request.id(), LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.1");
+        approvals.decide(request.id(), LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.1", null);
         assertThat(requests.require(request.id()).state()).isEqualTo(RequestState.PENDING_APPROVAL);
 
         scenario.stimulate((transaction, events) -> {
                     var decided = approvals.decide(
-                            request.id(), PLATFORM, DecisionOutcome.APPROVE, "ok", DecisionChannel.API, "192.0.2.2");
+                            request.id(),
+                            PLATFORM,
+                            DecisionOutcome.APPROVE,
+                            "ok",
+                            DecisionChannel.API,
+                            "192.0.2.2",
+                            null);
                     // Moved on in the deciding transaction: the answer already says so.
                     assertThat(decided.state()).isEqualTo(RequestState.APPROVED);
                 })
@@ -116,7 +122,8 @@ class ApprovalModuleTest {
                             DecisionOutcome.REJECT,
                             "  Use the shared site instead ",
                             DecisionChannel.WEB,
-                            "192.0.2.2");
+                            "192.0.2.2",
+                            null);
                 })
                 .andWaitForEventOfType(RequestRejected.class)
                 .toArriveAndVerify(rejected -> {
@@ -142,7 +149,8 @@ class ApprovalModuleTest {
                                     DecisionOutcome.APPROVE,
                                     "",
                                     DecisionChannel.WEB,
-                                    "192.0.2.3"))
+                                    "192.0.2.3",
+                                    null))
                             .isInstanceOf(DecisionRefusedException.class)
                             .hasMessageContaining("Nobody may approve or reject their own request");
                 })
@@ -162,7 +170,8 @@ class ApprovalModuleTest {
         var request = submitToProduction("half-approved-site");
 
         scenario.stimulate((transaction, events) -> {
-                    approvals.decide(request.id(), LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.1");
+                    approvals.decide(
+                            request.id(), LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.1", null);
                 })
                 .andWaitForEventOfType(DecisionRecorded.class)
                 .toArriveAndVerify(recorded -> {

@@ -139,9 +139,26 @@ class EnvironmentUpdateFlowTest {
     }
 
     private void approve(String requestId) {
-        var decided = ApiClient.as("approver", port)
-                .postJson("/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\"}");
+        approve("approver", requestId);
+    }
+
+    /** Approves the round the API shows now, as a client that read the request's preview first. */
+    private void approve(String approver, String requestId) {
+        var decided = ApiClient.as(approver, port)
+                .postJson(
+                        "/api/v1/requests/" + requestId + "/decisions",
+                        "{\"decision\": \"APPROVE\"%s}".formatted(shownRound(approver, requestId)));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+    }
+
+    private String shownRound(String reader, String requestId) {
+        var preview = ApiClient.as(reader, port)
+                .get("/api/v1/requests/" + requestId)
+                .body()
+                .path("preview");
+        return preview.isMissingNode() || preview.isNull()
+                ? ""
+                : ", \"round\": " + preview.path("round").asInt();
     }
 
     private void awaitState(String requestId, String state) {
@@ -345,8 +362,8 @@ class EnvironmentUpdateFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> audited(requestId, "request.returned-for-approval") == 1);
         assertThat(audited(requestId, "approval.reopened")).isEqualTo(1);
         assertThat(audited(requestId, "execution.change-set-stale")).isEqualTo(1);
-        var again = Mailbox.awaitAbout("approver@vendo.local", "Approval needed: update of", "approval again");
-        assertThat(Mailbox.body(again)).contains(second).contains("Recreated");
+        var again = Mailbox.awaitAbout("approver@vendo.local", "Approval needed: update of", second);
+        assertThat(Mailbox.body(again)).contains("approval again").contains("Recreated");
         var page = HtmlUtils.htmlUnescape(new WebSession(port)
                 .logIn("approver")
                 .get("/requests/" + requestId)
@@ -369,6 +386,136 @@ class EnvironmentUpdateFlowTest {
         assertThat(aws.changeSets(stackId(environment)).get(first).executedAt).isZero();
         clock.awaitAdvancing(
                 () -> environmentRow(environment).get("outputs").toString(), outputs -> outputs.contains("fresh-site"));
+    }
+
+    private int decisionsBy(String approver, String requestId) {
+        return jdbc.queryForObject(
+                "select count(*) from approval_decision where request_id = ?::uuid and approver = ?",
+                Integer.class,
+                requestId,
+                approver);
+    }
+
+    /** The ExecuteChangeSet calls of one request (its execute token), by change set name. */
+    private List<String> executedChangeSets(String requestId) {
+        return AwsStub.received("ExecuteChangeSet").stream()
+                .map(AwsStub::form)
+                .filter(form -> form.get("ClientRequestToken").equals("vendo-" + requestId + "-execute-change-set"))
+                .map(form -> form.get("ChangeSetName"))
+                .toList();
+    }
+
+    /**
+     * The change set goes stale while an API client holds round 1's preview: another approver's approval finds it
+     * OBSOLETE, so AWS computes round 2. A decision naming round 1 is refused with a 409 naming the current round and
+     * its change set, one naming none is refused too, and nothing is recorded for either; on the request page a
+     * round-1 form is refused with the reason above the new preview. Deciding on round 2 runs round 2's change set,
+     * exactly once, and round 1's never.
+     */
+    @Test
+    void aDecisionOnASupersededRoundIsRefusedThroughTheApiAndTheRequestPage() {
+        var environment = provision(blueprint(), "api-round-site");
+        aws.changesOnUpdate(RENAME);
+        var requestId = fileUpdate(
+                environment, "{\"parameters\": {\"SiteName\": \"api-round-two\"}, \"justification\": \"rename\"}");
+        var first = awaitPreview(requestId, 1);
+        var approver = ApiClient.as("approver", port);
+        assertThat(approver.get("/api/v1/requests/" + requestId)
+                        .body()
+                        .path("preview")
+                        .path("round")
+                        .asInt())
+                .isEqualTo(1);
+        var page = new WebSession(port).logIn("approver");
+        assertThat(page.get("/requests/" + requestId).body()).contains("name=\"round\" value=\"1\"");
+
+        aws.changeOutOfBand(stackId(environment));
+        approve("lead", requestId);
+        var second = awaitPreview(requestId, 2);
+
+        var stale = approver.postJson(
+                "/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\", \"round\": 1}");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.body().path("title").asString()).isEqualTo("Decision on a superseded preview");
+        assertThat(stale.body().path("currentRound").asInt()).isEqualTo(2);
+        assertThat(stale.body().path("decidedRound").asInt()).isEqualTo(1);
+        assertThat(stale.body().path("currentPreview").asString()).isEqualTo(second);
+        assertThat(stale.body().path("detail").asString())
+                .contains("Nothing was recorded")
+                .contains(second);
+        var unnamed = approver.postJson("/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\"}");
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(400);
+        assertThat(unnamed.body().path("detail").asString())
+                .contains("name the round")
+                .contains("round 2");
+
+        var fromPage = page.post("/requests/" + requestId + "/decisions", Map.of("decision", "APPROVE", "round", "1"));
+        assertThat(fromPage.location()).endsWith("/requests/" + requestId);
+        var shown = HtmlUtils.htmlUnescape(page.get(fromPage.location()).body());
+        assertThat(shown)
+                .contains("Nothing was recorded: you decided on round 1")
+                .contains(second)
+                .contains("name=\"round\" value=\"2\"");
+        assertThat(decisionsBy("approver", requestId)).isZero();
+        assertThat(jdbc.queryForObject("select state from vending_request where id = ?::uuid", String.class, requestId))
+                .isEqualTo("PENDING_APPROVAL");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(requestId, "approval.refused") == 3);
+
+        var decided = approver.postJson(
+                "/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\", \"round\": 2}");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        awaitState(requestId, "SUCCEEDED");
+        assertThat(executedChangeSets(requestId)).hasSize(1).allSatisfy(name -> assertThat(name)
+                .contains(second));
+        assertThat(aws.changeSets(stackId(environment)).get(first).executedAt).isZero();
+    }
+
+    /**
+     * In a real Chromium, the approver opens the mail's link and reads round 1's change set; before they confirm, it
+     * goes stale (another approver's approval finds it OBSOLETE and AWS computes round 2). Their confirmation is
+     * refused with the reason, nothing is decided, and the page now shows round 2's change set; confirming that one
+     * runs exactly it.
+     */
+    @Test
+    void theLinksConfirmationRefusesASupersededRoundAndShowsTheNewPreviewInABrowser() {
+        var environment = provision(blueprint(), "link-round-site");
+        aws.changesOnUpdate(RENAME);
+        var requestId = fileUpdate(
+                environment, "{\"parameters\": {\"SiteName\": \"link-round-two\"}, \"justification\": \"rename\"}");
+        var first = awaitPreview(requestId, 1);
+        var mail = Mailbox.awaitAbout("approver@vendo.local", "Approval needed: update of", requestId);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "approver");
+            page.navigate(Mailbox.approvalLink(mail) + "?decision=APPROVE&round=1");
+            assertThat(page.getByTestId("preview-name")).hasText(first);
+            assertThat(page.getByTestId("mailed-round-superseded")).hasCount(0);
+
+            aws.changeOutOfBand(stackId(environment));
+            approve("lead", requestId);
+            var second = awaitPreview(requestId, 2);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))
+                    .click();
+            assertThat(page.getByTestId("superseded")).isVisible();
+            assertThat(page.getByTestId("superseded"))
+                    .containsText("Nothing was decided: what you were shown went stale");
+            assertThat(page.getByTestId("superseded")).containsText("you decided on round 1");
+            assertThat(page.getByTestId("preview-name")).hasText(second);
+            assertThat(page.getByTestId("preview-note")).containsText("Recreated");
+            assertThat(decisionsBy("approver", requestId)).isZero();
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))
+                    .click();
+            assertThat(page.getByTestId("request-state")).isVisible();
+            assertThat(page.getByText("You approved this request.")).isVisible();
+        }
+        awaitState(requestId, "SUCCEEDED");
+        assertThat(decisionsBy("approver", requestId)).isEqualTo(1);
+        assertThat(executedChangeSets(requestId)).hasSize(1).allSatisfy(name -> assertThat(name)
+                .contains("vendo-" + requestId + "-2"));
+        assertThat(aws.changeSets(stackId(environment)).get(first).executedAt).isZero();
     }
 
     /** A rollback fails the request and the environment with CloudFormation's reason for the first failed resource. */

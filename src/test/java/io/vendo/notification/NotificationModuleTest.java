@@ -76,7 +76,7 @@ class NotificationModuleTest {
                     var link = Mailbox.approvalLink(
                             Mailbox.awaitAbout("lead@vendo.local", "Approval needed", "invited-site"));
                     var token = link.substring(link.lastIndexOf('/') + 1);
-                    approvals.decideByLink(token, LEAD, DecisionOutcome.APPROVE, "", "192.0.2.1");
+                    approvals.decideByLink(token, LEAD, DecisionOutcome.APPROVE, "", "192.0.2.1", null);
                     assertThat(approvals.view(request.id(), PLATFORM).waitingFor())
                             .containsExactly("platform-team");
                 });
@@ -85,11 +85,17 @@ class NotificationModuleTest {
     @Test
     void theRequesterHearsThatTheRequestWasApproved(Scenario scenario) {
         var request = submitToProduction("approved-mail-site");
-        approvals.decide(request.id(), LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.1");
+        approvals.decide(request.id(), LEAD, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.1", null);
 
         scenario.stimulate((transaction, events) -> {
                     approvals.decide(
-                            request.id(), PLATFORM, DecisionOutcome.APPROVE, "", DecisionChannel.WEB, "192.0.2.2");
+                            request.id(),
+                            PLATFORM,
+                            DecisionOutcome.APPROVE,
+                            "",
+                            DecisionChannel.WEB,
+                            "192.0.2.2",
+                            null);
                 })
                 .andWaitForEventOfType(RequestApproved.class)
                 .toArriveAndVerify(approved -> {
@@ -114,7 +120,8 @@ class NotificationModuleTest {
                             DecisionOutcome.REJECT,
                             "Use the campaign site",
                             DecisionChannel.API,
-                            "192.0.2.1");
+                            "192.0.2.1",
+                            null);
                 })
                 .andWaitForEventOfType(RequestRejected.class)
                 .toArriveAndVerify(rejected -> {

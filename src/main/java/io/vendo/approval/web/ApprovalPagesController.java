@@ -3,12 +3,15 @@ package io.vendo.approval.web;
 import io.vendo.approval.Approvals;
 import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
+import io.vendo.approval.RoundSupersededException;
 import io.vendo.identity.Actor;
 import io.vendo.web.FormProblems;
 import io.vendo.web.FormTokens;
 import io.vendo.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
@@ -25,7 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The approvals inbox, the decision form of a request page, and the confirmation page behind an e-mail link.
  * Following a link (GET, HEAD) only shows; deciding takes a POST from a logged-in approver. Each rendered decision
- * form carries a one-time token: sent twice, it decides once and both land on the request with the same notice.
+ * form carries a one-time token: sent twice, it decides once and both land on the request with the same notice. Each
+ * also carries the approval's round it showed: when what that round previewed went stale in the meantime, nothing is
+ * decided and the page shows the new preview with why.
  */
 @PageController
 class ApprovalPagesController {
@@ -42,7 +47,7 @@ class ApprovalPagesController {
 
     @InitBinder("decisionForm")
     void decisionBinding(WebDataBinder binder) {
-        binder.setAllowedFields("decision", "comment", "formToken");
+        binder.setAllowedFields("decision", "comment", "round", "formToken");
         binder.addValidators(new DecisionFormValidator());
     }
 
@@ -74,26 +79,45 @@ class ApprovalPagesController {
                     FormProblems.of(binding, "decision").getFirst().message());
             return "redirect:/requests/" + id;
         }
-        var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
-            approvals.decide(id, actor, form.outcome(), form.getComment(), DecisionChannel.WEB, http.getRemoteAddr());
-            return new FormTokens.Outcome("/requests/" + id, notice(form.outcome()));
-        });
-        redirect.addFlashAttribute("notice", outcome.notice());
-        return "redirect:" + outcome.location();
+        try {
+            var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
+                approvals.decide(
+                        id,
+                        actor,
+                        form.outcome(),
+                        form.getComment(),
+                        DecisionChannel.WEB,
+                        http.getRemoteAddr(),
+                        form.getRound());
+                return new FormTokens.Outcome("/requests/" + id, notice(form.outcome()));
+            });
+            redirect.addFlashAttribute("notice", outcome.notice());
+            return "redirect:" + outcome.location();
+        } catch (RoundSupersededException superseded) {
+            // The page shows the current round's preview above the form again.
+            redirect.addFlashAttribute("decisionError", superseded.detail());
+            return "redirect:/requests/" + id;
+        }
     }
 
-    /** Safe for mail scanners: renders the request and the question, changes nothing. */
+    /**
+     * Safe for mail scanners: renders the request and the question, changes nothing.
+     *
+     * @param round the round the mail showed: when it was superseded since, the page says so above the new preview
+     */
     @GetMapping("/approvals/{token}")
     String confirmation(
             @PathVariable String token,
             @RequestParam(required = false) @Nullable DecisionOutcome decision,
+            @RequestParam(name = "round", required = false) @Nullable Integer mailedRound,
             Actor actor,
             HttpServletRequest http,
             Model model) {
         var form = new DecisionForm();
         form.setDecision(decision);
-        model.addAttribute("problems", java.util.List.of());
-        model.addAttribute("messages", java.util.Map.of());
+        model.addAttribute("problems", List.of());
+        model.addAttribute("messages", Map.of());
+        model.addAttribute("mailedRound", mailedRound);
         return showConfirmation(token, form, actor, http, model);
     }
 
@@ -112,12 +136,23 @@ class ApprovalPagesController {
             model.addAttribute("messages", FormProblems.byField(binding));
             return showConfirmation(token, form, actor, http, model);
         }
-        var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
-            var request = approvals.decideByLink(token, actor, form.outcome(), form.getComment(), http.getRemoteAddr());
-            return new FormTokens.Outcome("/requests/" + request.id(), notice(form.outcome()));
-        });
-        redirect.addFlashAttribute("notice", outcome.notice());
-        return "redirect:" + outcome.location();
+        try {
+            var outcome = formTokens.once(actor.username(), form.getFormToken(), "", () -> {
+                var request = approvals.decideByLink(
+                        token, actor, form.outcome(), form.getComment(), http.getRemoteAddr(), form.getRound());
+                return new FormTokens.Outcome("/requests/" + request.id(), notice(form.outcome()));
+            });
+            redirect.addFlashAttribute("notice", outcome.notice());
+            return "redirect:" + outcome.location();
+        } catch (RoundSupersededException superseded) {
+            // Nothing was decided and the link is still usable: the same page, with the current round's preview.
+            model.addAttribute("problems", List.of());
+            model.addAttribute("messages", Map.of());
+            model.addAttribute("superseded", superseded.detail());
+            form.setRound(null);
+            form.setFormToken(formTokens.issue());
+            return showConfirmation(token, form, actor, http, model);
+        }
     }
 
     private String showConfirmation(
@@ -125,6 +160,9 @@ class ApprovalPagesController {
         var confirmation = approvals.confirmation(token, actor, http.getRemoteAddr());
         if (form.getFormToken().isBlank()) {
             form.setFormToken(formTokens.issue());
+        }
+        if (form.getRound() == null) {
+            form.setRound(confirmation.approval().round());
         }
         model.addAttribute("token", token);
         model.addAttribute("request", confirmation.request());

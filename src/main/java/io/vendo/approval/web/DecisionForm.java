@@ -3,10 +3,14 @@ package io.vendo.approval.web;
 import io.vendo.approval.DecisionOutcome;
 import org.jspecify.annotations.Nullable;
 
-/** What a decision form posts: approve or reject, a comment (needed to reject), and the form's one-time token. */
+/**
+ * What a decision form posts: approve or reject, a comment (needed to reject), the approval's round the page showed
+ * (its preview is what the approver decides on), and the form's one-time token.
+ */
 public class DecisionForm {
 
     private @Nullable DecisionOutcome decision;
+    private @Nullable Integer round;
     private String comment = "";
     private String formToken = "";
 
@@ -24,6 +28,14 @@ public class DecisionForm {
             throw new IllegalStateException("a decision form without a decision passed validation");
         }
         return decision;
+    }
+
+    public @Nullable Integer getRound() {
+        return round;
+    }
+
+    public void setRound(@Nullable Integer round) {
+        this.round = round;
     }
 
     public String getComment() {

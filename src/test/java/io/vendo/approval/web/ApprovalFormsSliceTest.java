@@ -117,7 +117,7 @@ class ApprovalFormsSliceTest {
                 .contains("href=\"#comment\"")
                 .contains("Give the requester a reason for the rejection")
                 .contains("aria-invalid=\"true\"");
-        then(approvals).should(never()).decideByLink(anyString(), any(), any(), anyString(), anyString());
+        then(approvals).should(never()).decideByLink(anyString(), any(), any(), anyString(), anyString(), any());
     }
 
     @Test
@@ -134,7 +134,7 @@ class ApprovalFormsSliceTest {
         then(formTokens).should().once(eq("approver"), eq("f0000000-0000-4000-8000-000000000003"), eq(""), any());
         then(approvals)
                 .should()
-                .decide(eq(REQUEST), any(), eq(DecisionOutcome.APPROVE), eq("fine"), any(), anyString());
+                .decide(eq(REQUEST), any(), eq(DecisionOutcome.APPROVE), eq("fine"), any(), anyString(), any());
     }
 
     @Test
@@ -144,7 +144,7 @@ class ApprovalFormsSliceTest {
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/requests/" + REQUEST))
                 .andExpect(flash().attribute("decisionError", "Choose Approve or Reject"));
-        then(approvals).should(never()).decide(any(), any(), any(), anyString(), any(), anyString());
+        then(approvals).should(never()).decide(any(), any(), any(), anyString(), any(), anyString(), any());
     }
 
     @Test
