@@ -35,6 +35,7 @@
             "audit",
             "audit::events",
             "refusal",
+            "digest",
             "web"
         })
 @NullMarked

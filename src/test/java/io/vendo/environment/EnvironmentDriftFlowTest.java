@@ -53,6 +53,9 @@ class EnvironmentDriftFlowTest {
         registry.add("vendo.environment.drift.scheduled", () -> "true");
         registry.add("vendo.environment.drift.first-poll-delay", () -> "200ms");
         registry.add("vendo.environment.drift.max-poll-delay", () -> "1s");
+        // An open environment page looks for the check's result every fraction of a second.
+        registry.add("vendo.environment.page.refresh", () -> "200ms");
+        registry.add("vendo.environment.page.refresh-max", () -> "1s");
     }
 
     @RegisterExtension
@@ -259,7 +262,10 @@ class EnvironmentDriftFlowTest {
                         == 1);
     }
 
-    /** In a real Chromium: the owner presses "Check drift" and, once it ended, reads the drifted resources. */
+    /**
+     * In a real Chromium: the owner presses "Check drift", the page says it runs, and once it ended the page shows the
+     * drifted resources and the DRIFTED status by itself, without a reload; at rest it stops looking.
+     */
     @Test
     void theCheckDriftButtonInABrowser() {
         var environment = provision("browser-drift");
@@ -273,11 +279,15 @@ class EnvironmentDriftFlowTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check drift"))
                     .click();
             assertThat(page.getByRole(AriaRole.STATUS)).containsText("Drift check started.");
+            assertThat(page.getByTestId("drift-running")).isVisible();
+            assertThat(page.locator("#environment-live")).hasAttribute("data-refresh", "0.2,1");
             var checkId = jdbc.queryForObject(
                     "select id::text from drift_check where environment_id = ?", String.class, environment);
             assertThat(awaitCheck(checkId)).isEqualTo("DRIFTED");
-            page.reload();
+            // No reload: the page refreshes its live part while the check runs.
             assertThat(page.getByTestId("environment-status")).hasText("DRIFTED");
+            assertThat(page.getByTestId("drift-running")).hasCount(0);
+            assertThat(page.locator("#environment-live")).not().hasAttribute("data-refresh", "0.2,1");
             assertThat(page.getByTestId("drifted-resources")).containsText("SiteBucket");
             assertThat(page.getByTestId("drifted-resources")).containsText("Enabled → Suspended");
         }

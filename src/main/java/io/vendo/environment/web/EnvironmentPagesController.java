@@ -1,7 +1,6 @@
 package io.vendo.environment.web;
 
 import io.vendo.audit.AuditTrail;
-import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.EnvironmentTier;
 import io.vendo.environment.DayTwoRefusedException;
@@ -12,7 +11,6 @@ import io.vendo.environment.EnvironmentStatus;
 import io.vendo.environment.Environments;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
-import io.vendo.web.AwsConsoleLinks;
 import io.vendo.web.PageController;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,14 +38,21 @@ class EnvironmentPagesController {
     private static final int PAGE = 200;
 
     private final Environments environments;
+    private final EnvironmentLivePart livePart;
     private final DriftChecks driftChecks;
     private final Catalog catalog;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
     EnvironmentPagesController(
-            Environments environments, DriftChecks driftChecks, Catalog catalog, AuditTrail auditTrail, Clock clock) {
+            Environments environments,
+            EnvironmentLivePart livePart,
+            DriftChecks driftChecks,
+            Catalog catalog,
+            AuditTrail auditTrail,
+            Clock clock) {
         this.environments = environments;
+        this.livePart = livePart;
         this.driftChecks = driftChecks;
         this.catalog = catalog;
         this.auditTrail = auditTrail;
@@ -85,21 +91,14 @@ class EnvironmentPagesController {
 
     @GetMapping("/environments/{id}")
     String detail(@PathVariable UUID id, Actor actor, Model model) {
+        livePart.read(id, actor, model);
         var environment = environments.get(id, actor);
-        var region = catalog.target(environment.targetId()).region();
         var blueprint = catalog.blueprint(environment.blueprintSlug());
         var lifetime = blueprint.metadata().maxLifetime();
         var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        model.addAttribute("environment", environment);
-        model.addAttribute("consoleLinks", AwsConsoleLinks.of(environment.handles(), region));
         model.addAttribute("timeline", auditTrail.timeline(id.toString()));
         model.addAttribute("isAdmin", actor.has(Role.ADMIN));
         model.addAttribute("mayAct", environment.decommissionableBy(actor));
-        var stack = environment.blueprintKind() == BlueprintKind.STACK;
-        model.addAttribute("driftCheckable", stack);
-        model.addAttribute("driftLatest", stack ? driftChecks.latest(id).orElse(null) : null);
-        model.addAttribute("driftVerdict", stack ? driftChecks.verdict(id).orElse(null) : null);
-        model.addAttribute("mayCheckDrift", environment.driftCheckableBy(actor));
         model.addAttribute("mayUpdate", environment.updatableBy(actor) && !blueprint.retired());
         model.addAttribute("maxLifetime", lifetime == null ? "no limit" : lifetime.toString());
         model.addAttribute(
@@ -117,6 +116,19 @@ class EnvironmentPagesController {
         }
         model.addAttribute("suggestedExpiry", suggested.toString());
         return "environment/detail";
+    }
+
+    /**
+     * The part of the page that changes while it is open (status, outputs, parameters, drift); 304 (no view: the
+     * response is complete) when it would show exactly what the page already shows.
+     */
+    @GetMapping("/environments/{id}/live")
+    @Nullable
+    String live(@PathVariable UUID id, Actor actor, WebRequest web, Model model) {
+        if (web.checkNotModified(livePart.read(id, actor, model))) {
+            return null;
+        }
+        return "environment/detail :: live";
     }
 
     /** A refusal (not the owner, busy, past the maximum lifetime, …) is shown on the page; nothing is stored. */
