@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * policy approves automatically; closes it when the request ends without a decision. Synchronous listeners, in the
  * request's transaction: no request ever waits without an approval, and none is cancelled with one still open.
  *
- * <p>A request whose changes AWS previews first (an UPDATE of a stack) opens its approval held: its approvers are
+ * <p>A request whose changes AWS previews first (an UPDATE of a stack or a Service Catalog product) opens its approval held: its approvers are
  * invited, and its clock starts, when the preview is stored, so nobody decides without seeing it. When what was
  * approved goes stale before it is executed, the approval reopens in a new round, held again until the new preview.
  */

@@ -9,7 +9,7 @@
  * is saved, and the request moves on in that same transaction. The approval module never calls a request's
  * transitions; it reads requests through {@link io.vendo.request.Requests}.
  *
- * <p>An approval whose request is previewed first (an UPDATE of a stack) opens held: its approvers are invited, and its
+ * <p>An approval whose request is previewed first (an UPDATE of a stack or a Service Catalog product) opens held: its approvers are invited, and its
  * clock starts, in the transaction that stores the preview, and nobody decides before. When what was approved went
  * stale before it ran, the approval reopens in a new round, held until the new preview: decisions of earlier rounds stay
  * on record but no longer count, and everyone may decide again.

@@ -14,8 +14,8 @@ public enum ExecutionPhase {
     /** STACK: wait for CloudFormation to compute the change set and its resource changes. */
     AWAIT_CHANGE_SET,
     /**
-     * UPDATE of a STACK: the change set is computed and shown to approvers; nothing runs until the request is
-     * approved, and then it is checked that the change set can still be executed as shown.
+     * UPDATE of a STACK (or a SERVICE_CATALOG_PRODUCT): the change set (the plan) is computed and shown to approvers;
+     * nothing runs until the request is approved, and then it is checked that it can still be executed as shown.
      */
     AWAIT_APPROVAL,
     /** STACK: execute the computed change set. */
@@ -59,10 +59,20 @@ public enum ExecutionPhase {
     AWAIT_ACCOUNT_CLOSURE,
     /** ACCOUNT, DECOMMISSION (MOVE_TO_SUSPENDED_OU): move the account into the blueprint's suspended OU. */
     MOVE_TO_SUSPENDED_OU,
-    /** SERVICE_CATALOG_PRODUCT, UPDATE: update the provisioned product (new values, a newer artifact). */
+    /**
+     * SERVICE_CATALOG_PRODUCT, UPDATE, before updates were previewed: UpdateProvisionedProduct. No execution enters it
+     * any more (updates run the plan approvers saw); kept so that an execution stored in it still reads, and fails
+     * with the phase named.
+     */
     UPDATE_PRODUCT,
-    /** SERVICE_CATALOG_PRODUCT, UPDATE: wait for the update record. */
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: wait for the update record (of the executed plan). */
     AWAIT_PRODUCT_UPDATE,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: create the provisioned product plan that approvers are shown. */
+    CREATE_PRODUCT_PLAN,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: wait for Service Catalog to compute the plan and its resource changes. */
+    AWAIT_PRODUCT_PLAN,
+    /** SERVICE_CATALOG_PRODUCT, UPDATE: execute the approved plan, and no other. */
+    EXECUTE_PRODUCT_PLAN,
     /** STACK_SET, UPDATE: update the environment's stack instances with the new values as overrides. */
     UPDATE_STACK_INSTANCES,
     /** The request reached a terminal state. */

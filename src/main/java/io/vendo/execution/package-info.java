@@ -11,7 +11,7 @@
  * implements for it.
  *
  * <p>A kind may compute what a request will change before it is approved ({@link
- * io.vendo.execution.KindExecutor#previews()}: an UPDATE of a stack): a preview task of its own runs the execution's
+ * io.vendo.execution.KindExecutor#previews()}: an UPDATE of a stack or a Service Catalog product): a preview task of its own runs the execution's
  * first phases while the request waits for approval, and reports the preview to the request module in the transaction
  * that ends them; the approval, which schedules the execution task, never finds that task in its way. See {@code
  * execution.stack} for where the preview is made and why there.

@@ -46,8 +46,8 @@ public class DayTwoRequests {
      * Stores an UPDATE request as {@link RequestState#PENDING_APPROVAL}, in the caller's transaction, after validating
      * its values against the version's form exactly as a PROVISION request's are. A value not given is kept: the
      * environment's current one (NoEcho values too, re-encrypted for the new request; nobody sees them), or the
-     * version's default for a parameter the environment did not have. For a stack, AWS computes the change set before
-     * approvers are invited ({@link NewRequest#previewFirst()}).
+     * version's default for a parameter the environment did not have. For a stack (a Service Catalog product), AWS
+     * computes the change set (the plan) before approvers are invited ({@link NewRequest#previewFirst()}).
      *
      * @param current the request whose values the environment runs with now (its PROVISION or last UPDATE)
      * @param version the version to run: the environment's own, or a newer one
@@ -101,7 +101,9 @@ public class DayTwoRequests {
                         stored.sealed(),
                         justification.strip(),
                         requester,
-                        version.kind() == BlueprintKind.STACK),
+                        // Stacks preview a change set, Service Catalog products a provisioned product plan.
+                        version.kind() == BlueprintKind.STACK
+                                || version.kind() == BlueprintKind.SERVICE_CATALOG_PRODUCT),
                 clock.instant());
         var saved = repository.save(request).toView();
         log.info(

@@ -11,7 +11,7 @@
  * opens an approval in the submitting transaction (no request ever waits without one), and everything else reacts to
  * {@link io.vendo.request.RequestEvent}s after commit, delivered from the event publication registry.
  *
- * <p>An UPDATE of a stack waits for its preview before anyone decides: filed with {@code previewPending}, it takes the
+ * <p>An UPDATE of a stack or a Service Catalog product waits for its preview before anyone decides: filed with {@code previewPending}, it takes the
  * {@link io.vendo.request.ChangePreview} the execution module reports (what AWS will change) and announces it ({@code
  * RequestPreviewed}), on which the approval invites its approvers. When what was approved went stale before it ran,
  * the request goes back from APPROVED to PENDING_APPROVAL ({@code RequestReturnedForApproval}) and waits for a new

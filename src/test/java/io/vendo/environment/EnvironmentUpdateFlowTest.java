@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 
 /**
  * UPDATE of stack environments end to end, through the real SDK against the CloudFormation simulator: the change set
@@ -586,13 +587,61 @@ class EnvironmentUpdateFlowTest {
                 .formatted(recordId, status, type, outputs);
     }
 
+    private static String provisionedProduct(String lastChange) {
+        return """
+                {"ProvisionedProductDetail": {"Name": "vendo-upd-product", "Arn": "arn:aws:servicecatalog:eu-west-1:%s:stack/vendo-upd-product/pp-upd",
+                  "Type": "CFN_STACK", "Id": "pp-upd", "Status": "AVAILABLE", "CreatedTime": 1.7E9,
+                  "IdempotencyToken": "vendo-provision", "LastRecordId": "%s", "LastProvisioningRecordId": "%s",
+                  "LastSuccessfulProvisioningRecordId": "%s", "ProductId": "prod-upd", "ProvisioningArtifactId": "pa-upd1"},
+                 "CloudWatchDashboards": []}"""
+                .formatted(AwsStub.ACCOUNT, lastChange, lastChange, lastChange);
+    }
+
+    private static String planCreated(String planId, String planName) {
+        return """
+                {"PlanName": "%s", "PlanId": "%s", "ProvisionProductId": "pp-upd",
+                 "ProvisionedProductName": "vendo-upd-product", "ProvisioningArtifactId": "pa-upd2"}"""
+                .formatted(planName, planId);
+    }
+
+    /** DescribeProvisionedProductPlan's answer: a computed plan and its resource changes, in Service Catalog's words. */
+    private static String planDescribed(String planId, String resourceChanges) {
+        return """
+                {"ProvisionedProductPlanDetails": {"CreatedTime": 1.7E9, "PathId": "lpv2-upd", "ProductId": "prod-upd",
+                  "PlanName": "vendo-plan", "PlanId": "%s", "ProvisionProductId": "pp-upd",
+                  "ProvisionProductName": "vendo-upd-product", "PlanType": "CLOUDFORMATION",
+                  "ProvisioningArtifactId": "pa-upd2", "Status": "CREATE_SUCCESS", "UpdatedTime": 1.7E9,
+                  "NotificationArns": [], "ProvisioningParameters": [{"Key": "InstanceType", "Value": "t3.small"}],
+                  "Tags": [], "StatusMessage": ""},
+                 "ResourceChanges": [%s]}"""
+                .formatted(planId, resourceChanges);
+    }
+
+    private static final String RESIZE =
+            """
+            {"Action": "MODIFY", "LogicalResourceId": "Instance", "PhysicalResourceId": "i-0abc", "ResourceType": "AWS::EC2::Instance",
+             "Replacement": "TRUE", "Scope": ["PROPERTIES"],
+             "Details": [{"Target": {"Attribute": "PROPERTIES", "Name": "InstanceType", "RequiresRecreation": "ALWAYS"},
+                          "Evaluation": "STATIC", "CausingEntity": "InstanceType"}]}""";
+
+    private static final String VOLUME =
+            """
+            {"Action": "ADD", "LogicalResourceId": "DataVolume", "ResourceType": "AWS::EC2::Volume", "Scope": [], "Details": []}""";
+
+    private static List<JsonNode> calls(String operation) {
+        return AwsStub.receivedJson(SC + operation).stream().map(AwsStub::body).toList();
+    }
+
     /**
-     * A Service Catalog product moves to a newer version: UpdateProvisionedProduct once, with the request's UpdateToken
-     * and the new version's provisioning artifact, the record awaited; the environment shows the version, the value and
-     * the record's outputs.
+     * A Service Catalog product's update is previewed like a stack's: a provisioned product plan (CLOUDFORMATION, the
+     * new version's artifact, the request's IdempotencyToken) is computed before approvers are asked and its resource
+     * changes are their diff. The product is then changed by someone else: the approved plan is stale, so it is never
+     * executed but deleted, a new plan is computed and asked for again, and approving that one executes it, once,
+     * with the request's token; UpdateProvisionedProduct is never called. The environment shows the version, the value
+     * and the record's outputs.
      */
     @Test
-    void aProductIsUpdatedOnceWithItsUpdateTokenAndTheNewVersionsArtifact() {
+    void aProductsUpdateIsPreviewedAsAPlanAndOnlyTheApprovedPlanIsExecuted() {
         var slug = kindBlueprint(
                 BlueprintKind.SERVICE_CATALOG_PRODUCT, new Delivery.ServiceCatalogProduct("prod-upd", "pa-upd1", null));
         AwsStub.stubJson(SC + "ProvisionProduct", 200, record("rec-p", "CREATED", "PROVISION_PRODUCT", ""));
@@ -605,8 +654,18 @@ class EnvironmentUpdateFlowTest {
                         "SUCCEEDED",
                         "PROVISION_PRODUCT",
                         "{\"OutputKey\": \"Size\", \"OutputValue\": \"micro\"}"));
+        AwsStub.stubJson(SC + "DescribeProvisionedProduct", "{\"Id\": \"pp-upd\"}", 200, provisionedProduct("rec-p"));
+        AwsStub.stubJson(SC + "CreateProvisionedProductPlan", 200, planCreated("plan-1", "vendo-plan"));
         AwsStub.stubJson(
-                SC + "UpdateProvisionedProduct", 200, record("rec-u", "CREATED", "UPDATE_PROVISIONED_PRODUCT", ""));
+                SC + "DescribeProvisionedProductPlan",
+                "{\"PlanId\": \"plan-1\"}",
+                200,
+                planDescribed("plan-1", RESIZE));
+        AwsStub.stubJson(SC + "DeleteProvisionedProductPlan", 200, "{}");
+        AwsStub.stubJson(
+                SC + "ExecuteProvisionedProductPlan",
+                200,
+                record("rec-u", "CREATED", "UPDATE_PROVISIONED_PRODUCT", ""));
         AwsStub.stubJson(
                 SC + "DescribeRecord",
                 "{\"Id\": \"rec-u\"}",
@@ -625,20 +684,71 @@ class EnvironmentUpdateFlowTest {
         var requestId = fileUpdate(
                 environment,
                 "{\"version\": 2, \"parameters\": {\"InstanceType\": \"t3.small\"}, \"justification\": \"bigger\"}");
+        var first = awaitPreview(requestId, 1);
+        assertThat(first).isEqualTo("vendo-" + requestId);
+        var created = calls("CreateProvisionedProductPlan");
+        assertThat(created).hasSize(1);
+        var plan = created.getFirst();
+        assertThat(plan.path("PlanName").asString()).isEqualTo(first);
+        assertThat(plan.path("PlanType").asString()).isEqualTo("CLOUDFORMATION");
+        assertThat(plan.path("ProductId").asString()).isEqualTo("prod-upd");
+        assertThat(plan.path("ProvisionedProductName").asString()).isEqualTo("vendo-upd-product");
+        assertThat(plan.path("ProvisioningArtifactId").asString()).isEqualTo("pa-upd2");
+        assertThat(plan.path("IdempotencyToken").asString()).isEqualTo("vendo-" + requestId + "-create-plan");
+        assertThat(plan.path("ProvisioningParameters").get(0).path("Key").asString())
+                .isEqualTo("InstanceType");
+        assertThat(plan.path("ProvisioningParameters").get(0).path("Value").asString())
+                .isEqualTo("t3.small");
+        assertThat(calls("ExecuteProvisionedProductPlan")).isEmpty();
+        var shown = HtmlUtils.htmlUnescape(new WebSession(port)
+                .logIn("approver")
+                .get("/requests/" + requestId)
+                .body());
+        assertThat(shown)
+                .contains("0 to add, 1 to modify, 0 to remove (1 replaced or possibly replaced)")
+                .contains("~ Modify")
+                .contains("Yes: replaced")
+                .contains("Properties.InstanceType (requires recreation: Always; caused by InstanceType)")
+                .contains("name=\"round\" value=\"1\"");
+
+        // Someone changes the product in Service Catalog: the plan no longer shows what executing it would do.
+        AwsStub.stubJson(SC + "DescribeProvisionedProduct", "{\"Id\": \"pp-upd\"}", 200, provisionedProduct("rec-oob"));
+        AwsStub.stubJson(
+                SC + "CreateProvisionedProductPlan",
+                "{\"PlanName\": \"vendo-%s-2\"}".formatted(requestId),
+                200,
+                planCreated("plan-2", "vendo-" + requestId + "-2"));
+        AwsStub.stubJson(
+                SC + "DescribeProvisionedProductPlan",
+                "{\"PlanId\": \"plan-2\"}",
+                200,
+                planDescribed("plan-2", RESIZE + ", " + VOLUME));
+        approve("lead", requestId);
+        var second = awaitPreview(requestId, 2);
+        assertThat(second).isEqualTo("vendo-" + requestId + "-2");
+        assertThat(jdbc.queryForObject(
+                        "select preview ->> 'note' from vending_request where id = ?::uuid", String.class, requestId))
+                .contains("Recreated")
+                .contains("was changed by record rec-oob");
+        assertThat(calls("DeleteProvisionedProductPlan")).singleElement().satisfies(deleted -> assertThat(
+                        deleted.path("PlanId").asString())
+                .isEqualTo("plan-1"));
+        assertThat(calls("CreateProvisionedProductPlan")).hasSize(2);
+        assertThat(calls("CreateProvisionedProductPlan")
+                        .get(1)
+                        .path("IdempotencyToken")
+                        .asString())
+                .isEqualTo("vendo-" + requestId + "-create-plan-2");
+        assertThat(calls("ExecuteProvisionedProductPlan")).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(requestId, "execution.product-plan-stale") == 1);
+
         approve(requestId);
         awaitState(requestId, "SUCCEEDED");
-
-        var updates = AwsStub.receivedJson(SC + "UpdateProvisionedProduct");
-        assertThat(updates).hasSize(1);
-        var update = AwsStub.body(updates.getFirst());
-        assertThat(update.path("ProvisionedProductId").asString()).isEqualTo("pp-upd");
-        assertThat(update.path("ProductId").asString()).isEqualTo("prod-upd");
-        assertThat(update.path("ProvisioningArtifactId").asString()).isEqualTo("pa-upd2");
-        assertThat(update.path("UpdateToken").asString()).isEqualTo("vendo-" + requestId + "-update-product");
-        assertThat(update.path("ProvisioningParameters").get(0).path("Key").asString())
-                .isEqualTo("InstanceType");
-        assertThat(update.path("ProvisioningParameters").get(0).path("Value").asString())
-                .isEqualTo("t3.small");
+        assertThat(calls("ExecuteProvisionedProductPlan")).singleElement().satisfies(executed -> {
+            assertThat(executed.path("PlanId").asString()).isEqualTo("plan-2");
+            assertThat(executed.path("IdempotencyToken").asString()).isEqualTo("vendo-" + requestId + "-execute-plan");
+        });
+        assertThat(AwsStub.receivedJson(SC + "UpdateProvisionedProduct")).isEmpty();
         clock.awaitAdvancing(() -> environmentRow(environment).get("blueprint_version"), version -> Integer.valueOf(2)
                 .equals(version));
         var row = environmentRow(environment);

@@ -36,7 +36,7 @@ public record ResourceChange(
     }
 
     /** As the request shows it to approvers. */
-    ChangePreview.Change toPreview() {
+    public ChangePreview.Change toPreview() {
         return new ChangePreview.Change(
                 action, logicalResourceId, resourceType, physicalResourceId, replacement, details());
     }
