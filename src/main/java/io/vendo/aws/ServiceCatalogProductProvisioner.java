@@ -50,10 +50,7 @@ class ServiceCatalogProductProvisioner implements ProductProvisioner {
                 var product = aws.serviceCatalog(spec.target())
                         .describeProvisionedProduct(describe -> describe.name(spec.provisionedProductName()))
                         .provisionedProductDetail();
-                var recordId = product.lastProvisioningRecordId() != null
-                        ? product.lastProvisioningRecordId()
-                        : product.lastRecordId();
-                return Optional.of(new ProvisioningRecord(recordId, product.id()));
+                return Optional.of(new ProvisioningRecord(ServiceCatalogRecords.lastChange(product), product.id()));
             } catch (ResourceNotFoundException e) {
                 return Optional.empty();
             }

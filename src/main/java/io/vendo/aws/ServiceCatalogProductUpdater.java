@@ -63,10 +63,8 @@ class ServiceCatalogProductUpdater implements ProductUpdater {
             var product = aws.serviceCatalog(spec.target())
                     .describeProvisionedProduct(describe -> describe.id(spec.provisionedProductId()))
                     .provisionedProductDetail();
-            var lastChange = product.lastProvisioningRecordId() != null
-                    ? product.lastProvisioningRecordId()
-                    : product.lastRecordId();
-            return new ProvisionedProduct(product.name(), product.statusAsString(), lastChange);
+            return new ProvisionedProduct(
+                    product.name(), product.statusAsString(), ServiceCatalogRecords.lastChange(product));
         });
     }
 

@@ -6,11 +6,20 @@ import io.vendo.execution.product.ProductProvisioner.RecordStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import software.amazon.awssdk.services.servicecatalog.ServiceCatalogClient;
+import software.amazon.awssdk.services.servicecatalog.model.ProvisionedProductDetail;
 
 /** A Service Catalog record (provisioning, update, termination) as the executor reads it: DescribeRecord, every page. */
 final class ServiceCatalogRecords {
 
     private ServiceCatalogRecords() {}
+
+    /**
+     * The record of the last request that changed the provisioned product (provisioning, update, plan execution,
+     * termination), or of its last request of any kind where AWS names none.
+     */
+    static String lastChange(ProvisionedProductDetail product) {
+        return product.lastProvisioningRecordId() != null ? product.lastProvisioningRecordId() : product.lastRecordId();
+    }
 
     static RecordStatus describe(ServiceCatalogClient client, String recordId) {
         return call("DescribeRecord", () -> {
