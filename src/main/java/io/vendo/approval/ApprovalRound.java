@@ -48,7 +48,7 @@ class ApprovalRound {
      * @param decided the round the deciding page or client showed; null when it named none
      * @param preview what the request shows now, if anything
      * @throws RoundSupersededException for an earlier round
-     * @throws DecisionRefusedException for a decision on a previewed request that names no round
+     * @throws DecisionRefusedException for a decision on a previewed request that names no round, or a round to come
      */
     void confirm(UUID requestId, @Nullable Integer decided, @Nullable ChangePreview preview) {
         if (decided == null) {
@@ -60,7 +60,12 @@ class ApprovalRound {
             }
             return;
         }
-        if (decided != number) {
+        if (decided > number) {
+            throw new DecisionRefusedException(
+                    Kind.INVALID,
+                    "Request %s is in round %d; there is no round %d".formatted(requestId, number, decided));
+        }
+        if (decided < number) {
             var current = preview != null && preview.round() == number && !held ? preview.name() : null;
             throw new RoundSupersededException(requestId, decided, number, current);
         }
