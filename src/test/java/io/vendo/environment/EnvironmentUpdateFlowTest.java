@@ -450,6 +450,9 @@ class EnvironmentUpdateFlowTest {
         assertThat(unnamed.body().path("detail").asString())
                 .contains("name the round")
                 .contains("round 2");
+        var toCome = approver.postJson(
+                "/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\", \"round\": 3}");
+        assertThat(toCome.status()).as(toCome.toString()).isEqualTo(400);
 
         var fromPage = page.post("/requests/" + requestId + "/decisions", Map.of("decision", "APPROVE", "round", "1"));
         assertThat(fromPage.location()).endsWith("/requests/" + requestId);
@@ -461,7 +464,7 @@ class EnvironmentUpdateFlowTest {
         assertThat(decisionsBy("approver", requestId)).isZero();
         assertThat(jdbc.queryForObject("select state from vending_request where id = ?::uuid", String.class, requestId))
                 .isEqualTo("PENDING_APPROVAL");
-        await().atMost(Duration.ofSeconds(10)).until(() -> audited(requestId, "approval.refused") == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited(requestId, "approval.refused") == 4);
 
         var decided = approver.postJson(
                 "/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\", \"round\": 2}");
