@@ -85,8 +85,8 @@ class ModuleDoorsTest {
     }
 
     /** What other modules may ask of {@link Requests}: reads. */
-    private static final List<String> READS =
-            List.of("get", "visibleTo", "search", "require", "requireVisible", "deploymentParameters");
+    private static final List<String> READS = List.of(
+            "get", "visibleTo", "search", "require", "requireVisible", "deploymentParameters", "rolloutOf", "batchOf");
 
     @Test
     void otherModulesOnlyReadRequestsThroughItsDoor() {

@@ -60,8 +60,12 @@ class ApprovalOpening {
         this.clock = clock;
     }
 
+    /** A row of a batch after its first opens nothing: the first row's approval decides it. */
     @EventListener
     void open(RequestSubmitted submitted) {
+        if (submitted.ledBy() != null) {
+            return;
+        }
         var policy = policies.resolve(
                 submitted.kind(),
                 submitted.blueprint(),

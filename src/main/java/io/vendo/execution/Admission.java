@@ -6,6 +6,7 @@ import io.vendo.catalog.Delivery;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
+import io.vendo.request.Rollout;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,8 +116,9 @@ class Admission {
         var claim = claimOf(request);
         jdbc.sql(
                         """
-                        insert into execution_admission (request_id, service, account_id, resource, state, queued_at)
-                        values (:id, :service, :account, :resource, 'QUEUED', :now)
+                        insert into execution_admission
+                            (request_id, service, account_id, resource, batch_id, batch_limit, state, queued_at)
+                        values (:id, :service, :account, :resource, :batch, :batchLimit, 'QUEUED', :now)
                         on conflict (request_id) do update
                             set state = 'QUEUED', queued_at = excluded.queued_at, admitted_at = null, released_at = null
                             where execution_admission.state = 'RELEASED'""")
@@ -124,6 +126,8 @@ class Admission {
                 .param("service", claim.service().name())
                 .param("account", claim.accountId())
                 .param("resource", claim.resource())
+                .param("batch", claim.batch())
+                .param("batchLimit", claim.batch() == null ? null : claim.batchLimit())
                 .param("now", timestamp(clock.instant()))
                 .update();
     }
@@ -133,7 +137,13 @@ class Admission {
         var account = catalog.target(request.targetId()).accountId();
         var service = AdmissionService.of(version.kind());
         var stackSet = version.delivery() instanceof Delivery.StackSet set ? set.stackSetName() : null;
-        return new AdmissionClaim(service, account, service == AdmissionService.STACK_SET ? stackSet : null);
+        var rollout = requests.rolloutOf(request.id());
+        return new AdmissionClaim(
+                service,
+                account,
+                service == AdmissionService.STACK_SET ? stackSet : null,
+                rollout.map(Rollout::batchId).orElse(null),
+                rollout.map(Rollout::maxInFlight).orElse(0));
     }
 
     /**
@@ -154,7 +164,7 @@ class Admission {
     }
 
     /** Within the caller's transaction: admits queued requests oldest first while their scopes have room. */
-    private void admitWhatFits() {
+    void admitWhatFits() {
         jdbc.sql("select pg_advisory_xact_lock(:lock)")
                 .param("lock", LOCK)
                 .query()
@@ -176,8 +186,9 @@ class Admission {
         var taken = new HashMap<String, Integer>();
         jdbc.sql(
                         """
-                        select service, account_id, resource, count(*) as n from execution_admission
-                        where state = 'ADMITTED' group by service, account_id, resource""")
+                        select service, account_id, resource, batch_id, batch_limit, count(*) as n
+                        from execution_admission where state = 'ADMITTED'
+                        group by service, account_id, resource, batch_id, batch_limit""")
                 .query(rs -> {
                     var n = rs.getInt("n");
                     AdmissionClaim.read(rs).scopes(limits).forEach(scope -> taken.merge(scope.key(), n, Integer::sum));
@@ -187,9 +198,11 @@ class Admission {
         }
         var queued = jdbc.sql(
                         """
-                        select a.request_id, a.service, a.account_id, a.resource from execution_admission a
+                        select a.request_id, a.service, a.account_id, a.resource, a.batch_id, a.batch_limit
+                        from execution_admission a
                         join scheduled_tasks t on t.task_name = :task and t.task_instance = a.request_id::text
                         where a.state = 'QUEUED' and (not t.picked or a.request_id = :self)
+                          and not exists (select 1 from execution_batch_hold h where h.batch_id = a.batch_id)
                         order by a.queued_at, a.request_id limit :window""")
                 .param("task", RequestExecutionTask.TASK.getTaskName())
                 .param("self", self)

@@ -4,24 +4,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one request's operation occupies while it runs: a service in an account, and for a StackSet the StackSet
- * itself.
+ * What one request's operation occupies while it runs: a service in an account, for a StackSet the StackSet itself,
+ * and for a row of a batch a place among its batch's rows in flight.
  *
  * @param resource the StackSet, for {@link AdmissionService#STACK_SET}; else none
+ * @param batch the batch the request is a row of; else none
+ * @param batchLimit how many of its batch's rows may be in flight at once (with a batch)
  */
-record AdmissionClaim(AdmissionService service, String accountId, @Nullable String resource) {
+record AdmissionClaim(
+        AdmissionService service, String accountId, @Nullable String resource, @Nullable UUID batch, int batchLimit) {
 
     static final String GLOBAL = "global";
 
-    /** The claim of a row of {@code execution_admission} (its columns service, account_id, resource). */
+    /**
+     * The claim of a row of {@code execution_admission} (its columns service, account_id, resource, batch_id,
+     * batch_limit).
+     */
     static AdmissionClaim read(ResultSet row) throws SQLException {
         return new AdmissionClaim(
                 AdmissionService.valueOf(row.getString("service")),
                 row.getString("account_id"),
-                row.getString("resource"));
+                row.getString("resource"),
+                row.getObject("batch_id", UUID.class),
+                row.getInt("batch_limit"));
     }
 
     /** The limit scopes this claim counts against, each with its limit. */
@@ -40,6 +49,9 @@ record AdmissionClaim(AdmissionService service, String accountId, @Nullable Stri
                 scopes.add(perAccount(AdmissionService.CLOUDFORMATION, limits.cloudFormationPerAccount()));
                 scopes.add(new Scope("STACK_SET/" + accountId + "/" + resource, limits.perStackSet()));
             }
+        }
+        if (batch != null) {
+            scopes.add(new Scope("batch/" + batch, batchLimit));
         }
         return scopes;
     }

@@ -32,7 +32,8 @@ public sealed interface RequestEvent extends AuditableEvent {
             String target,
             EnvironmentTier environment,
             String team,
-            boolean previewFirst)
+            boolean previewFirst,
+            @Nullable UUID ledBy)
             implements RequestEvent {
 
         @Override
@@ -52,6 +53,9 @@ public sealed interface RequestEvent extends AuditableEvent {
             details.put("team", team);
             if (previewFirst) {
                 details.put("preview", "approvers are invited once AWS computed what it will change");
+            }
+            if (ledBy != null) {
+                details.put("approval", "decided with request " + ledBy + ", the first row of its batch");
             }
             return details;
         }

@@ -1,6 +1,7 @@
 package io.vendo.request;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -12,6 +13,8 @@ interface RequestRepository extends Repository<VendingRequest, UUID>, JpaSpecifi
     VendingRequest save(VendingRequest request);
 
     Optional<VendingRequest> findById(UUID id);
+
+    List<VendingRequest> findAllById(Iterable<UUID> ids);
 
     long countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
             String blueprintSlug, String team, RequestKind kind, Collection<RequestState> states);

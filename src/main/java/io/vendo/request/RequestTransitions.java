@@ -27,29 +27,46 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestTransitions {
 
     private final RequestRepository repository;
+    private final RequestBatches batches;
     private final Clock clock;
 
-    RequestTransitions(RequestRepository repository, Clock clock) {
+    RequestTransitions(RequestRepository repository, RequestBatches batches, Clock clock) {
         this.repository = repository;
+        this.batches = batches;
         this.clock = clock;
     }
 
     @EventListener
     @Transactional
     void on(ApprovalGranted granted) {
-        change(granted.requestId(), request -> request.approve(granted.approvedBy(), clock.instant()));
+        decide(granted.requestId(), request -> request.approve(granted.approvedBy(), clock.instant()));
     }
 
     @EventListener
     @Transactional
     void on(ApprovalRefused refused) {
-        change(refused.requestId(), request -> request.reject(refused.refusedBy(), refused.reason(), clock.instant()));
+        decide(refused.requestId(), request -> request.reject(refused.refusedBy(), refused.reason(), clock.instant()));
     }
 
     @EventListener
     @Transactional
     void on(ApprovalLapsed lapsed) {
-        change(lapsed.requestId(), request -> request.expire(clock.instant()));
+        decide(lapsed.requestId(), request -> request.expire(clock.instant()));
+    }
+
+    /**
+     * The approval's request, and when it leads a batch every row still waiting for it (a row withdrawn meanwhile is
+     * left as it is): one approval decides the batch.
+     */
+    private void decide(UUID id, Consumer<VendingRequest> decision) {
+        change(id, decision);
+        for (var row : batches.followersOf(id)) {
+            var request = repository.findById(row).orElseThrow(() -> new RequestNotFoundException(row));
+            if (request.toView().state() == RequestState.PENDING_APPROVAL) {
+                decision.accept(request);
+                repository.save(request);
+            }
+        }
     }
 
     @EventListener

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,8 +52,8 @@ public class Requests {
     private final Catalog catalog;
     private final RequestParticipation participation;
     private final SecretParameters secrets;
-    private final ObjectProvider<OrganizationAccounts> organization;
-    private final ObjectProvider<StandingEnvironments> environments;
+    private final Submissions submissions;
+    private final RequestBatches batches;
     private final PromotionChecks promotions;
     private final Clock clock;
 
@@ -61,16 +62,16 @@ public class Requests {
             Catalog catalog,
             RequestParticipation participation,
             SecretParameters secrets,
-            ObjectProvider<OrganizationAccounts> organization,
-            ObjectProvider<StandingEnvironments> environments,
+            Submissions submissions,
+            RequestBatches batches,
             PromotionChecks promotions,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.participation = participation;
         this.secrets = secrets;
-        this.organization = organization;
-        this.environments = environments;
+        this.submissions = submissions;
+        this.batches = batches;
         this.promotions = promotions;
         this.clock = clock;
     }
@@ -87,32 +88,15 @@ public class Requests {
      * @throws PromotionRefusedException for further targets that are unknown, repeated or do not take the blueprint
      */
     public RequestView submit(SubmitRequest submission, Actor requester) {
-        if (!requester.has(Role.REQUESTER)) {
-            throw new AccessDeniedException("%s may not submit requests".formatted(requester.username()));
-        }
+        requireRequester(requester);
         var blueprint = catalog.latestVersion(submission.blueprint());
-        var target = catalog.target(submission.target());
-        var parameters = catalog.validateParameters(blueprint, submission.parameters());
-        catalog.checkPlacement(blueprint, target, parameters);
+        var checked = submissions.check(blueprint, submission.target(), submission.parameters());
+        var target = checked.target();
         var promotion = promotions.check(blueprint, target, submission.promotion());
-        refuseOverQuota(blueprint, requester.primaryTeam());
-        if (blueprint.kind() == BlueprintKind.ACCOUNT) {
-            var email = parameters.getOrDefault("AccountEmail", "");
-            refuseEmailOfAnAccount(target, email);
-            refuseTakenAccountEmail(email);
-        }
+        submissions.refuseOverQuota(blueprint, requester.primaryTeam(), 1);
         var id = UUID.randomUUID();
-        var stored = secrets.store(id, parameters, SecretParameters.noEcho(blueprint.parameters()));
         var request = VendingRequest.submit(
-                new NewRequest(
-                        id,
-                        blueprint,
-                        target,
-                        stored.ordinary(),
-                        stored.sealed(),
-                        submission.justification().strip(),
-                        requester),
-                clock.instant());
+                submissions.seal(checked, id, submission.justification(), requester), clock.instant());
         var saved = repository.save(request).toView();
         promotions.announce(id, target, promotion, requester);
         log.info(
@@ -170,13 +154,77 @@ public class Requests {
     }
 
     /**
+     * Withdraws a request. A row of a batch whose approval is still pending withdraws every pending row of its batch:
+     * one approval decides them all.
+     *
      * @throws RequestNotFoundException when the actor may not see the request
      * @throws RequestCancellationRefusedException unless the actor is the requester
      */
     public RequestView cancel(UUID id, Actor actor) {
         var request = visible(id, actor);
+        var pending = request.toView().state() == RequestState.PENDING_APPROVAL;
         request.cancel(actor.username(), clock.instant());
-        return repository.save(request).toView();
+        var cancelled = repository.save(request).toView();
+        if (pending) {
+            batches.leadOf(id).ifPresent(lead -> Stream.concat(Stream.of(lead), batches.followersOf(lead).stream())
+                    .filter(row -> !row.equals(id))
+                    .map(row -> repository.findById(row).orElseThrow(() -> new RequestNotFoundException(row)))
+                    .filter(row -> row.toView().state() == RequestState.PENDING_APPROVAL)
+                    .forEach(row -> {
+                        row.cancel(actor.username(), clock.instant());
+                        repository.save(row);
+                    }));
+        }
+        return cancelled;
+    }
+
+    /**
+     * Stores a fleet: every row checked exactly as a single submission, all stored or none; one approval decides
+     * them all.
+     *
+     * @throws BatchRefusedException naming every invalid row's problems; nothing is stored
+     * @throws QuotaExceededException when the rows would take the team past the blueprint's quota
+     */
+    public BatchView submitBatch(SubmitBatch submission, Actor requester) {
+        requireRequester(requester);
+        return batches.submit(submission, requester);
+    }
+
+    /** @throws BatchNotFoundException also when the viewer may not see the batch's requests */
+    @Transactional(readOnly = true)
+    public BatchView batch(UUID batchId, Actor viewer) {
+        requireReader(viewer);
+        return batches.view(visibleBatch(batchId, viewer));
+    }
+
+    /**
+     * Resumes a paused rollout: the rows not started yet start, and it pauses again after as many new failures.
+     *
+     * @throws BatchActionRefusedException unless the actor is the batch's requester and its rollout is paused
+     */
+    public BatchView resumeBatch(UUID batchId, Actor actor) {
+        return batches.resume(visibleBatch(batchId, actor), actor);
+    }
+
+    /** How a row of a batch is rolled out; none for a request of its own. */
+    @Transactional(readOnly = true)
+    public Optional<Rollout> rolloutOf(UUID requestId) {
+        return batches.rolloutOf(requestId);
+    }
+
+    /** The batch the request is a row of, for its pages; none for a request of its own. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> batchOf(UUID requestId) {
+        return batches.rolloutOf(requestId).map(Rollout::batchId);
+    }
+
+    private RequestBatch visibleBatch(UUID batchId, Actor viewer) {
+        var batch = batches.require(batchId);
+        var lead = repository.findById(batch.requestIds().getFirst());
+        if (lead.isEmpty() || !mayView(viewer, lead.get())) {
+            throw new BatchNotFoundException(batchId);
+        }
+        return batch;
     }
 
     /**
@@ -201,45 +249,6 @@ public class Requests {
         return repository.save(request).toView();
     }
 
-    private void refuseOverQuota(BlueprintVersionDetails blueprint, String team) {
-        var quota = catalog.quotaPerTeam(blueprint.slug());
-        if (quota.isEmpty()) {
-            return;
-        }
-        repository.lockFor("quota:" + blueprint.slug() + ":" + team);
-        var standing = environments.getIfAvailable();
-        var active = repository.countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
-                        blueprint.slug(), team, RequestKind.PROVISION, ON_THEIR_WAY)
-                + (standing == null ? 0 : standing.count(blueprint.slug(), team));
-        if (active >= quota.get()) {
-            throw new QuotaExceededException(blueprint.slug(), team, quota.get());
-        }
-    }
-
-    /** An account of the organization has the e-mail: AWS would refuse it, and Vendo must not take that account over. */
-    private void refuseEmailOfAnAccount(TargetDetails target, String email) {
-        var accounts = organization.getIfAvailable();
-        var existing = accounts == null ? Optional.<String>empty() : accounts.accountWithEmail(target, email);
-        if (existing.isPresent()) {
-            throw new InvalidParametersException(Map.of(
-                    "AccountEmail",
-                    "%s already belongs to account %s of the organization: choose another e-mail"
-                            .formatted(email, existing.get())));
-        }
-    }
-
-    /** AWS refuses a second account with the same e-mail; a request that created nothing leaves it free. */
-    private void refuseTakenAccountEmail(String email) {
-        repository.lockFor("account-email:" + email.toLowerCase(Locale.ROOT));
-        var taken = repository.countByAccountEmail(
-                email, ACTIVE.stream().map(Enum::name).toList());
-        if (taken > 0) {
-            throw new InvalidParametersException(Map.of(
-                    "AccountEmail",
-                    "An earlier request already uses %s for an account: choose another e-mail".formatted(email)));
-        }
-    }
-
     /**
      * The request, if the actor may see it, for acting on it (deciding) where no read scope is needed.
      *
@@ -261,7 +270,17 @@ public class Requests {
         return viewer.has(Role.ADMIN)
                 || viewer.username().equals(request.requester())
                 || viewer.teams().contains(request.team())
-                || participation.participates(request.id(), viewer);
+                || participation.participates(request.id(), viewer)
+                || batches.leadOf(request.id())
+                        .filter(lead -> !lead.equals(request.id()))
+                        .map(lead -> participation.participates(lead, viewer))
+                        .orElse(false);
+    }
+
+    private static void requireRequester(Actor requester) {
+        if (!requester.has(Role.REQUESTER)) {
+            throw new AccessDeniedException("%s may not submit requests".formatted(requester.username()));
+        }
     }
 
     private static void requireReader(Actor viewer) {

@@ -124,6 +124,11 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     }
 
     static VendingRequest submit(NewRequest request, Instant now) {
+        return submit(request, null, now);
+    }
+
+    /** @param ledBy the request whose approval decides this one too (its batch's first row); it opens none itself */
+    static VendingRequest submit(NewRequest request, @Nullable UUID ledBy, Instant now) {
         var submitted = new VendingRequest(request, now);
         submitted.registerEvent(new RequestSubmitted(
                 UUID.randomUUID(),
@@ -137,7 +142,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
                 submitted.choice.targetSlug(),
                 request.target().environment(),
                 submitted.team,
-                submitted.dayTwo.previewPending()));
+                submitted.dayTwo.previewPending(),
+                ledBy));
         return submitted;
     }
 

@@ -1,0 +1,80 @@
+package io.vendo.request;
+
+import io.vendo.audit.AuditableEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
+
+/** Something that happened to a batch as a whole; each row's own story is told by its {@link RequestEvent}s. */
+@NamedInterface("events")
+public sealed interface BatchEvent extends AuditableEvent {
+
+    UUID batchId();
+
+    @Override
+    default String subjectId() {
+        return batchId().toString();
+    }
+
+    /** @param leadRequestId the row whose approval decides them all */
+    record BatchSubmitted(
+            UUID eventId,
+            UUID batchId,
+            Instant occurredAt,
+            String actor,
+            String blueprint,
+            int rows,
+            UUID leadRequestId,
+            int maxInFlight,
+            int pauseAfterFailures)
+            implements BatchEvent {
+
+        @Override
+        public String action() {
+            return "batch.submitted";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("blueprint", blueprint);
+            details.put("rows", String.valueOf(rows));
+            details.put("approval", "request " + leadRequestId + " decides every row");
+            details.put(
+                    "rollout",
+                    "at most %d in flight, pause after %d failures".formatted(maxInFlight, pauseAfterFailures));
+            return details;
+        }
+    }
+
+    /** Rows failed: those not started yet wait until someone resumes the rollout. */
+    record BatchPaused(UUID eventId, UUID batchId, Instant occurredAt, String actor, int failedRows)
+            implements BatchEvent {
+
+        @Override
+        public String action() {
+            return "batch.paused";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("failed rows", String.valueOf(failedRows));
+        }
+    }
+
+    /** Someone resumed the rollout: the waiting rows start again, and it pauses again after as many new failures. */
+    record BatchResumed(UUID eventId, UUID batchId, Instant occurredAt, String actor) implements BatchEvent {
+
+        @Override
+        public String action() {
+            return "batch.resumed";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
+        }
+    }
+}

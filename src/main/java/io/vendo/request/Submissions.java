@@ -1,0 +1,117 @@
+package io.vendo.request;
+
+import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.Catalog;
+import io.vendo.catalog.InvalidParametersException;
+import io.vendo.catalog.TargetDetails;
+import io.vendo.identity.Actor;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every PROVISION submission goes through, alone or as a row of a batch: the values checked exactly as
+ * CloudFormation would, the target checked against the blueprint, an account's e-mail checked against the
+ * organization and earlier requests, the team's quota, and the NoEcho values sealed before they are stored.
+ */
+@Component
+class Submissions {
+
+    private final RequestRepository repository;
+    private final Catalog catalog;
+    private final SecretParameters secrets;
+    private final ObjectProvider<OrganizationAccounts> organization;
+    private final ObjectProvider<StandingEnvironments> environments;
+
+    Submissions(
+            RequestRepository repository,
+            Catalog catalog,
+            SecretParameters secrets,
+            ObjectProvider<OrganizationAccounts> organization,
+            ObjectProvider<StandingEnvironments> environments) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.organization = organization;
+        this.environments = environments;
+    }
+
+    /** A submission that passed every check, with its effective parameter values (defaults filled in). */
+    record Checked(BlueprintVersionDetails blueprint, TargetDetails target, Map<String, String> parameters) {}
+
+    /**
+     * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse, and an account
+     *     e-mail that an account of the organization or an earlier request uses
+     * @throws io.vendo.catalog.TargetNotAllowedException for a target the blueprint may not deploy to
+     * @throws io.vendo.refusal.Refusal {@code NOT_FOUND} for an unknown target
+     */
+    Checked check(BlueprintVersionDetails blueprint, String targetSlug, Map<String, String> values) {
+        var target = catalog.target(targetSlug);
+        var parameters = catalog.validateParameters(blueprint, values);
+        catalog.checkPlacement(blueprint, target, parameters);
+        if (blueprint.kind() == BlueprintKind.ACCOUNT) {
+            var email = parameters.getOrDefault("AccountEmail", "");
+            refuseEmailOfAnAccount(target, email);
+            refuseTakenAccountEmail(email);
+        }
+        return new Checked(blueprint, target, parameters);
+    }
+
+    /** @throws QuotaExceededException when {@code adding} more requests would take the team past the quota */
+    void refuseOverQuota(BlueprintVersionDetails blueprint, String team, int adding) {
+        var quota = catalog.quotaPerTeam(blueprint.slug());
+        if (quota.isEmpty()) {
+            return;
+        }
+        repository.lockFor("quota:" + blueprint.slug() + ":" + team);
+        var standing = environments.getIfAvailable();
+        var active = repository.countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
+                        blueprint.slug(), team, RequestKind.PROVISION, Requests.ON_THEIR_WAY)
+                + (standing == null ? 0 : standing.count(blueprint.slug(), team));
+        if (active + adding > quota.get()) {
+            throw new QuotaExceededException(blueprint.slug(), team, quota.get());
+        }
+    }
+
+    /** The PROVISION request to store: NoEcho values encrypted under its id, never kept in plain text. */
+    NewRequest seal(Checked checked, UUID id, String justification, Actor requester) {
+        var stored = secrets.store(
+                id, checked.parameters(), SecretParameters.noEcho(checked.blueprint().parameters()));
+        return new NewRequest(
+                id,
+                checked.blueprint(),
+                checked.target(),
+                stored.ordinary(),
+                stored.sealed(),
+                justification.strip(),
+                requester);
+    }
+
+    /** An account of the organization has the e-mail: AWS would refuse it, and Vendo must not take that account over. */
+    private void refuseEmailOfAnAccount(TargetDetails target, String email) {
+        var accounts = organization.getIfAvailable();
+        var existing = accounts == null ? Optional.<String>empty() : accounts.accountWithEmail(target, email);
+        if (existing.isPresent()) {
+            throw new InvalidParametersException(Map.of(
+                    "AccountEmail",
+                    "%s already belongs to account %s of the organization: choose another e-mail"
+                            .formatted(email, existing.get())));
+        }
+    }
+
+    /** AWS refuses a second account with the same e-mail; a request that created nothing leaves it free. */
+    private void refuseTakenAccountEmail(String email) {
+        repository.lockFor("account-email:" + email.toLowerCase(Locale.ROOT));
+        var taken = repository.countByAccountEmail(
+                email, Requests.ACTIVE.stream().map(Enum::name).toList());
+        if (taken > 0) {
+            throw new InvalidParametersException(Map.of(
+                    "AccountEmail",
+                    "An earlier request already uses %s for an account: choose another e-mail".formatted(email)));
+        }
+    }
+}
