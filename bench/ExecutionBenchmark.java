@@ -227,7 +227,7 @@ public class ExecutionBenchmark {
      * The ideal schedule, run: {@code limit} drivers, each taking the next request as soon as its last one is seen
      * complete, calling AWS as the portal does for a stack, and asking for the stack exactly when it is due.
      */
-    private static Duration reference(int requests, int limit, Duration stackDuration) throws Exception {
+    static Duration reference(int requests, int limit, Duration stackDuration) throws Exception {
         var credentials = StaticCredentialsProvider.create(
                 AwsSessionCredentials.create("ASIA111122223333SIM", "reference-secret", "reference-session"));
         try (var client = CloudFormationClient.builder()
@@ -469,7 +469,7 @@ public class ExecutionBenchmark {
         }
     }
 
-    private static Map<String, Long> rssKb(long pid) throws Exception {
+    static Map<String, Long> rssKb(long pid) throws Exception {
         return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
                 .filter(line -> line.startsWith("VmHWM") || line.startsWith("VmRSS"))
                 .map(line -> line.split("\\s+"))
@@ -477,13 +477,13 @@ public class ExecutionBenchmark {
     }
 
     /** User and system CPU time of a process so far (Linux: /proc/<pid>/stat, in clock ticks of 1/100 s). */
-    private static double cpuSeconds(long pid) throws Exception {
+    static double cpuSeconds(long pid) throws Exception {
         var stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    private static List<Double> loadAverage() throws Exception {
+    static List<Double> loadAverage() throws Exception {
         var parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return List.of(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
     }
@@ -508,7 +508,7 @@ public class ExecutionBenchmark {
     }
 
     /** Maps, lists, strings and numbers as JSON. */
-    private static String json(Object value) {
+    static String json(Object value) {
         return switch (value) {
             case null -> "null";
             case Map<?, ?> map -> map.entrySet().stream()

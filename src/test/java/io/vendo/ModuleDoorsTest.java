@@ -86,7 +86,15 @@ class ModuleDoorsTest {
 
     /** What other modules may ask of {@link Requests}: reads. */
     private static final List<String> READS = List.of(
-            "get", "visibleTo", "search", "require", "requireVisible", "deploymentParameters", "rolloutOf", "batchOf");
+            "get",
+            "visibleTo",
+            "search",
+            "require",
+            "requireVisible",
+            "deploymentParameters",
+            "rolloutOf",
+            "batchOf",
+            "batch");
 
     @Test
     void otherModulesOnlyReadRequestsThroughItsDoor() {

@@ -53,6 +53,7 @@ class PagesTourBrowserTest {
 
     private String pending;
     private String rejected;
+    private String fleet;
 
     /** A page as someone gets to it: who, and how (most by their address, the review by filling the form). */
     private record Stop(String name, String user, Consumer<Page> reach) {
@@ -73,6 +74,15 @@ class PagesTourBrowserTest {
                         "/api/v1/requests/" + rejected + "/decisions",
                         "{\"decision\": \"REJECT\", \"comment\": \"One landing page is enough\"}");
         assertThat(refusal.status()).isEqualTo(200);
+        var batch = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/request-batches",
+                        """
+                        {"blueprint": "static-website", "justification": "A site per tenant",
+                         "rows": [{"target": "sandbox-eu-west-1", "parameters": {"SiteName": "tour-tenant-one"}},
+                                  {"target": "sandbox-eu-west-1", "parameters": {"SiteName": "tour-tenant-two"}}]}""");
+        assertThat(batch.status()).isEqualTo(201);
+        fleet = batch.body().path("id").asString();
     }
 
     private List<Stop> tour() {
@@ -96,6 +106,8 @@ class PagesTourBrowserTest {
                     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request")))
                             .isVisible();
                 }),
+                new Stop("fleet-form", "requester", at("/blueprints/static-website/fleet")),
+                new Stop("fleet", "requester", at("/request-batches/" + fleet)),
                 new Stop("requests", "requester", at("/requests")),
                 new Stop("request-pending", "requester", at("/requests/" + pending)),
                 new Stop("request-rejected", "requester", at("/requests/" + rejected)),

@@ -41,6 +41,11 @@ class RequesterUpdates {
             condition = "!(#event instanceof T(io.vendo.request.RequestEvent$RequestSubmitted)"
                     + " or #event instanceof T(io.vendo.request.RequestEvent$RequestStarted))")
     void on(RequestEvent event) {
+        // The rows of a fleet after its first are followed on the fleet's page: row 0 tells its requester for the
+        // batch.
+        if (requests.batchOf(event.requestId()).filter(row -> !row.leads()).isPresent()) {
+            return;
+        }
         tell(requests.require(event.requestId()), event);
     }
 

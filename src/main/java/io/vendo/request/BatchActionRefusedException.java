@@ -8,7 +8,11 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("views")
 public class BatchActionRefusedException extends Refusal {
 
-    BatchActionRefusedException(UUID batchId, String detail) {
-        super(Kind.CONFLICT, "Batch not in a state for this", detail, java.util.Map.of("batch", batchId.toString()));
+    BatchActionRefusedException(UUID batchId, Kind kind, String detail) {
+        super(
+                kind,
+                kind == Kind.CONFLICT ? "Batch not in a state for this" : "Not allowed on this batch",
+                detail,
+                java.util.Map.of("batch", batchId.toString()));
     }
 }

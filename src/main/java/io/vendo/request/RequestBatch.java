@@ -131,10 +131,12 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
     /** The rows not started yet may start; the failures so far no longer count towards the next pause. */
     void resume(String actor, int failedRows, Instant now) {
         if (!actor.equals(requester)) {
-            throw new BatchActionRefusedException(id, "Only the batch's requester may resume its rollout");
+            throw new BatchActionRefusedException(
+                    id, io.vendo.refusal.Refusal.Kind.NOT_ALLOWED, "Only the batch's requester may resume its rollout");
         }
         if (rollout != RolloutState.PAUSED) {
-            throw new BatchActionRefusedException(id, "The rollout of batch %s is not paused".formatted(id));
+            throw new BatchActionRefusedException(
+                    id, io.vendo.refusal.Refusal.Kind.CONFLICT, "The rollout of batch %s is not paused".formatted(id));
         }
         rollout = RolloutState.ROLLING;
         failuresBeforeResume = failedRows;

@@ -33,6 +33,19 @@ interface RequestBatchRepository extends Repository<RequestBatch, UUID> {
             nativeQuery = true)
     Optional<UUID> findLeadOf(UUID requestId);
 
+    /** A request's row in its batch. */
+    interface RowOf {
+        UUID getBatchId();
+
+        int getRowIndex();
+    }
+
+    @Query(
+            value =
+                    "select batch_id as batchId, row_index as rowIndex from request_batch_row where request_id = :requestId",
+            nativeQuery = true)
+    Optional<RowOf> findRowOf(UUID requestId);
+
     @Query(
             value = "select count(*) from request_batch_row r join vending_request v on v.id = r.request_id"
                     + " where r.batch_id = :batchId and v.state = 'FAILED'",

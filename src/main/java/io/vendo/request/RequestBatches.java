@@ -89,6 +89,13 @@ class RequestBatches {
                 }
             } catch (Refusal refusal) {
                 errors.addAll(rowErrors(index, refusal));
+                if (!(refusal instanceof io.vendo.catalog.InvalidParametersException)) {
+                    try {
+                        catalog.validateParameters(blueprint, row.parameters());
+                    } catch (io.vendo.catalog.InvalidParametersException invalid) {
+                        errors.addAll(rowErrors(index, invalid));
+                    }
+                }
             }
         }
         if (!errors.isEmpty()) {
@@ -182,6 +189,10 @@ class RequestBatches {
 
     Optional<UUID> leadOf(UUID requestId) {
         return batches.findLeadOf(requestId);
+    }
+
+    Optional<BatchRow> rowOf(UUID requestId) {
+        return batches.findRowOf(requestId).map(row -> new BatchRow(row.getBatchId(), row.getRowIndex()));
     }
 
     Optional<Rollout> rolloutOf(UUID requestId) {

@@ -212,10 +212,10 @@ public class Requests {
         return batches.rolloutOf(requestId);
     }
 
-    /** The batch the request is a row of, for its pages; none for a request of its own. */
+    /** The batch the request is a row of, and which row; none for a request of its own. */
     @Transactional(readOnly = true)
-    public Optional<UUID> batchOf(UUID requestId) {
-        return batches.rolloutOf(requestId).map(Rollout::batchId);
+    public Optional<BatchRow> batchOf(UUID requestId) {
+        return batches.rowOf(requestId);
     }
 
     private RequestBatch visibleBatch(UUID batchId, Actor viewer) {

@@ -33,6 +33,7 @@ class RequestBodyLimit {
         var registration = new FilterRegistrationBean<>(new BodyLimitFilter(
                 properties.apiMaxBodySize().toBytes(),
                 properties.templateMaxBodySize().toBytes(),
+                properties.batchMaxBodySize().toBytes(),
                 jsonMapper));
         registration.addUrlPatterns("/api/*");
         // Ahead of Spring Security's filter chain, so an oversized body costs no authentication.
@@ -43,14 +44,17 @@ class RequestBodyLimit {
     static final class BodyLimitFilter extends OncePerRequestFilter {
 
         private static final String TEMPLATE_ENDPOINTS = "/api/v1/blueprints";
+        private static final String BATCH_ENDPOINTS = "/api/v1/request-batches";
 
         private final long maxBytes;
         private final long templateMaxBytes;
+        private final long batchMaxBytes;
         private final JsonMapper jsonMapper;
 
-        BodyLimitFilter(long maxBytes, long templateMaxBytes, JsonMapper jsonMapper) {
+        BodyLimitFilter(long maxBytes, long templateMaxBytes, long batchMaxBytes, JsonMapper jsonMapper) {
             this.maxBytes = maxBytes;
             this.templateMaxBytes = templateMaxBytes;
+            this.batchMaxBytes = batchMaxBytes;
             this.jsonMapper = jsonMapper;
         }
 
@@ -59,7 +63,9 @@ class RequestBodyLimit {
                 throws ServletException, IOException {
             var path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            var maxBytes = path.startsWith(TEMPLATE_ENDPOINTS) ? templateMaxBytes : this.maxBytes;
+            var maxBytes = path.startsWith(TEMPLATE_ENDPOINTS)
+                    ? templateMaxBytes
+                    : path.startsWith(BATCH_ENDPOINTS) ? batchMaxBytes : this.maxBytes;
             if (request.getContentLengthLong() > maxBytes) {
                 var problem = BodyTooLargeException.problem(maxBytes);
                 problem.setInstance(URI.create(request.getRequestURI()));

@@ -12,7 +12,11 @@ import org.springframework.util.unit.DataSize;
  * @param templateMaxBodySize the largest body {@code /api/v1/blueprints/**} accepts: those carry a template as a JSON
  *     string, and CloudFormation's own 51,200-byte limit for a template body can grow past 64 KB once quotes and line
  *     breaks are escaped; the template parser enforces CloudFormation's limit on the unescaped text
+ * @param batchMaxBodySize the largest body {@code /api/v1/request-batches} accepts: a fleet carries up to a thousand
+ *     rows of a target and parameter values
  */
 @ConfigurationProperties("vendo.web")
 record WebProperties(
-        @DefaultValue("64KB") DataSize apiMaxBodySize, @DefaultValue("160KB") DataSize templateMaxBodySize) {}
+        @DefaultValue("64KB") DataSize apiMaxBodySize,
+        @DefaultValue("160KB") DataSize templateMaxBodySize,
+        @DefaultValue("2MB") DataSize batchMaxBodySize) {}

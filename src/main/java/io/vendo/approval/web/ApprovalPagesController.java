@@ -5,6 +5,7 @@ import io.vendo.approval.DecisionChannel;
 import io.vendo.approval.DecisionOutcome;
 import io.vendo.approval.RoundSupersededException;
 import io.vendo.identity.Actor;
+import io.vendo.request.Requests;
 import io.vendo.web.FormProblems;
 import io.vendo.web.FormTokens;
 import io.vendo.web.PageController;
@@ -39,10 +40,12 @@ class ApprovalPagesController {
 
     private final Approvals approvals;
     private final FormTokens formTokens;
+    private final Requests requests;
 
-    ApprovalPagesController(Approvals approvals, FormTokens formTokens) {
+    ApprovalPagesController(Approvals approvals, FormTokens formTokens, Requests requests) {
         this.approvals = approvals;
         this.formTokens = formTokens;
+        this.requests = requests;
     }
 
     @InitBinder("decisionForm")
@@ -166,6 +169,11 @@ class ApprovalPagesController {
         }
         model.addAttribute("token", token);
         model.addAttribute("request", confirmation.request());
+        model.addAttribute(
+                "batch",
+                requests.batchOf(confirmation.request().id())
+                        .map(row -> requests.batch(row.batchId(), actor))
+                        .orElse(null));
         model.addAttribute("approval", confirmation.approval());
         model.addAttribute("resources", confirmation.resources());
         model.addAttribute("suggested", form.getDecision());

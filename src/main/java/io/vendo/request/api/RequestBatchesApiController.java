@@ -138,8 +138,12 @@ class RequestBatchesApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(responseCode = "200", description = "Resumed: the batch is ROLLING again")
     @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the batch's requester (or lacks the scope)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
             responseCode = "409",
-            description = "The rollout is not paused, or the caller is not the batch's requester",
+            description = "The rollout is not paused",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     BatchResponse resume(@PathVariable UUID id, Actor actor) {
         return BatchResponse.of(requests.resumeBatch(id, actor));
