@@ -84,6 +84,16 @@ public class FleetBenchmark {
                     .toList();
             var targets = accountIds.stream().map(seeder::target).toList();
             var base = "http://localhost:" + worker.port();
+            // The demo catalog is loaded just after the worker started.
+            var deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (seeder.jdbc().queryForObject(
+                            "select count(*) from blueprint where slug = 'static-website'", Integer.class)
+                    == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The worker did not load the demo catalog within a minute");
+                }
+                Thread.sleep(200);
+            }
 
             // Warm-up: a small fleet through the same path, not counted.
             var warmUp = submit(base, "warm", 20, targets, 20);

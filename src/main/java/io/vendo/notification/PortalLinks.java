@@ -24,6 +24,10 @@ class PortalLinks {
         return base() + "/requests/" + requestId;
     }
 
+    String batch(UUID batchId) {
+        return base() + "/request-batches/" + batchId;
+    }
+
     String environment(UUID environmentId) {
         return base() + "/environments/" + environmentId;
     }

@@ -49,8 +49,12 @@ public sealed interface BatchEvent extends AuditableEvent {
         }
     }
 
-    /** Rows failed: those not started yet wait until someone resumes the rollout. */
-    record BatchPaused(UUID eventId, UUID batchId, Instant occurredAt, String actor, int failedRows)
+    /**
+     * Rows failed: those not started yet wait until someone resumes the rollout.
+     *
+     * @param requester who submitted the batch, and may resume it
+     */
+    record BatchPaused(UUID eventId, UUID batchId, Instant occurredAt, String actor, int failedRows, String requester)
             implements BatchEvent {
 
         @Override

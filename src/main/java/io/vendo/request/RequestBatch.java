@@ -124,7 +124,7 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
         }
         rollout = RolloutState.PAUSED;
         updatedAt = now;
-        registerEvent(new BatchPaused(UUID.randomUUID(), id, now, VendingRequest.SYSTEM, failedRows));
+        registerEvent(new BatchPaused(UUID.randomUUID(), id, now, VendingRequest.SYSTEM, failedRows, requester));
         return true;
     }
 

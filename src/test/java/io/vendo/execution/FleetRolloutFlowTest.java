@@ -11,6 +11,7 @@ import io.vendo.support.AwsStub;
 import io.vendo.support.CloudFormationSimulator;
 import io.vendo.support.LiveAws;
 import io.vendo.support.VendoIntegrationTest;
+import io.vendo.support.WebSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,10 @@ class FleetRolloutFlowTest {
                 .filter(name -> ids.stream().anyMatch(name::endsWith))
                 .count();
         assertThat(started).as("stacks of the batch sent to AWS").isEqualTo(2);
+        // Its requester is told once, for the batch (the rows after the first send no mail of their own).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        new WebSession(port).logIn("admin").get("/local/outbox").body())
+                .contains("Your fleet paused: 2 rows failed"));
         assertThat(ApiClient.as("lead", port)
                         .postJson(
                                 "/api/v1/request-batches/" + created.path("id").asString() + "/resume", "")

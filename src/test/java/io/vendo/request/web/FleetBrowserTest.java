@@ -123,10 +123,7 @@ class FleetBrowserTest {
 
     private void logIn(Page page, String user) {
         page.navigate(url("/login"));
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumPages.fillLogIn(page, user);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
                 .isVisible();
     }
