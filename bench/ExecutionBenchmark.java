@@ -495,15 +495,15 @@ public class ExecutionBenchmark {
         }
     }
 
-    private static double seconds(Duration duration) {
+    static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 
-    private static double ratio(Duration a, Duration b) {
+    static double ratio(Duration a, Duration b) {
         return (double) a.toMillis() / b.toMillis();
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 

@@ -58,7 +58,9 @@ public class FleetBenchmark {
         aws.forgetStacks();
         System.out.printf(
                 "reference makespan       %.1f s (ideal %.1f s, ratio %.2f)%n",
-                seconds(reference), seconds(ideal), ratio(reference, ideal));
+                ExecutionBenchmark.seconds(reference),
+                ExecutionBenchmark.seconds(ideal),
+                ExecutionBenchmark.ratio(reference, ideal));
 
         var database = TestPostgres.newDatabase();
         var properties = new HashMap<String, String>();
@@ -121,16 +123,16 @@ public class FleetBenchmark {
             System.out.printf(
                     "limits                   %d per account, %d global, batch max in flight %d: %d at a time%n",
                     perAccount, global, maxInFlight, parallel);
-            System.out.printf("submission (1 API call)  %.2f s%n", seconds(submitted));
-            System.out.printf("approval (1 decision)    %.2f s%n", seconds(approved));
+            System.out.printf("submission (1 API call)  %.2f s%n", ExecutionBenchmark.seconds(submitted));
+            System.out.printf("approval (1 decision)    %.2f s%n", ExecutionBenchmark.seconds(approved));
             System.out.printf(
                     "makespan                 %.1f s from the approval (ideal %.1f s, ratio %.2f; reference %.1f s,"
                             + " ratio %.2f)%n",
-                    seconds(makespan),
-                    seconds(ideal),
-                    ratio(makespan, ideal),
-                    seconds(reference),
-                    ratio(makespan, reference));
+                    ExecutionBenchmark.seconds(makespan),
+                    ExecutionBenchmark.seconds(ideal),
+                    ExecutionBenchmark.ratio(makespan, ideal),
+                    ExecutionBenchmark.seconds(reference),
+                    ExecutionBenchmark.ratio(makespan, reference));
             System.out.printf("max in flight per account %s (limit %d)%n", inFlight, perAccount);
             System.out.printf("max in flight overall    %d%n", aws.maxInFlight(null));
             System.out.printf(
@@ -143,18 +145,18 @@ public class FleetBenchmark {
             result.put("perAccountLimit", perAccount);
             result.put("globalLimit", global);
             result.put("maxInFlight", maxInFlight);
-            result.put("stackSeconds", seconds(stackDuration));
+            result.put("stackSeconds", ExecutionBenchmark.seconds(stackDuration));
             result.put("states", states);
-            result.put("submitS", round(seconds(submitted)));
-            result.put("approveS", round(seconds(approved)));
-            result.put("makespanS", round(seconds(makespan)));
-            result.put("idealS", round(seconds(ideal)));
-            result.put("ratio", round(ratio(makespan, ideal)));
-            result.put("referenceS", round(seconds(reference)));
-            result.put("ratioToReference", round(ratio(makespan, reference)));
+            result.put("submitS", ExecutionBenchmark.round(ExecutionBenchmark.seconds(submitted)));
+            result.put("approveS", ExecutionBenchmark.round(ExecutionBenchmark.seconds(approved)));
+            result.put("makespanS", ExecutionBenchmark.round(ExecutionBenchmark.seconds(makespan)));
+            result.put("idealS", ExecutionBenchmark.round(ExecutionBenchmark.seconds(ideal)));
+            result.put("ratio", ExecutionBenchmark.round(ExecutionBenchmark.ratio(makespan, ideal)));
+            result.put("referenceS", ExecutionBenchmark.round(ExecutionBenchmark.seconds(reference)));
+            result.put("ratioToReference", ExecutionBenchmark.round(ExecutionBenchmark.ratio(makespan, reference)));
             result.put("maxInFlightPerAccount", inFlight);
             result.put("maxInFlightOverall", aws.maxInFlight(null));
-            result.put("workerCpuMsPerRow", round(workerCpu * 1000 / rows));
+            result.put("workerCpuMsPerRow", ExecutionBenchmark.round(workerCpu * 1000 / rows));
             result.put("peakRssMb", rss.get("VmHWM") / 1024);
             result.put("load", Map.of("before", loadBefore, "after", ExecutionBenchmark.loadAverage()));
             result.put("nproc", Runtime.getRuntime().availableProcessors());
@@ -224,17 +226,5 @@ public class FleetBenchmark {
             Thread.sleep(100);
         }
         throw new IllegalStateException("Rows still open after " + atMost + ": " + seeder.states(ids));
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static double ratio(Duration a, Duration b) {
-        return (double) a.toMillis() / b.toMillis();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 }

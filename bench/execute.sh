@@ -15,11 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f target/cp.txt ]; then
-  CLASSPATH_ALL="target/test-classes:target/classes:$(cat target/cp.txt)"
-else
-  bench_build
-fi
+bench_classpath
 RUN="target/bench/execute-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$RUN"
 echo "Output also in $RUN/execute.txt (the worker's log: target/workers/bench.log)" >&2

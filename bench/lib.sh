@@ -17,6 +17,15 @@ bench_build() {
   CLASSPATH_ALL="target/test-classes:target/classes:$(cat target/cp.txt)"
 }
 
+# The compiled portal's classpath: built now, or with BENCH_SKIP_BUILD=1 the one an earlier build left in target/.
+bench_classpath() {
+  if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f target/cp.txt ]; then
+    CLASSPATH_ALL="target/test-classes:target/classes:$(cat target/cp.txt)"
+  else
+    bench_build
+  fi
+}
+
 # A TCP port on localhost that nothing listens on, from $1 upwards.
 free_port() {
   local port=$1

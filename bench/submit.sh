@@ -21,11 +21,7 @@ CLIENTS=${1:-32}
 DURATION=${2:-30}
 RUN="target/bench/submit-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$RUN"
-if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f target/cp.txt ]; then
-  CLASSPATH_ALL="target/test-classes:target/classes:$(cat target/cp.txt)"
-else
-  bench_build
-fi
+bench_classpath
 command -v pgbench >/dev/null && command -v psql >/dev/null \
   || { echo "pgbench and psql are needed (Debian: apt-get install postgresql-client)" >&2; exit 1; }
 

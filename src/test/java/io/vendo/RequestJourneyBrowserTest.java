@@ -244,10 +244,7 @@ class RequestJourneyBrowserTest {
     }
 
     private void logIn(Page page, String user) {
-        page.navigate(url("/login"));
-        ChromiumPages.fillLogIn(page, user);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
-                .isVisible();
+        ChromiumPages.logIn(page, url("/login"), user);
     }
 
     private String url(String path) {

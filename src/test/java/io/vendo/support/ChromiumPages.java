@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,15 @@ public final class ChromiumPages implements BeforeAllCallback, AfterAllCallback,
         page.getByLabel("Password").fill(user);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
+    }
+
+    /** Logs in at the login page's address as a demo user and waits for the catalog, where a login lands. */
+    public static void logIn(Page page, String loginUrl, String user) {
+        page.navigate(loginUrl);
+        fillLogIn(page, user);
+        PlaywrightAssertions.assertThat(
+                        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
+                .isVisible();
     }
 
     public Page pageIn(BrowserContext context) {

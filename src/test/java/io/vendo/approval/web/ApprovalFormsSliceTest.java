@@ -22,6 +22,7 @@ import io.vendo.approval.DecisionOutcome;
 import io.vendo.approval.NewPolicy;
 import io.vendo.approval.Requirement;
 import io.vendo.request.RequestView;
+import io.vendo.request.Requests;
 import io.vendo.web.FormTokens;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +63,10 @@ class ApprovalFormsSliceTest {
 
     @MockitoBean
     FormTokens formTokens;
+
+    /** For the confirmation page's fleet, if the request is a row of one: these requests are not. */
+    @MockitoBean
+    Requests requests;
 
     @BeforeEach
     void stubs() {

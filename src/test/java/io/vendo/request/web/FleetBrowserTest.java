@@ -50,7 +50,7 @@ class FleetBrowserTest {
         String fleetUrl;
         try (var context = chromium.newContext()) {
             var page = chromium.pageIn(context);
-            logIn(page, "requester");
+            ChromiumPages.logIn(page, url("/login"), "requester");
             page.navigate(url("/blueprints/static-website/request"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deploy many from a CSV file"))
                     .click();
@@ -103,7 +103,7 @@ class FleetBrowserTest {
 
         try (var context = chromium.newContext()) {
             var page = chromium.pageIn(context);
-            logIn(page, "approver");
+            ChromiumPages.logIn(page, url("/login"), "approver");
             page.navigate(fleetUrl);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("row 0's request"))
                     .click();
@@ -119,13 +119,6 @@ class FleetBrowserTest {
                     .hasText("COMPLETED", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
             assertThat(page.getByTestId("batch-counts")).hasText("3 DRY_RUN");
         }
-    }
-
-    private void logIn(Page page, String user) {
-        page.navigate(url("/login"));
-        ChromiumPages.fillLogIn(page, user);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catalog")))
-                .isVisible();
     }
 
     private String url(String path) {
