@@ -117,6 +117,15 @@ class RequestBatchApiTest {
                 .isEqualTo(approvals + 1);
         var lead = created.body().path("rows").get(0).path("requestId").asString();
         var follower = created.body().path("rows").get(3).path("requestId").asString();
+        // Approvers are invited once, for the batch: every one-time link its rows have is row 0's.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                        """
+                                select l.request_id::text from approval_link l
+                                join request_batch_row r on r.request_id = l.request_id where r.batch_id = ?::uuid""",
+                        String.class,
+                        id))
+                .isNotEmpty()
+                .containsOnly(lead));
         assertThat(ApiClient.as("approver", port)
                         .get("/api/v1/requests/" + follower)
                         .status())
