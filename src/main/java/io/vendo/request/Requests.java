@@ -1,16 +1,12 @@
 package io.vendo.request;
 
 import io.vendo.catalog.BlueprintKind;
-import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
-import io.vendo.catalog.InvalidParametersException;
-import io.vendo.catalog.TargetDetails;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import io.vendo.refusal.Refusal;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

@@ -80,7 +80,9 @@ class Submissions {
     /** The PROVISION request to store: NoEcho values encrypted under its id, never kept in plain text. */
     NewRequest seal(Checked checked, UUID id, String justification, Actor requester) {
         var stored = secrets.store(
-                id, checked.parameters(), SecretParameters.noEcho(checked.blueprint().parameters()));
+                id,
+                checked.parameters(),
+                SecretParameters.noEcho(checked.blueprint().parameters()));
         return new NewRequest(
                 id,
                 checked.blueprint(),
