@@ -429,6 +429,8 @@ class EnvironmentUpdateFlowTest {
                 .isEqualTo(1);
         var page = new WebSession(port).logIn("approver");
         assertThat(page.get("/requests/" + requestId).body()).contains("name=\"round\" value=\"1\"");
+        // The inbox shows round 1's diff, and its link to the request names that round.
+        assertThat(page.get("/approvals").body()).contains("/requests/" + requestId + "?round=1");
 
         aws.changeOutOfBand(stackId(environment));
         approve("lead", requestId);
@@ -454,6 +456,12 @@ class EnvironmentUpdateFlowTest {
                 "/api/v1/requests/" + requestId + "/decisions", "{\"decision\": \"APPROVE\", \"round\": 3}");
         assertThat(toCome.status()).as(toCome.toString()).isEqualTo(400);
 
+        assertThat(HtmlUtils.htmlUnescape(
+                        page.get("/requests/" + requestId + "?round=1").body()))
+                .contains("data-testid=\"shown-round-superseded\"")
+                .contains("What the inbox showed (round <span>1</span>) went stale since")
+                .contains(second);
+        assertThat(page.get("/requests/" + requestId + "?round=2").body()).doesNotContain("shown-round-superseded");
         var fromPage = page.post("/requests/" + requestId + "/decisions", Map.of("decision", "APPROVE", "round", "1"));
         assertThat(fromPage.location()).endsWith("/requests/" + requestId);
         var shown = HtmlUtils.htmlUnescape(page.get(fromPage.location()).body());
