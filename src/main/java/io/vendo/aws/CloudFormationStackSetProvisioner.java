@@ -5,20 +5,18 @@ import static io.vendo.aws.AwsCalls.call;
 import io.vendo.execution.stackset.StackSetProvisioner;
 import io.vendo.execution.stackset.StackSetSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.CreateStackInstancesRequest;
 import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
-import software.amazon.awssdk.services.cloudformation.model.UpdateStackInstancesRequest;
 
 /**
- * {@link StackSetProvisioner} on CloudFormation StackSets: CreateStackInstances with the spec's OperationId and
- * operation preferences, DescribeStackSetOperation, ListStackInstances. StackSets are administered from the portal's
- * own account (or a delegated administrator), in the target's region as the StackSet's home region.
+ * {@link StackSetProvisioner} on CloudFormation StackSets: CreateStackInstances, UpdateStackSet, UpdateStackInstances
+ * and DeleteStackInstances with the spec's OperationId and operation preferences ({@link StackSetRequests} builds
+ * them), DescribeStackSetOperation, ListStackInstances. StackSets are administered from the portal's own account (or a
+ * delegated administrator), in the target's region as the StackSet's home region.
  */
 @Component
 class CloudFormationStackSetProvisioner implements StackSetProvisioner {
@@ -31,22 +29,20 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
 
     @Override
     public String plan(StackSetSpec spec) {
-        var create = createRequest(spec, spec.parameters().shown());
-        var preferences = create.operationPreferences();
         var plan = new AwsPlan(spec.administration());
-        plan.call("CloudFormation", "CreateStackInstances")
-                .field("StackSetName", create.stackSetName())
-                .field("Accounts", String.join(", ", create.accounts()))
-                .field("Regions", String.join(", ", create.regions()))
-                .field("OperationId", create.operationId())
-                .field("OperationPreferences.RegionOrder", String.join(", ", preferences.regionOrder()))
-                .field("OperationPreferences.MaxConcurrentPercentage", preferences.maxConcurrentPercentage())
-                .field("OperationPreferences.FailureTolerancePercentage", preferences.failureTolerancePercentage());
+        if (spec.toOrganizationalUnits()) {
+            planStackSetUpdate(plan, spec.stackSetUpdate());
+        }
+        var create = StackSetRequests.create(spec, spec.parameters().shown());
+        plan.call("CloudFormation", "CreateStackInstances").field("StackSetName", create.stackSetName());
+        targets(plan, spec);
+        plan.field("OperationId", create.operationId());
+        preferences(plan, create.operationPreferences());
         create.parameterOverrides()
                 .forEach(parameter ->
                         plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
-        plan.call("CloudFormation", "ListStackInstances").note("each region's outcome becomes an output");
+        plan.call("CloudFormation", "ListStackInstances").note("each account's and region's outcome becomes an output");
         return plan.render();
     }
 
@@ -70,18 +66,15 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                 "CreateStackInstances",
                 spec,
                 client -> client.createStackInstances(
-                        createRequest(spec, spec.parameters().forAws())));
+                        StackSetRequests.create(spec, spec.parameters().forAws())));
     }
 
     @Override
     public String planDeletion(StackSetSpec spec) {
         var plan = new AwsPlan(spec.administration());
-        plan.call("CloudFormation", "DeleteStackInstances")
-                .field("StackSetName", spec.stackSetName())
-                .field("Accounts", spec.account())
-                .field("Regions", String.join(", ", spec.regions()))
-                .field("RetainStacks", "false")
-                .field("OperationId", spec.operationId());
+        plan.call("CloudFormation", "DeleteStackInstances").field("StackSetName", spec.stackSetName());
+        targets(plan, spec);
+        plan.field("RetainStacks", "false").field("OperationId", spec.operationId());
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
         return plan.render();
     }
@@ -89,28 +82,25 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     @Override
     public void deleteStackInstances(StackSetSpec spec) {
         startOperation(
-                "DeleteStackInstances",
-                spec,
-                client -> client.deleteStackInstances(delete -> delete.stackSetName(spec.stackSetName())
-                        .accounts(spec.account())
-                        .regions(spec.regions())
-                        .retainStacks(false)
-                        .operationId(spec.operationId())
-                        .operationPreferences(preferences(spec))));
+                "DeleteStackInstances", spec, client -> client.deleteStackInstances(StackSetRequests.delete(spec)));
     }
 
     @Override
     public String planUpdate(StackSetSpec spec) {
-        var update = updateRequest(spec, spec.parameters().shown());
         var plan = new AwsPlan(spec.administration());
-        plan.call("CloudFormation", "UpdateStackInstances")
-                .field("StackSetName", update.stackSetName())
-                .field("Accounts", String.join(", ", update.accounts()))
-                .field("Regions", String.join(", ", update.regions()))
-                .field("OperationId", update.operationId());
-        update.parameterOverrides()
-                .forEach(parameter ->
-                        plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
+        if (spec.toOrganizationalUnits()) {
+            planStackSetUpdate(plan, spec);
+        } else {
+            var update =
+                    StackSetRequests.updateInstances(spec, spec.parameters().shown());
+            plan.call("CloudFormation", "UpdateStackInstances").field("StackSetName", update.stackSetName());
+            targets(plan, spec);
+            plan.field("OperationId", update.operationId());
+            preferences(plan, update.operationPreferences());
+            update.parameterOverrides()
+                    .forEach(parameter ->
+                            plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
+        }
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
         return plan.render();
     }
@@ -121,7 +111,16 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
                 "UpdateStackInstances",
                 spec,
                 client -> client.updateStackInstances(
-                        updateRequest(spec, spec.parameters().forAws())));
+                        StackSetRequests.updateInstances(spec, spec.parameters().forAws())));
+    }
+
+    @Override
+    public void updateStackSet(StackSetSpec spec) {
+        startOperation(
+                "UpdateStackSet",
+                spec,
+                client -> client.updateStackSet(
+                        StackSetRequests.updateStackSet(spec, spec.parameters().forAws())));
     }
 
     @Override
@@ -133,19 +132,81 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     public List<InstanceStatus> instances(StackSetSpec spec) {
         return call("ListStackInstances", () -> aws
                 .cloudFormation(spec.administration())
-                .listStackInstancesPaginator(
-                        list -> list.stackSetName(spec.stackSetName()).stackInstanceAccount(spec.account()))
+                .listStackInstancesPaginator(list -> {
+                    list.stackSetName(spec.stackSetName());
+                    if (!spec.toOrganizationalUnits()) {
+                        list.stackInstanceAccount(spec.account());
+                    }
+                })
                 .summaries()
                 .stream()
                 .filter(instance -> spec.regions().contains(instance.region()))
+                .filter(instance -> !spec.toOrganizationalUnits()
+                        || spec.organizationalUnits().contains(instance.organizationalUnitId()))
                 .map(instance -> new InstanceStatus(
+                        instance.account(),
+                        instance.organizationalUnitId(),
                         instance.region(),
                         instance.statusAsString(),
                         instance.stackInstanceStatus() != null
                                 ? instance.stackInstanceStatus().detailedStatusAsString()
                                 : null,
-                        instance.statusReason()))
+                        instance.statusReason(),
+                        instance.driftStatusAsString()))
                 .toList());
+    }
+
+    private static void planStackSetUpdate(AwsPlan plan, StackSetSpec spec) {
+        var update = StackSetRequests.updateStackSet(spec, spec.parameters().shown());
+        plan.call("CloudFormation", "UpdateStackSet")
+                .field("StackSetName", update.stackSetName())
+                .field("UsePreviousTemplate", "true");
+        if (update.permissionModel() != null) {
+            plan.field("PermissionModel", update.permissionModelAsString());
+        }
+        targets(plan, spec);
+        plan.field("OperationId", update.operationId());
+        preferences(plan, update.operationPreferences());
+        if (update.autoDeployment() != null) {
+            plan.field("AutoDeployment.Enabled", update.autoDeployment().enabled());
+            if (update.autoDeployment().retainStacksOnAccountRemoval() != null) {
+                plan.field(
+                        "AutoDeployment.RetainStacksOnAccountRemoval",
+                        update.autoDeployment().retainStacksOnAccountRemoval());
+            }
+        }
+        if (!update.capabilitiesAsStrings().isEmpty()) {
+            plan.field("Capabilities", String.join(", ", update.capabilitiesAsStrings()));
+        }
+        update.parameters()
+                .forEach(parameter -> plan.field("Parameter " + parameter.parameterKey(), parameter.parameterValue()));
+        plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
+    }
+
+    private static void targets(AwsPlan plan, StackSetSpec spec) {
+        if (spec.toOrganizationalUnits()) {
+            plan.field("DeploymentTargets.OrganizationalUnitIds", String.join(", ", spec.organizationalUnits()));
+        } else {
+            plan.field("Accounts", spec.account());
+        }
+        plan.field("Regions", String.join(", ", spec.regions()));
+    }
+
+    private static void preferences(AwsPlan plan, StackSetOperationPreferences preferences) {
+        plan.field("OperationPreferences.RegionOrder", String.join(", ", preferences.regionOrder()));
+        if (preferences.regionConcurrencyType() != null) {
+            plan.field("OperationPreferences.RegionConcurrencyType", preferences.regionConcurrencyTypeAsString());
+        }
+        if (preferences.maxConcurrentCount() != null) {
+            plan.field("OperationPreferences.MaxConcurrentCount", preferences.maxConcurrentCount());
+        } else {
+            plan.field("OperationPreferences.MaxConcurrentPercentage", preferences.maxConcurrentPercentage());
+        }
+        if (preferences.failureToleranceCount() != null) {
+            plan.field("OperationPreferences.FailureToleranceCount", preferences.failureToleranceCount());
+        } else {
+            plan.field("OperationPreferences.FailureTolerancePercentage", preferences.failureTolerancePercentage());
+        }
     }
 
     /** Sends the call that starts the spec's operation through the client that never retries it. */
@@ -162,43 +223,11 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
         });
     }
 
-    private static StackSetOperationPreferences preferences(StackSetSpec spec) {
-        return StackSetOperationPreferences.builder()
-                .regionOrder(spec.regions())
-                .maxConcurrentPercentage(spec.maxConcurrentPercentage())
-                .failureTolerancePercentage(spec.failureTolerancePercentage())
-                .build();
-    }
-
     private OperationStatus describe(StackSetSpec spec) {
         var operation = aws.cloudFormation(spec.administration())
                 .describeStackSetOperation(
                         describe -> describe.stackSetName(spec.stackSetName()).operationId(spec.operationId()))
                 .stackSetOperation();
         return new OperationStatus(operation.statusAsString(), operation.statusReason());
-    }
-
-    /** @param values the parameters' values: plain for the call, masked for the plan */
-    private static CreateStackInstancesRequest createRequest(StackSetSpec spec, Map<String, String> values) {
-        return CreateStackInstancesRequest.builder()
-                .stackSetName(spec.stackSetName())
-                .accounts(spec.account())
-                .regions(spec.regions())
-                .operationId(spec.operationId())
-                .operationPreferences(preferences(spec))
-                .parameterOverrides(AwsShapes.cloudFormationParameters(values))
-                .build();
-    }
-
-    /** @param values the parameters' values: plain for the call, masked for the plan */
-    private static UpdateStackInstancesRequest updateRequest(StackSetSpec spec, Map<String, String> values) {
-        return UpdateStackInstancesRequest.builder()
-                .stackSetName(spec.stackSetName())
-                .accounts(spec.account())
-                .regions(spec.regions())
-                .operationId(spec.operationId())
-                .operationPreferences(preferences(spec))
-                .parameterOverrides(AwsShapes.cloudFormationParameters(values))
-                .build();
     }
 }

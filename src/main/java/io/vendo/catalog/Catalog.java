@@ -120,7 +120,8 @@ public class Catalog {
     }
 
     /**
-     * Refuses a target the blueprint may not deploy to, and for ACCOUNT blueprints an OU the target does not allow.
+     * Refuses a target the blueprint may not deploy to, for ACCOUNT blueprints an OU the target does not allow, and for
+     * STACK_SET blueprints that deploy to organizational units any OU the target does not list.
      *
      * @throws TargetNotAllowedException naming the reason
      */
@@ -151,6 +152,11 @@ public class Catalog {
                     "ManagedOrganizationalUnit",
                     "Target %s allows new accounts in %s only"
                             .formatted(target.slug(), String.join(", ", target.allowedOrganizationalUnits())));
+        }
+        if (version.delivery() instanceof Delivery.StackSet stackSet) {
+            StackSetDeliveryRules.refusal(stackSet, target).ifPresent(refusal -> {
+                throw new TargetNotAllowedException("target", refusal);
+            });
         }
     }
 

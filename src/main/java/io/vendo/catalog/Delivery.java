@@ -1,7 +1,9 @@
 package io.vendo.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +109,70 @@ public sealed interface Delivery {
         }
     }
 
-    /** Stack instances of a StackSet in the target account, in these regions, with these operation preferences. */
+    /**
+     * Stack instances of a StackSet in these regions, with these operation preferences: in the target account
+     * (self-managed permissions), or in every account of these organizational units (service-managed permissions,
+     * with auto-deployment to accounts that join them later). {@link StackSetDeliveryRules} says what they may be.
+     *
+     * @param maxConcurrentCount when given, sent instead of {@code maxConcurrentPercentage}
+     * @param failureToleranceCount when given, sent instead of {@code failureTolerancePercentage}
+     * @param regionConcurrencyType {@code SEQUENTIAL} (AWS's default) or {@code PARALLEL}
+     * @param organizationalUnits OU ids ({@code ou-…}) or the root ({@code r-…}); only with {@code SERVICE_MANAGED}
+     * @param autoDeployment whether accounts that join the OUs get instances (SERVICE_MANAGED; default true)
+     * @param retainStacksOnAccountRemoval whether an account leaving the OUs keeps its stacks (default false)
+     */
     record StackSet(
-            String stackSetName, List<String> regions, int maxConcurrentPercentage, int failureTolerancePercentage)
+            String stackSetName,
+            List<String> regions,
+            // Left out where a count is given: 0, which the count replaces.
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int maxConcurrentPercentage,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) int failureTolerancePercentage,
+            @Nullable Integer maxConcurrentCount,
+            @Nullable Integer failureToleranceCount,
+            @Nullable String regionConcurrencyType,
+            @Nullable StackSetPermissionModel permissionModel,
+            List<String> organizationalUnits,
+            @Nullable Boolean autoDeployment,
+            @Nullable Boolean retainStacksOnAccountRemoval)
             implements Delivery {
 
         public StackSet {
             regions = List.copyOf(regions);
+            organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
+        }
+
+        /** Instances in the target account (self-managed permissions), the preferences as percentages. */
+        public StackSet(
+                String stackSetName,
+                List<String> regions,
+                int maxConcurrentPercentage,
+                int failureTolerancePercentage) {
+            this(
+                    stackSetName,
+                    regions,
+                    maxConcurrentPercentage,
+                    failureTolerancePercentage,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null);
+        }
+
+        /** Whether it deploys to organizational units (service-managed permissions) rather than the target account. */
+        public boolean toOrganizationalUnits() {
+            return permissionModel == StackSetPermissionModel.SERVICE_MANAGED;
+        }
+
+        /** Auto-deployment is on unless the blueprint turns it off (service-managed only). */
+        public boolean autoDeploys() {
+            return autoDeployment == null || autoDeployment;
+        }
+
+        public boolean retainsStacksOnAccountRemoval() {
+            return retainStacksOnAccountRemoval != null && retainStacksOnAccountRemoval;
         }
 
         @Override

@@ -19,7 +19,6 @@ final class DeliveryRules {
     private static final Pattern PRODUCT_ID = Pattern.compile("prod-[a-z0-9]{1,100}");
     private static final Pattern ARTIFACT_ID = Pattern.compile("pa-[a-z0-9]{1,100}");
     private static final Pattern PATH_ID = Pattern.compile("lpv\\d?-[a-z0-9]{1,100}");
-    private static final Pattern STACK_SET_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
 
     private DeliveryRules() {}
@@ -105,29 +104,7 @@ final class DeliveryRules {
                             "a launch path id such as lpv3-abc123");
                 }
             }
-            case Delivery.StackSet stackSet -> {
-                pattern(
-                        errors,
-                        "delivery.stackSetName",
-                        stackSet.stackSetName(),
-                        STACK_SET_NAME,
-                        "a StackSet name: a letter, then letters, digits and hyphens, at most 128");
-                var known = CatalogRules.regions();
-                if (stackSet.regions().isEmpty()) {
-                    errors.put("delivery.regions", "List at least one region");
-                } else {
-                    stackSet.regions().stream()
-                            .filter(region -> !known.contains(region))
-                            .findFirst()
-                            .ifPresent(region -> errors.put("delivery.regions", "Unknown region " + region));
-                }
-                if (stackSet.maxConcurrentPercentage() < 1 || stackSet.maxConcurrentPercentage() > 100) {
-                    errors.put("delivery.maxConcurrentPercentage", "Between 1 and 100");
-                }
-                if (stackSet.failureTolerancePercentage() < 0 || stackSet.failureTolerancePercentage() > 100) {
-                    errors.put("delivery.failureTolerancePercentage", "Between 0 and 100");
-                }
-            }
+            case Delivery.StackSet stackSet -> StackSetDeliveryRules.check(errors, stackSet);
         }
         return errors;
     }

@@ -2,7 +2,6 @@ package io.vendo.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -62,8 +61,10 @@ final class DeliveryText {
         if (map.get("type") != null && map.get("type").equals(defaultType(delivery.kind()))) {
             map.remove("type");
         }
-        // Optional settings left out are not written (an account blueprint that does not say how it is retired).
-        map.values().removeIf(Objects::isNull);
+        // Optional settings left out are not written (an account blueprint that does not say how it is retired, a
+        // StackSet without organizational units).
+        map.values()
+                .removeIf(value -> value == null || value instanceof java.util.Collection<?> list && list.isEmpty());
         if (map.isEmpty()) {
             return "";
         }

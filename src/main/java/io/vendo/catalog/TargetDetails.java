@@ -9,8 +9,8 @@ import org.springframework.modulith.NamedInterface;
  * Where a request deploys: account, region, tier, and the role to assume there (none: the portal's own).
  *
  * @param allowedBlueprints slugs of the blueprints that may deploy here; empty: every blueprint
- * @param allowedOrganizationalUnits OUs that new accounts requested here may go to; empty: no restriction beyond
- *     the blueprint's
+ * @param allowedOrganizationalUnits OUs that new accounts requested here may go to (empty: no restriction beyond
+ *     the blueprint's), and the OUs StackSets with service-managed permissions may deploy to from here (empty: none)
  */
 @NamedInterface("targets")
 public record TargetDetails(

@@ -32,6 +32,14 @@ public enum ExecutionPhase {
     AWAIT_ACCOUNT,
     /** ACCOUNT (Organizations): move the new account into its organizational unit. */
     MOVE_ACCOUNT,
+    /**
+     * STACK_SET to organizational units: make the request's values the StackSet's parameters (UpdateStackSet, with the
+     * blueprint's auto-deployment) before its instances are created; an account's StackSet passes on at once. UPDATE of
+     * a STACK_SET deployed to organizational units: the same call with the new values.
+     */
+    UPDATE_STACK_SET,
+    /** STACK_SET to organizational units: wait for the UpdateStackSet operation before creating the instances. */
+    AWAIT_STACK_SET_UPDATE,
     /** STACK_SET: create the stack instances. */
     CREATE_STACK_INSTANCES,
     /** STACK_SET: wait for the StackSet operation. */

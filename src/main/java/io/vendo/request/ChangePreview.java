@@ -13,13 +13,39 @@ import org.springframework.modulith.NamedInterface;
  * @param name the change set (or plan) whose changes these are; a recreated one has a new name
  * @param round how many times it was computed for this request: after the first, an earlier one went stale
  * @param note why this preview replaces an earlier one, or that it is a dry run's; none for a first, live preview
+ * @param parameters the parameter values that change, old → new, for the updates AWS computes no change set for
+ *     (StackSets, Service Catalog products): there it is what approvers decide on
  */
 @NamedInterface("views")
-public record ChangePreview(String name, int round, List<Change> changes, @Nullable String note, Instant preparedAt) {
+public record ChangePreview(
+        String name,
+        int round,
+        List<Change> changes,
+        @Nullable String note,
+        Instant preparedAt,
+        List<ParameterChange> parameters) {
 
     public ChangePreview {
         changes = List.copyOf(changes);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }
+
+    /** A change set's resource changes. */
+    public ChangePreview(String name, int round, List<Change> changes, @Nullable String note, Instant preparedAt) {
+        this(name, round, changes, note, preparedAt, List.of());
+    }
+
+    /** Whether it lists parameter values rather than a change set's resource changes. */
+    public boolean ofParameters() {
+        return !parameters.isEmpty();
+    }
+
+    /**
+     * One parameter's value before and after, as shown ({@code ****} for NoEcho values).
+     *
+     * @param before none: the environment did not have the parameter
+     */
+    public record ParameterChange(String name, @Nullable String before, String after) {}
 
     /**
      * One resource's change.
@@ -51,8 +77,17 @@ public record ChangePreview(String name, int round, List<Change> changes, @Nulla
         }
     }
 
-    /** E.g. {@code 1 to add, 2 to modify (1 replaced), 0 to remove}, or {@code no resource changes}. */
+    /**
+     * E.g. {@code 1 to add, 2 to modify (1 replaced), 0 to remove}, or {@code no resource changes}; for parameters
+     * {@code MinimumPasswordLength 14 → 16}.
+     */
     public String summary() {
+        if (ofParameters()) {
+            return parameters.stream()
+                    .map(change -> change.name() + " " + (change.before() == null ? "(not set)" : change.before())
+                            + " → " + change.after())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (changes.isEmpty()) {
             return "no resource changes";
         }

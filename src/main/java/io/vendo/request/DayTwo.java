@@ -39,6 +39,7 @@ class DayTwo {
         this.environmentId = request.environmentId();
         this.requestedExpiry = request.requestedExpiry();
         this.previewPending = request.previewFirst();
+        this.preview = request.preview();
     }
 
     /** Shows what AWS computed; the event invites the approvers (unless the request is approved already). */

@@ -103,7 +103,11 @@ public class DayTwoRequests {
                         requester,
                         // Stacks preview a change set, Service Catalog products a provisioned product plan.
                         version.kind() == BlueprintKind.STACK
-                                || version.kind() == BlueprintKind.SERVICE_CATALOG_PRODUCT),
+                                || version.kind() == BlueprintKind.SERVICE_CATALOG_PRODUCT,
+                        // StackSets compute neither: approvers see the values that change.
+                        version.kind() == BlueprintKind.STACK_SET
+                                ? ParameterChanges.preview(version, before, validated, secretNames, clock.instant())
+                                : null),
                 clock.instant());
         var saved = repository.save(request).toView();
         log.info(
@@ -147,7 +151,8 @@ public class DayTwoRequests {
                         Map.of(),
                         justification.strip(),
                         requester,
-                        false),
+                        false,
+                        null),
                 clock.instant());
         var saved = repository.save(request).toView();
         log.info("Request {} filed: {} of environment {} by {}", id, kind, environmentId, requester.username());

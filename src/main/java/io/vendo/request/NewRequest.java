@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * apart and already encrypted; for a day-2 request, the environment it acts on (and for EXTEND, the expiry asked for).
  *
  * @param previewFirst whether AWS computes what the request will change before approvers are invited (UPDATE)
+ * @param preview what an UPDATE will change, known at submission (its parameter values, where AWS computes nothing)
  */
 record NewRequest(
         UUID id,
@@ -25,7 +26,8 @@ record NewRequest(
         Map<String, String> secretParameters,
         String justification,
         Actor requester,
-        boolean previewFirst) {
+        boolean previewFirst,
+        @Nullable ChangePreview preview) {
 
     /** A PROVISION request. */
     NewRequest(
@@ -47,6 +49,7 @@ record NewRequest(
                 secretParameters,
                 justification,
                 requester,
-                false);
+                false,
+                null);
     }
 }

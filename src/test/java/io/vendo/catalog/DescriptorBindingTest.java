@@ -169,4 +169,72 @@ class DescriptorBindingTest {
         assertThatThrownBy(() -> DescriptorBinder.bind(Map.of("slug", "a", "environment", "QA"), NewTarget.class))
                 .hasMessage("environment must be one of SANDBOX, DEV, STAGING, PROD, not 'QA'");
     }
+
+    @Test
+    void aStackSetForOrganizationalUnitsIsReadCheckedAndWrittenBack() {
+        var descriptor = BlueprintDescriptor.read(
+                """
+                kind: STACK_SET
+                delivery:
+                  stackSetName: org-guardrails
+                  regions: [eu-west-1, eu-central-1]
+                  permissionModel: SERVICE_MANAGED
+                  organizationalUnits: [ou-ab12-cd34ef56, r-ab12]
+                  autoDeployment: true
+                  retainStacksOnAccountRemoval: true
+                  maxConcurrentCount: 3
+                  failureToleranceCount: 2
+                  regionConcurrencyType: PARALLEL
+                """);
+
+        var delivery = (Delivery.StackSet) descriptor.deliveryOf();
+        assertThat(delivery.toOrganizationalUnits()).isTrue();
+        assertThat(delivery.organizationalUnits()).containsExactly("ou-ab12-cd34ef56", "r-ab12");
+        assertThat(delivery.maxConcurrentCount()).isEqualTo(3);
+        assertThat(delivery.maxConcurrentPercentage()).isZero();
+        assertThat(delivery.autoDeploys()).isTrue();
+        assertThat(delivery.retainsStacksOnAccountRemoval()).isTrue();
+        assertThat(DeliveryRules.check(BlueprintKind.STACK_SET, List.of(), delivery))
+                .isEmpty();
+        assertThat(Delivery.fromYaml(BlueprintKind.STACK_SET, delivery.toYaml()))
+                .isEqualTo(delivery);
+        var accountOnly = new Delivery.StackSet("org-guardrails", List.of("eu-west-1"), 50, 0);
+        assertThat(accountOnly.toYaml()).doesNotContain("organizationalUnits").doesNotContain("null");
+        assertThat(DeliveryRules.check(BlueprintKind.STACK_SET, List.of(), accountOnly))
+                .isEmpty();
+    }
+
+    @Test
+    void stackSetDeploymentTargetsAndPreferencesOutsideAwssRulesAreRefusedWithTheField() {
+        var malformed = Delivery.fromYaml(
+                BlueprintKind.STACK_SET,
+                """
+                stackSetName: org-guardrails
+                regions: [eu-west-1]
+                permissionModel: SERVICE_MANAGED
+                organizationalUnits: [Workloads]
+                maxConcurrentCount: 5
+                failureToleranceCount: 1
+                regionConcurrencyType: SIDEWAYS
+                """);
+        assertThat(DeliveryRules.check(BlueprintKind.STACK_SET, List.of(), malformed))
+                .containsEntry(
+                        "delivery.organizationalUnits",
+                        "'Workloads' is not an OU id such as ou-ab12-cd34ef56 or a root id such as r-ab12")
+                .containsKey("delivery.maxConcurrentCount")
+                .containsEntry("delivery.regionConcurrencyType", "SEQUENTIAL or PARALLEL");
+        var none = Delivery.fromYaml(
+                BlueprintKind.STACK_SET,
+                "{stackSetName: org-guardrails, regions: [eu-west-1], maxConcurrentPercentage: 10,"
+                        + " permissionModel: SERVICE_MANAGED}");
+        assertThat(DeliveryRules.check(BlueprintKind.STACK_SET, List.of(), none))
+                .containsKey("delivery.organizationalUnits");
+        var selfManaged = Delivery.fromYaml(
+                BlueprintKind.STACK_SET,
+                "{stackSetName: org-guardrails, regions: [eu-west-1], maxConcurrentPercentage: 10,"
+                        + " organizationalUnits: [ou-ab12-cd34ef56], autoDeployment: true}");
+        assertThat(DeliveryRules.check(BlueprintKind.STACK_SET, List.of(), selfManaged))
+                .containsKey("delivery.organizationalUnits")
+                .containsKey("delivery.autoDeployment");
+    }
 }

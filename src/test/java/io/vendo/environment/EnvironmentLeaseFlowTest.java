@@ -19,7 +19,6 @@ import io.vendo.support.ApiClient;
 import io.vendo.support.ApprovedRequests;
 import io.vendo.support.AwsStub;
 import io.vendo.support.ChromiumPages;
-import io.vendo.support.CloudFormationSimulator;
 import io.vendo.support.LiveAws;
 import io.vendo.support.Mailbox;
 import io.vendo.support.MutableClock;
@@ -606,7 +605,7 @@ class EnvironmentLeaseFlowTest {
                         .stackSetOperations()
                         .get("day2-guardrails")
                         .values())
-                .extracting(CloudFormationSimulator.StackSetOperation::action)
+                .extracting(io.vendo.support.StackSetSimulator.Operation::action)
                 .containsExactlyInAnyOrder("CREATE", "DELETE");
     }
 

@@ -791,7 +791,7 @@ class EnvironmentUpdateFlowTest {
                 .containsEntry("ParameterOverrides.member.1.ParameterKey", "InstanceType")
                 .containsEntry("ParameterOverrides.member.1.ParameterValue", "t3.small");
         assertThat(aws.stackSetOperations().get("upd-guardrails").values())
-                .extracting(CloudFormationSimulator.StackSetOperation::action)
+                .extracting(io.vendo.support.StackSetSimulator.Operation::action)
                 .containsExactlyInAnyOrder("CREATE", "UPDATE");
         clock.awaitAdvancing(
                 () -> environmentRow(environment).get("parameters").toString(),

@@ -40,8 +40,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
 
     private final Map<String, Stack> stacks = new ConcurrentHashMap<>();
     private final Map<String, String> namesById = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, StackSetOperation>> stackSetOperations = new ConcurrentHashMap<>();
     private volatile Duration stackDuration = Duration.ZERO;
+    private final StackSetSimulator stackSets = new StackSetSimulator(() -> stackDuration);
     /** What differs from its template, by stack name: a detection reports what was set when it started. */
     private final Map<String, List<ResourceDrift>> drifts = new ConcurrentHashMap<>();
     /** Every drift detection by its id. */
@@ -97,7 +97,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         failing.clear();
         stacks.clear();
         namesById.clear();
-        stackSetOperations.clear();
+        stackSets.reset();
         drifts.clear();
         detections.clear();
         detectionDuration = Duration.ZERO;
@@ -215,11 +215,10 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "DescribeStackEvents" -> describeStackEvents(form);
                     case "DeleteStack" -> deleteStack(form);
                     case "UpdateTerminationProtection" -> updateTerminationProtection(form);
-                    case "CreateStackInstances" -> stackSetOperation(form, "CREATE");
-                    case "DeleteStackInstances" -> stackSetOperation(form, "DELETE");
-                    case "UpdateStackInstances" -> stackSetOperation(form, "UPDATE");
-                    case "DescribeStackSetOperation" -> describeStackSetOperation(form);
-                    case "ListStackInstances" -> listStackInstances(form);
+                    case "CreateStackInstances", "DeleteStackInstances", "UpdateStackInstances", "UpdateStackSet" ->
+                        stackSets.start(form, action);
+                    case "DescribeStackSetOperation" -> stackSets.describe(form);
+                    case "ListStackInstances" -> stackSets.list(form);
                     case "DetectStackDrift" -> detectStackDrift(form);
                     case "DescribeStackDriftDetectionStatus" -> describeDriftDetection(form);
                     case "DescribeStackResourceDrifts" -> describeResourceDrifts(form);
@@ -606,105 +605,6 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     }
 
     /**
-     * As CloudFormation StackSets: an OperationId is used once per StackSet (again: OperationIdAlreadyExistsException,
-     * whatever the call asked for), a StackSet runs one operation at a time (OperationInProgressException), and the
-     * operation takes the stack duration; its instances are then CURRENT and SUCCEEDED in each region.
-     */
-    private synchronized ResponseDefinitionBuilder stackSetOperation(Map<String, String> form, String action) {
-        var stackSet = form.get("StackSetName");
-        var operationId = form.get("OperationId");
-        var operations = stackSetOperations.computeIfAbsent(stackSet, name -> new ConcurrentHashMap<>());
-        if (operationId != null && operations.containsKey(operationId)) {
-            return error(
-                    409,
-                    "OperationIdAlreadyExistsException",
-                    "The specified operation ID already exists: " + operationId);
-        }
-        var now = System.currentTimeMillis();
-        if (operations.values().stream().anyMatch(operation -> now - operation.startedAt < stackDuration.toMillis())) {
-            return error(
-                    409,
-                    "OperationInProgressException",
-                    "Another Operation on StackSet " + stackSet + " is in progress");
-        }
-        var regions = new ArrayList<String>();
-        for (int i = 1; form.containsKey("Regions.member." + i); i++) {
-            regions.add(form.get("Regions.member." + i));
-        }
-        var overrides = new java.util.LinkedHashMap<String, String>();
-        for (int i = 1; form.containsKey("ParameterOverrides.member." + i + ".ParameterKey"); i++) {
-            overrides.put(
-                    form.get("ParameterOverrides.member." + i + ".ParameterKey"),
-                    form.getOrDefault("ParameterOverrides.member." + i + ".ParameterValue", ""));
-        }
-        var id = operationId != null ? operationId : UUID.randomUUID().toString();
-        operations.put(
-                id,
-                new StackSetOperation(
-                        id, action, form.get("Accounts.member.1"), List.copyOf(regions), Map.copyOf(overrides), now));
-        var call =
-                switch (action) {
-                    case "CREATE" -> "CreateStackInstances";
-                    case "UPDATE" -> "UpdateStackInstances";
-                    default -> "DeleteStackInstances";
-                };
-        return xml(200, call, "<OperationId>" + id + "</OperationId>");
-    }
-
-    private ResponseDefinitionBuilder describeStackSetOperation(Map<String, String> form) {
-        var operation = stackSetOperations
-                .getOrDefault(form.get("StackSetName"), Map.of())
-                .get(form.get("OperationId"));
-        if (operation == null) {
-            return error(404, "OperationNotFoundException", "Operation " + form.get("OperationId") + " not found");
-        }
-        return xml(
-                200,
-                "DescribeStackSetOperation",
-                """
-                <StackSetOperation><OperationId>%s</OperationId><StackSetId>%s:1</StackSetId><Action>%s</Action>
-                <Status>%s</Status></StackSetOperation>"""
-                        .formatted(
-                                operation.id(),
-                                form.get("StackSetName"),
-                                operation.action(),
-                                done(operation) ? "SUCCEEDED" : "RUNNING"));
-    }
-
-    private ResponseDefinitionBuilder listStackInstances(Map<String, String> form) {
-        var account = form.get("StackInstanceAccount");
-        var members = new StringBuilder();
-        var operations = stackSetOperations
-                .getOrDefault(form.get("StackSetName"), Map.of())
-                .values();
-        operations.stream()
-                .filter(operation -> operation.action().equals("CREATE"))
-                .filter(operation -> account == null || account.equals(operation.account()))
-                .forEach(operation -> operation.regions().stream()
-                        .filter(region -> operations.stream()
-                                .noneMatch(deletion -> deletion.action().equals("DELETE")
-                                        && done(deletion)
-                                        && deletion.account().equals(operation.account())
-                                        && deletion.regions().contains(region)))
-                        .forEach(region -> members.append(
-                                """
-                                <member><StackSetId>%s:1</StackSetId><Region>%s</Region><Account>%s</Account>
-                                <Status>%s</Status><StackInstanceStatus><DetailedStatus>%s</DetailedStatus>
-                                </StackInstanceStatus></member>"""
-                                        .formatted(
-                                                form.get("StackSetName"),
-                                                region,
-                                                operation.account(),
-                                                done(operation) ? "CURRENT" : "OUTDATED",
-                                                done(operation) ? "SUCCEEDED" : "RUNNING"))));
-        return xml(200, "ListStackInstances", "<Summaries>" + members + "</Summaries>");
-    }
-
-    private boolean done(StackSetOperation operation) {
-        return System.currentTimeMillis() - operation.startedAt() >= stackDuration.toMillis();
-    }
-
-    /**
      * From now on the stack (by name or id) differs from its template in these resources; none: it is in sync again.
      * Detections started later report it.
      */
@@ -854,23 +754,19 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     }
 
     /** Every StackSet operation by StackSet and OperationId, as the simulator knows them. */
-    public Map<String, Map<String, StackSetOperation>> stackSetOperations() {
-        var copy = new HashMap<String, Map<String, StackSetOperation>>();
-        stackSetOperations.forEach((name, operations) -> copy.put(name, Map.copyOf(operations)));
-        return copy;
+    public Map<String, Map<String, StackSetSimulator.Operation>> stackSetOperations() {
+        return stackSets.operations();
     }
 
-    /**
-     * One StackSet operation: adding (CREATE), updating (UPDATE, with parameter overrides) or removing (DELETE) the
-     * account's instances in these regions, started at this epoch millisecond.
-     */
-    public record StackSetOperation(
-            String id,
-            String action,
-            String account,
-            List<String> regions,
-            Map<String, String> parameterOverrides,
-            long startedAt) {}
+    /** Organizations' view for StackSets with service-managed permissions: these accounts are in the OU. */
+    public void organizationalUnit(String unit, String... accounts) {
+        stackSets.organizationalUnit(unit, List.of(accounts));
+    }
+
+    /** What UpdateStackSet last set on the StackSet: its Parameters, PermissionModel and AutoDeployment, as sent. */
+    public Map<String, String> stackSetSettings(String stackSet) {
+        return stackSets.settings(stackSet);
+    }
 
     private ResponseDefinitionBuilder describeStacks(Map<String, String> form) {
         var key = form.get("StackName");
@@ -1095,7 +991,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                         (a, b) -> b));
     }
 
-    private static ResponseDefinitionBuilder xml(int status, String action, String result) {
+    static ResponseDefinitionBuilder xml(int status, String action, String result) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "text/xml")
@@ -1106,7 +1002,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                                 .formatted(action, CFN_NS, action, result, action, UUID.randomUUID(), action));
     }
 
-    private static ResponseDefinitionBuilder error(int status, String code, String message) {
+    static ResponseDefinitionBuilder error(int status, String code, String message) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "text/xml")

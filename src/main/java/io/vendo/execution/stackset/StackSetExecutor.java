@@ -2,7 +2,6 @@ package io.vendo.execution.stackset;
 
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Delivery;
-import io.vendo.execution.AwsTarget;
 import io.vendo.execution.ExecutionPhase;
 import io.vendo.execution.ExecutionRun;
 import io.vendo.execution.Job;
@@ -14,21 +13,26 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * STACK_SET requests: CreateStackInstances for the target account in the delivery's regions, with a deterministic
- * OperationId and the delivery's operation preferences (region order, max concurrent %, failure tolerance %), then
- * DescribeStackSetOperation until it ends; ListStackInstances gives each region's outcome. A StackSet runs one
- * operation at a time: AWS's OperationInProgressException is waited out like throttling.
+ * STACK_SET requests. For the target account: CreateStackInstances in the delivery's regions with the request's values
+ * as overrides. For organizational units (service-managed permissions): first UpdateStackSet makes the request's values
+ * the StackSet's parameters, with the blueprint's auto-deployment, then CreateStackInstances for the OUs. Each operation
+ * has a deterministic OperationId and the delivery's operation preferences, and is followed by
+ * DescribeStackSetOperation until it ends; ListStackInstances gives each account's and region's outcome. A StackSet
+ * runs one operation at a time: AWS's OperationInProgressException is waited out like throttling.
  */
 @Component
 class StackSetExecutor extends KindExecutor<StackSetSpec> {
 
     static final String CREATE_STACK_INSTANCES = "CreateStackInstances";
+    static final String UPDATE_STACK_SET = "UpdateStackSet";
 
     private final StackSetProvisioner provisioner;
 
     StackSetExecutor(StackSetProvisioner provisioner) {
         super("StackSet");
         this.provisioner = provisioner;
+        phase(ExecutionPhase.UPDATE_STACK_SET, this::updateStackSet);
+        phase(ExecutionPhase.AWAIT_STACK_SET_UPDATE, this::awaitStackSetUpdate);
         phase(ExecutionPhase.CREATE_STACK_INSTANCES, this::createStackInstances);
         phase(ExecutionPhase.AWAIT_STACK_SET_OPERATION, this::awaitOperation);
     }
@@ -40,7 +44,8 @@ class StackSetExecutor extends KindExecutor<StackSetSpec> {
 
     @Override
     protected String firstOperation(StackSetSpec spec) {
-        return CREATE_STACK_INSTANCES + " " + spec.stackSetName() + " in " + String.join(", ", spec.regions());
+        return (spec.toOrganizationalUnits() ? UPDATE_STACK_SET : CREATE_STACK_INSTANCES) + " " + spec.stackSetName()
+                + " for " + spec.where() + " in " + String.join(", ", spec.regions());
     }
 
     @Override
@@ -48,33 +53,68 @@ class StackSetExecutor extends KindExecutor<StackSetSpec> {
         return provisioner.plan(spec);
     }
 
-    private StepOutcome createStackInstances(StackSetSpec spec, ExecutionRun run) {
-        if (!run.aboutToCall(CREATE_STACK_INSTANCES)
-                || provisioner.findOperation(spec).isEmpty()) {
-            provisioner.createStackInstances(spec);
+    /** OUs only: the StackSet's parameters first; an account's instances take overrides instead. */
+    private StepOutcome updateStackSet(StackSetSpec spec, ExecutionRun run) {
+        if (!spec.toOrganizationalUnits()) {
+            return createStackInstances(spec, run);
         }
+        return StackSetOperationStart.start(
+                provisioner,
+                run,
+                UPDATE_STACK_SET,
+                spec.stackSetUpdate(),
+                provisioner::updateStackSet,
+                ExecutionPhase.AWAIT_STACK_SET_UPDATE);
+    }
+
+    private StepOutcome awaitStackSetUpdate(StackSetSpec spec, ExecutionRun run) {
+        var update = spec.stackSetUpdate();
+        var operation = provisioner.describeOperation(update);
+        run.polled(UPDATE_STACK_SET + " " + operation.status(), reason(operation));
+        return switch (operation.status()) {
+            case "SUCCEEDED" -> {
+                run.moveTo(ExecutionPhase.CREATE_STACK_INSTANCES);
+                yield StepOutcome.now();
+            }
+            case "FAILED", "STOPPED" ->
+                new StepOutcome.Failed("StackSet operation %s (UpdateStackSet) %s%s"
+                        .formatted(
+                                update.operationId(),
+                                operation.status(),
+                                operation.reason() != null ? ": " + operation.reason() : ""));
+            default -> new StepOutcome.Continue(run.nextPoll());
+        };
+    }
+
+    private StepOutcome createStackInstances(StackSetSpec spec, ExecutionRun run) {
         run.remember("OperationId", spec.operationId());
-        run.remember("StackSetName", spec.stackSetName());
-        run.remember("StackSetAccounts", spec.account());
-        run.remember("StackSetRegions", String.join(",", spec.regions()));
-        run.record(
-                "execution.stack-set-operation",
-                Map.of("stackSet", spec.stackSetName(), "operation", spec.operationId()));
-        run.moveTo(ExecutionPhase.AWAIT_STACK_SET_OPERATION);
-        return new StepOutcome.Continue(run.firstPoll());
+        run.remember(StackSetSpec.NAME, spec.stackSetName());
+        if (spec.toOrganizationalUnits()) {
+            run.remember(StackSetSpec.ORGANIZATIONAL_UNITS, String.join(",", spec.organizationalUnits()));
+        } else {
+            run.remember(StackSetSpec.ACCOUNTS, spec.account());
+        }
+        run.remember(StackSetSpec.REGIONS, String.join(",", spec.regions()));
+        return StackSetOperationStart.start(
+                provisioner,
+                run,
+                CREATE_STACK_INSTANCES,
+                spec,
+                provisioner::createStackInstances,
+                ExecutionPhase.AWAIT_STACK_SET_OPERATION);
     }
 
     private StepOutcome awaitOperation(StackSetSpec spec, ExecutionRun run) {
         var operation = provisioner.describeOperation(spec);
-        var reason = operation.reason() != null ? Map.of("reason", operation.reason()) : Map.<String, String>of();
-        run.polled("Operation " + operation.status(), reason);
+        run.polled("Operation " + operation.status(), reason(operation));
         return switch (operation.status()) {
             case "QUEUED", "RUNNING", "STOPPING" -> new StepOutcome.Continue(run.nextPoll());
             default -> {
                 var instances = provisioner.instances(spec);
                 var outputs = new LinkedHashMap<String, String>();
                 instances.forEach(instance -> outputs.put(
-                        "Instance " + instance.region(),
+                        "Instance " + (spec.toOrganizationalUnits() ? instance.account() + " " : "")
+                                + instance.region(),
                         instance.status()
                                 + (instance.detailedStatus() != null ? " " + instance.detailedStatus() : "")));
                 if ("SUCCEEDED".equals(operation.status())) {
@@ -82,7 +122,8 @@ class StackSetExecutor extends KindExecutor<StackSetSpec> {
                 }
                 var failures = instances.stream()
                         .filter(instance -> !"SUCCEEDED".equals(instance.detailedStatus()))
-                        .map(instance -> instance.region() + ": " + instance.detailedStatus()
+                        .map(instance -> (spec.toOrganizationalUnits() ? instance.account() + " " : "")
+                                + instance.region() + ": " + instance.detailedStatus()
                                 + (instance.reason() != null ? " " + instance.reason() : ""))
                         .collect(Collectors.joining("; "));
                 yield new StepOutcome.Failed("StackSet operation %s %s%s%s"
@@ -95,19 +136,12 @@ class StackSetExecutor extends KindExecutor<StackSetSpec> {
         };
     }
 
+    private static Map<String, String> reason(StackSetProvisioner.OperationStatus operation) {
+        return operation.reason() != null ? Map.of("reason", operation.reason()) : Map.of();
+    }
+
     @Override
     protected StackSetSpec specFor(Job job) {
-        var delivery = (Delivery.StackSet) job.blueprint().delivery();
-        var target = job.target();
-        return new StackSetSpec(
-                job.requestId(),
-                delivery.stackSetName(),
-                target.accountId(),
-                delivery.regions(),
-                delivery.maxConcurrentPercentage(),
-                delivery.failureTolerancePercentage(),
-                job.token("create-stack-instances"),
-                job.parameters(),
-                new AwsTarget(target.accountId(), target.region(), null, null));
+        return StackSetSpec.of(job, "create-stack-instances");
     }
 }

@@ -1,6 +1,7 @@
 package io.vendo.execution.stackset;
 
 import io.vendo.execution.ExecutionPhase;
+import io.vendo.execution.Job;
 import io.vendo.request.RequestKind;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +10,17 @@ import org.springframework.stereotype.Component;
 class StackSetInstanceDeletionExecutor extends StackSetInstancesExecutor {
 
     StackSetInstanceDeletionExecutor(StackSetProvisioner provisioner) {
-        super(
-                provisioner,
-                "STACK_SET deletion",
-                RequestKind.DECOMMISSION,
-                ExecutionPhase.DELETE_STACK_INSTANCES,
-                "DeleteStackInstances",
-                "delete-stack-instances");
+        super(provisioner, "STACK_SET deletion", RequestKind.DECOMMISSION, ExecutionPhase.DELETE_STACK_INSTANCES);
+    }
+
+    @Override
+    protected String call(StackSetSpec spec) {
+        return "DeleteStackInstances";
+    }
+
+    @Override
+    protected String tokenOperation(Job job) {
+        return "delete-stack-instances";
     }
 
     @Override
