@@ -14,6 +14,7 @@ import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
+import io.vendo.catalog.StackSetPermissionModel;
 import io.vendo.support.ApiClient;
 import io.vendo.support.ApprovedRequests;
 import io.vendo.support.AwsStub;
@@ -902,5 +903,188 @@ class EnvironmentUpdateFlowTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private static final String ORG_TARGET = "update-org";
+    private static final String OU = "ou-ab12-workloads";
+
+    /** A STACK_SET blueprint for the OU, two accounts at a time, one failure tolerated, regions in parallel. */
+    private String organizationBlueprint(String unit) {
+        if (jdbc.queryForObject("select count(*) from target where slug = ?", Integer.class, ORG_TARGET) == 0) {
+            catalog.register(new NewTarget(
+                    ORG_TARGET,
+                    "Organization StackSets",
+                    AwsStub.ACCOUNT,
+                    "eu-west-1",
+                    EnvironmentTier.DEV,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(OU)));
+        }
+        return kindBlueprint(
+                BlueprintKind.STACK_SET,
+                new Delivery.StackSet(
+                        "upd-org-" + UUID.randomUUID().toString().substring(0, 8),
+                        List.of("eu-west-1", "eu-central-1"),
+                        0,
+                        0,
+                        2,
+                        1,
+                        "PARALLEL",
+                        StackSetPermissionModel.SERVICE_MANAGED,
+                        List.of(unit),
+                        true,
+                        false));
+    }
+
+    private UUID provisionOn(String slug, String target) {
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "%s", "target": "%s", "parameters": {"InstanceType": "t3.micro"},
+                         "justification": "org-wide guardrails"}"""
+                                .formatted(slug, target));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        approve(id);
+        awaitState(id, "SUCCEEDED");
+        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
+    }
+
+    /**
+     * A StackSet for an OU: provisioning makes the request's values the StackSet's parameters (UpdateStackSet, service-
+     * managed, auto-deployment) and then creates the OU's instances without overrides; an UPDATE shows approvers the old
+     * and new values, then changes the StackSet's parameters with UpdateStackSet — the blueprint's preferences, the
+     * request's OperationId — and the request page lists every account's and region's instance.
+     */
+    @Test
+    void anOrganizationsStackSetIsUpdatedByUpdateStackSetWithItsPreferencesAfterApproversSawOldAndNewValues() {
+        aws.organizationalUnit(OU, "210987654321", "123456789012");
+        var slug = organizationBlueprint(OU);
+        var environment = provisionOn(slug, ORG_TARGET);
+        var stackSet = environmentRow(environment).get("handles").toString();
+        assertThat(stackSet).contains("\"StackSetOrganizationalUnits\": \"" + OU + "\"");
+        var provisioning = AwsStub.received("UpdateStackSet");
+        assertThat(provisioning).hasSize(1);
+        assertThat(AwsStub.form(provisioning.getFirst()))
+                .containsEntry("PermissionModel", "SERVICE_MANAGED")
+                .containsEntry("AutoDeployment.Enabled", "true")
+                .containsEntry("AutoDeployment.RetainStacksOnAccountRemoval", "false")
+                .containsEntry("UsePreviousTemplate", "true")
+                .containsEntry("Parameters.member.1.ParameterKey", "InstanceType")
+                .containsEntry("Parameters.member.1.ParameterValue", "t3.micro");
+        var created = AwsStub.received("CreateStackInstances");
+        assertThat(created).hasSize(1);
+        assertThat(AwsStub.form(created.getFirst()))
+                .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", OU)
+                .doesNotContainKey("Accounts.member.1")
+                .doesNotContainKey("ParameterOverrides.member.1.ParameterKey");
+        assertThat(jdbc.queryForObject(
+                        "select outputs::text from vending_request where id = (select provisioned_by from environment"
+                                + " where id = ?)",
+                        String.class,
+                        environment))
+                .contains("Instance 210987654321 eu-west-1")
+                .contains("Instance 123456789012 eu-central-1");
+
+        var requestId = fileUpdate(
+                environment, "{\"parameters\": {\"InstanceType\": \"t3.small\"}, \"justification\": \"tighter\"}");
+        // Before anyone decides: the old and the new value, and the call that carries them.
+        var mail =
+                Mailbox.awaitAbout("approver@vendo.local", "Approval needed: update of", "(by UpdateStackSet upd-org-");
+        assertThat(Mailbox.body(mail)).contains("InstanceType t3.micro → t3.small");
+        var approver = new WebSession(port).logIn("approver");
+        var confirmation =
+                HtmlUtils.htmlUnescape(approver.get(Mailbox.approvalLink(mail)).body());
+        var rows = confirmation.split("data-testid=\"preview-parameter\"");
+        assertThat(rows).hasSize(2);
+        assertThat(rows[1]).contains("InstanceType").contains("t3.micro").contains("t3.small");
+        assertThat(confirmation).contains("The StackSet's parameters change for every stack instance in " + OU);
+        assertThat(AwsStub.received("UpdateStackSet")).hasSize(1);
+
+        approve(requestId);
+        awaitState(requestId, "SUCCEEDED");
+
+        var updates = AwsStub.received("UpdateStackSet").stream()
+                .map(AwsStub::form)
+                .filter(form -> form.get("OperationId").equals("vendo-" + requestId + "-update-stack-set"))
+                .toList();
+        assertThat(updates).hasSize(1);
+        assertThat(updates.getFirst())
+                .containsEntry("Parameters.member.1.ParameterValue", "t3.small")
+                .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", OU)
+                .containsEntry("Regions.member.1", "eu-west-1")
+                .containsEntry("Regions.member.2", "eu-central-1")
+                .containsEntry("OperationPreferences.MaxConcurrentCount", "2")
+                .containsEntry("OperationPreferences.FailureToleranceCount", "1")
+                .containsEntry("OperationPreferences.RegionConcurrencyType", "PARALLEL")
+                .containsEntry("OperationPreferences.RegionOrder.member.1", "eu-west-1")
+                .containsEntry("OperationPreferences.RegionOrder.member.2", "eu-central-1")
+                .doesNotContainKey("OperationPreferences.MaxConcurrentPercentage")
+                .doesNotContainKey("OperationPreferences.FailureTolerancePercentage");
+        assertThat(AwsStub.received("UpdateStackInstances")).isEmpty();
+        assertThat(AwsStub.received("DescribeStackSetOperation").stream().map(AwsStub::form))
+                .anyMatch(form -> form.get("OperationId").equals("vendo-" + requestId + "-update-stack-set"));
+        awaitValue(
+                () -> environmentRow(environment).get("parameters").toString(),
+                parameters -> parameters.contains("t3.small"));
+
+        // The request page: every account's and region's instance, as ListStackInstances reports it.
+        var page = HtmlUtils.htmlUnescape(approver.get("/requests/" + requestId).body());
+        var instances = page.split("data-testid=\"stackset-instance\"");
+        assertThat(instances).hasSize(5);
+        assertThat(page)
+                .contains("210987654321")
+                .contains("123456789012")
+                .contains("CURRENT · SUCCEEDED")
+                .contains("NOT_CHECKED")
+                .contains("OUs " + OU + " in eu-west-1, eu-central-1");
+    }
+
+    /** OU targets: malformed OU ids refuse the blueprint, OUs the target does not list refuse the request. */
+    @Test
+    void organizationalUnitsThatAreMalformedOrNotAllowedAreRefusedAndNothingIsStored() {
+        var admin = ApiClient.as("admin", port);
+        var malformed = admin.postJson(
+                "/api/v1/blueprints",
+                """
+                {"slug": "upd-bad-ou", "kind": "STACK_SET", "name": "Bad OU", "owner": "security-team",
+                 "template": %s,
+                 "delivery": {"type": "StackSet", "stackSetName": "bad-ou", "regions": ["eu-west-1"],
+                              "permissionModel": "SERVICE_MANAGED", "organizationalUnits": ["Workloads"],
+                              "maxConcurrentCount": 1, "failureToleranceCount": 0}}"""
+                        .formatted(tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsString(PRODUCT_TEMPLATE)));
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed
+                        .body()
+                        .path("errors")
+                        .path("delivery.organizationalUnits")
+                        .asString())
+                .isEqualTo("'Workloads' is not an OU id such as ou-ab12-cd34ef56 or a root id such as r-ab12");
+        assertThat(jdbc.queryForObject("select count(*) from blueprint where slug = 'upd-bad-ou'", Integer.class))
+                .isZero();
+
+        var elsewhere = organizationBlueprint("ou-ab12-elsewhere1");
+        var before = jdbc.queryForObject("select count(*) from vending_request", Integer.class);
+        var requester = ApiClient.as("requester", port);
+        var body = "{\"blueprint\": \"%s\", \"target\": \"%s\", \"parameters\": {\"InstanceType\": \"t3.micro\"},"
+                + " \"justification\": \"elsewhere\"}";
+        var notListed = requester.postJson("/api/v1/requests", body.formatted(elsewhere, ORG_TARGET));
+        assertThat(notListed.status()).as(notListed.toString()).isEqualTo(400);
+        assertThat(notListed.contentType()).startsWith("application/problem+json");
+        assertThat(notListed.body().path("errors").path("target").asString())
+                .isEqualTo("Target update-org allows StackSets in " + OU + " only, not in ou-ab12-elsewhere1");
+        var noneListed = requester.postJson("/api/v1/requests", body.formatted(elsewhere, TARGET));
+        assertThat(noneListed.status()).as(noneListed.toString()).isEqualTo(400);
+        assertThat(noneListed.body().path("errors").path("target").asString())
+                .startsWith("Target update-dev allows no organizational units");
+        assertThat(jdbc.queryForObject("select count(*) from vending_request", Integer.class))
+                .isEqualTo(before);
+        assertThat(AwsStub.received("UpdateStackSet")).isEmpty();
     }
 }

@@ -509,6 +509,98 @@ class WorkerFaultTest {
                 .noneMatch(event -> event.getResponse().getBodyAsString().contains("InvalidChangeSetStatus"));
     }
 
+    /**
+     * A StackSet parameter update across an OU (the demo's organization guardrails) whose worker is killed while AWS
+     * holds its UpdateStackSet answer, the operation already started: the next worker finds the request's OperationId at
+     * AWS (DescribeStackSetOperation) and awaits that operation instead of starting another. AWS saw one UpdateStackSet
+     * operation for the update — any repeated call carried the same OperationId and was answered
+     * OperationIdAlreadyExists — and the environment runs with the new value.
+     */
+    @Test
+    void aWorkerKilledInsideUpdateStackSetLeavesOneOperationWithTheRequestsOperationId() throws Exception {
+        aws.stackDuration(Duration.ofMillis(300));
+        aws.organizationalUnit("ou-demo-workloads1", "210987654321", "123456789012");
+        var first = start("stackset-1", Map.of());
+        // The demo catalog's target for the OU StackSet comes with its targets.yaml, after its blueprints.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> seeder.jdbc()
+                                .queryForObject(
+                                        "select count(*) from target where slug = 'org-stacksets'", Integer.class)
+                        == 1);
+        var provision = seeder.approved(
+                        1,
+                        "org-stacksets",
+                        "org",
+                        "org-guardrails",
+                        "{\"MinimumPasswordLength\": \"14\", \"AlertEmail\": \"security@example.com\"}")
+                .getFirst();
+        awaitAll(List.of(provision), "SUCCEEDED", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> seeder.jdbc()
+                                .queryForObject(
+                                        "select count(*) from environment where provisioned_by = ?",
+                                        Integer.class,
+                                        provision)
+                        == 1);
+
+        var update = seeder.updateFiled(
+                provision, "{\"MinimumPasswordLength\": \"16\", \"AlertEmail\": \"security@example.com\"}");
+        var operationId = "vendo-" + update + "-update-stack-set";
+        aws.hold("UpdateStackSet", Duration.ofSeconds(5));
+        seeder.approve(update);
+        await().atMost(Duration.ofSeconds(60)).until(() -> aws.stackSetOperations()
+                .getOrDefault("vendo-org-guardrails", Map.of())
+                .containsKey(operationId));
+        first.kill();
+        assertThat(seeder.jdbc().queryForObject("select state from vending_request where id = ?", String.class, update))
+                .isEqualTo("IN_PROGRESS");
+
+        aws.hold("UpdateStackSet", Duration.ZERO);
+        start("stackset-2", Map.of());
+        awaitAll(List.of(update), "SUCCEEDED", Duration.ofSeconds(90));
+
+        var sent = AwsStub.server().getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getBodyAsString().contains("Action=UpdateStackSet&"))
+                .filter(event ->
+                        operationId.equals(AwsStub.form(event.getRequest()).get("OperationId")))
+                .toList();
+        assertThat(sent).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+        assertThat(sent.subList(1, sent.size()))
+                .allMatch(event -> event.getResponse().getBodyAsString().contains("OperationIdAlreadyExistsException"));
+        assertThat(aws.stackSetOperations().get("vendo-org-guardrails").values())
+                .filteredOn(operation -> operation.call().equals("UpdateStackSet"))
+                .extracting(operation -> operation.id())
+                .containsExactlyInAnyOrder("vendo-" + provision + "-update-stack-set", operationId);
+        assertThat(aws.stackSetOperations()
+                        .get("vendo-org-guardrails")
+                        .get(operationId)
+                        .parameterOverrides())
+                .containsEntry("MinimumPasswordLength", "16");
+        assertThat(calls("UpdateStackSet")).allSatisfy(form -> assertThat(form)
+                .containsEntry("DeploymentTargets.OrganizationalUnitIds.member.1", "ou-demo-workloads1")
+                .containsEntry("OperationPreferences.MaxConcurrentCount", "5")
+                .containsEntry("OperationPreferences.FailureToleranceCount", "4")
+                .containsEntry("OperationPreferences.RegionConcurrencyType", "SEQUENTIAL"));
+        // The second worker counted the attempt that may have gone out, and looked it up before sending it again.
+        assertThat(seeder.jdbc()
+                        .queryForObject(
+                                "select (mutating_calls ->> 'UpdateStackSet')::int from execution where request_id = ?",
+                                Integer.class,
+                                update))
+                .isEqualTo(2);
+        assertThat(calls("DescribeStackSetOperation")).anyMatch(form -> operationId.equals(form.get("OperationId")));
+        assertThat(calls("UpdateStackInstances")).isEmpty();
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> seeder.jdbc()
+                                .queryForObject(
+                                        "select parameters ->> 'MinimumPasswordLength' from environment"
+                                                + " where provisioned_by = ?",
+                                        String.class,
+                                        provision),
+                        "16"::equals);
+    }
+
     private List<String> rows(UUID... ids) {
         var rows = new ArrayList<String>();
         for (var id : ids) {
