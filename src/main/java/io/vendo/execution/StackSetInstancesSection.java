@@ -1,6 +1,7 @@
 package io.vendo.execution;
 
 import io.vendo.catalog.BlueprintKind;
+import io.vendo.catalog.Catalog;
 import io.vendo.digest.Sha256;
 import io.vendo.execution.stackset.StackSetProvisioner;
 import io.vendo.execution.stackset.StackSetProvisioner.InstanceStatus;
@@ -35,6 +36,7 @@ class StackSetInstancesSection implements RequestPageSection {
     private static final Logger log = LoggerFactory.getLogger(StackSetInstancesSection.class);
     static final Duration FRESH = Duration.ofSeconds(10);
 
+    private final Catalog catalog;
     private final Jobs jobs;
     private final Executions executions;
     private final StackSetProvisioner provisioner;
@@ -43,7 +45,13 @@ class StackSetInstancesSection implements RequestPageSection {
     private final Map<UUID, Listing> listings = new ConcurrentHashMap<>();
 
     StackSetInstancesSection(
-            Jobs jobs, Executions executions, StackSetProvisioner provisioner, AwsAvailability aws, Clock clock) {
+            Catalog catalog,
+            Jobs jobs,
+            Executions executions,
+            StackSetProvisioner provisioner,
+            AwsAvailability aws,
+            Clock clock) {
+        this.catalog = catalog;
         this.jobs = jobs;
         this.executions = executions;
         this.provisioner = provisioner;
@@ -58,15 +66,14 @@ class StackSetInstancesSection implements RequestPageSection {
 
     @Override
     public Optional<Part> read(RequestView request, Actor viewer) {
-        if (!aws.live() || request.dryRunPlan() != null || !started(request)) {
-            return Optional.empty();
-        }
-        var job = jobs.of(request, false);
-        if (job.blueprint().kind() != BlueprintKind.STACK_SET
+        if (!aws.live()
+                || request.dryRunPlan() != null
+                || !started(request)
+                || catalog.version(request.blueprintVersionId()).kind() != BlueprintKind.STACK_SET
                 || executions.of(request.id(), viewer).isEmpty()) {
             return Optional.empty();
         }
-        var spec = StackSetSpec.of(job, "list-stack-instances");
+        var spec = StackSetSpec.of(jobs.of(request, false), "list-stack-instances");
         var listing = listings.compute(
                 request.id(), (id, known) -> known != null && known.freshAt(clock.instant()) ? known : list(spec));
         var version = Sha256.hex(listing.error() + "\n"
