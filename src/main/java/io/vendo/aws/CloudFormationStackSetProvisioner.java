@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
 
 /**
@@ -34,13 +35,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
             planStackSetUpdate(plan, spec.stackSetUpdate());
         }
         var create = StackSetRequests.create(spec, spec.parameters().shown());
-        plan.call("CloudFormation", "CreateStackInstances").field("StackSetName", create.stackSetName());
-        targets(plan, spec);
-        plan.field("OperationId", create.operationId());
-        preferences(plan, create.operationPreferences());
-        create.parameterOverrides()
-                .forEach(parameter ->
-                        plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
+        instancesCall(plan, "CreateStackInstances", spec, create.operationPreferences(), create.parameterOverrides());
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
         plan.call("CloudFormation", "ListStackInstances").note("each account's and region's outcome becomes an output");
         return plan.render();
@@ -93,13 +88,8 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
         } else {
             var update =
                     StackSetRequests.updateInstances(spec, spec.parameters().shown());
-            plan.call("CloudFormation", "UpdateStackInstances").field("StackSetName", update.stackSetName());
-            targets(plan, spec);
-            plan.field("OperationId", update.operationId());
-            preferences(plan, update.operationPreferences());
-            update.parameterOverrides()
-                    .forEach(parameter ->
-                            plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
+            instancesCall(
+                    plan, "UpdateStackInstances", spec, update.operationPreferences(), update.parameterOverrides());
         }
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
         return plan.render();
@@ -181,6 +171,21 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
         update.parameters()
                 .forEach(parameter -> plan.field("Parameter " + parameter.parameterKey(), parameter.parameterValue()));
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
+    }
+
+    /** A call on the spec's stack instances as the plan shows it, its overrides (masked for NoEcho) last. */
+    private static void instancesCall(
+            AwsPlan plan,
+            String call,
+            StackSetSpec spec,
+            StackSetOperationPreferences preferences,
+            List<Parameter> overrides) {
+        plan.call("CloudFormation", call).field("StackSetName", spec.stackSetName());
+        targets(plan, spec);
+        plan.field("OperationId", spec.operationId());
+        preferences(plan, preferences);
+        overrides.forEach(
+                parameter -> plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
     }
 
     private static void targets(AwsPlan plan, StackSetSpec spec) {

@@ -580,13 +580,18 @@ class EnvironmentUpdateFlowTest {
     }
 
     private UUID provisionKind(String slug) {
+        return provisionOn(slug, TARGET);
+    }
+
+    /** Provisions the blueprint (InstanceType t3.micro) on the target; @return its environment */
+    private UUID provisionOn(String slug, String target) {
         var submitted = ApiClient.as("requester", port)
                 .postJson(
                         "/api/v1/requests",
                         """
                         {"blueprint": "%s", "target": "%s", "parameters": {"InstanceType": "t3.micro"},
                          "justification": "day-2"}"""
-                                .formatted(slug, TARGET));
+                                .formatted(slug, target));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         return new ApprovedRequests(port)
                 .provisioned(submitted.body().path("id").asString(), clock, jdbc);
@@ -938,21 +943,6 @@ class EnvironmentUpdateFlowTest {
                         false));
     }
 
-    private UUID provisionOn(String slug, String target) {
-        var submitted = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "%s", "target": "%s", "parameters": {"InstanceType": "t3.micro"},
-                         "justification": "org-wide guardrails"}"""
-                                .formatted(slug, target));
-        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        var id = submitted.body().path("id").asString();
-        approve(id);
-        awaitState(id, "SUCCEEDED");
-        return jdbc.queryForObject("select id from environment where provisioned_by = ?::uuid", UUID.class, id);
-    }
-
     /**
      * A StackSet for an OU: provisioning makes the request's values the StackSet's parameters (UpdateStackSet, service-
      * managed, auto-deployment) and then creates the OU's instances without overrides; an UPDATE shows approvers the old
@@ -1027,7 +1017,7 @@ class EnvironmentUpdateFlowTest {
         assertThat(AwsStub.received("UpdateStackInstances")).isEmpty();
         assertThat(AwsStub.received("DescribeStackSetOperation").stream().map(AwsStub::form))
                 .anyMatch(form -> form.get("OperationId").equals("vendo-" + requestId + "-update-stack-set"));
-        awaitValue(
+        clock.awaitAdvancing(
                 () -> environmentRow(environment).get("parameters").toString(),
                 parameters -> parameters.contains("t3.small"));
 

@@ -451,13 +451,7 @@ class WorkerFaultTest {
         var provision = seeder.approved(1, target, "before").getFirst();
         awaitAll(List.of(provision), "SUCCEEDED", Duration.ofSeconds(60));
         var stack = stackOf(provision);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> seeder.jdbc()
-                                .queryForObject(
-                                        "select count(*) from environment where provisioned_by = ?",
-                                        Integer.class,
-                                        provision)
-                        == 1);
+        awaitEnvironment(provision, "count(*)::text", "1");
 
         var update = seeder.updateFiled(
                 provision,
@@ -535,13 +529,7 @@ class WorkerFaultTest {
                         "{\"MinimumPasswordLength\": \"14\", \"AlertEmail\": \"security@example.com\"}")
                 .getFirst();
         awaitAll(List.of(provision), "SUCCEEDED", Duration.ofSeconds(60));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> seeder.jdbc()
-                                .queryForObject(
-                                        "select count(*) from environment where provisioned_by = ?",
-                                        Integer.class,
-                                        provision)
-                        == 1);
+        awaitEnvironment(provision, "count(*)::text", "1");
 
         var update = seeder.updateFiled(
                 provision, "{\"MinimumPasswordLength\": \"16\", \"AlertEmail\": \"security@example.com\"}");
@@ -552,8 +540,7 @@ class WorkerFaultTest {
                 .getOrDefault("vendo-org-guardrails", Map.of())
                 .containsKey(operationId));
         first.kill();
-        assertThat(seeder.jdbc().queryForObject("select state from vending_request where id = ?", String.class, update))
-                .isEqualTo("IN_PROGRESS");
+        assertThat(requestState(update)).isEqualTo("IN_PROGRESS");
 
         aws.hold("UpdateStackSet", Duration.ZERO);
         start("stackset-2", Map.of());
@@ -590,15 +577,7 @@ class WorkerFaultTest {
                 .isEqualTo(2);
         assertThat(calls("DescribeStackSetOperation")).anyMatch(form -> operationId.equals(form.get("OperationId")));
         assertThat(calls("UpdateStackInstances")).isEmpty();
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> seeder.jdbc()
-                                .queryForObject(
-                                        "select parameters ->> 'MinimumPasswordLength' from environment"
-                                                + " where provisioned_by = ?",
-                                        String.class,
-                                        provision),
-                        "16"::equals);
+        awaitEnvironment(provision, "parameters ->> 'MinimumPasswordLength'", "16");
     }
 
     private List<String> rows(UUID... ids) {
