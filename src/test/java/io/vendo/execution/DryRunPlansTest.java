@@ -11,6 +11,7 @@ import io.vendo.catalog.EnvironmentTier;
 import io.vendo.catalog.NewBlueprint;
 import io.vendo.catalog.NewTarget;
 import io.vendo.catalog.NewVersion;
+import io.vendo.catalog.StackSetPermissionModel;
 import io.vendo.support.ApiClient;
 import io.vendo.support.VendoIntegrationTest;
 import io.vendo.support.WebSession;
@@ -151,6 +152,59 @@ class DryRunPlansTest {
                 .contains("ParameterOverride Environment: test");
     }
 
+    /**
+     * A StackSet for OUs: UpdateStackSet makes the values its parameters (service-managed, auto-deployment, the OUs
+     * as deployment targets, counts instead of percentages), then CreateStackInstances for the OUs without overrides.
+     */
+    @Test
+    void organizationalUnitStackSetPlanSetsTheStackSetsParametersThenCreatesTheOusInstances() {
+        catalog.register(new NewTarget(
+                "dry-run-org",
+                "Dry run (organization)",
+                "111122223333",
+                "eu-west-1",
+                EnvironmentTier.DEV,
+                null,
+                null,
+                List.of(),
+                List.of("ou-ab12-workloads")));
+        var slug = blueprint(
+                BlueprintKind.STACK_SET,
+                TEMPLATE,
+                new Delivery.StackSet(
+                        "org-guardrails",
+                        List.of("eu-west-1", "us-east-1"),
+                        0,
+                        0,
+                        3,
+                        2,
+                        "PARALLEL",
+                        StackSetPermissionModel.SERVICE_MANAGED,
+                        List.of("ou-ab12-workloads"),
+                        true,
+                        true));
+        var id = submitAndApprove(slug, "dry-run-org", PRODUCT_PARAMETERS);
+
+        var plan = awaitPlan(id);
+        assertThat(plan)
+                .contains("CloudFormation UpdateStackSet\n  StackSetName: org-guardrails\n  UsePreviousTemplate: true")
+                .contains("PermissionModel: SERVICE_MANAGED")
+                .contains("DeploymentTargets.OrganizationalUnitIds: ou-ab12-workloads")
+                .contains("OperationId: vendo-" + id + "-update-stack-set")
+                .contains("OperationPreferences.RegionConcurrencyType: PARALLEL")
+                .contains("OperationPreferences.MaxConcurrentCount: 3")
+                .contains("OperationPreferences.FailureToleranceCount: 2")
+                .contains("AutoDeployment.Enabled: true")
+                .contains("AutoDeployment.RetainStacksOnAccountRemoval: true")
+                .contains("Parameter Environment: test")
+                .contains("CloudFormation CreateStackInstances\n  StackSetName: org-guardrails")
+                .contains("OperationId: vendo-" + id + "-create-stack-instances")
+                .doesNotContain("ParameterOverride")
+                .doesNotContain("MaxConcurrentPercentage")
+                .doesNotContain("Accounts:");
+        assertThat(plan.indexOf("UpdateStackSet")).isLessThan(plan.indexOf("CreateStackInstances"));
+    }
+
     /** The dry run never decrypts: each kind's plan shows a NoEcho value as ****, and the database never holds it. */
     @ParameterizedTest
     @ValueSource(
@@ -248,13 +302,17 @@ class DryRunPlansTest {
     }
 
     private String submitAndApprove(String slug, String parameters) {
+        return submitAndApprove(slug, "dry-run-dev", parameters);
+    }
+
+    private String submitAndApprove(String slug, String target, String parameters) {
         var submitted = ApiClient.as("requester", port)
                 .postJson(
                         "/api/v1/requests",
                         """
-                        {"blueprint": "%s", "target": "dry-run-dev", "parameters": %s,
+                        {"blueprint": "%s", "target": "%s", "parameters": %s,
                          "justification": "Dry run of every kind"}"""
-                                .formatted(slug, parameters));
+                                .formatted(slug, target, parameters));
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
         var id = submitted.body().path("id").asString();
         var decided = ApiClient.as("approver", port)
