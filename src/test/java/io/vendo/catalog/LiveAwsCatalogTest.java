@@ -360,14 +360,15 @@ class LiveAwsCatalogTest {
                         "static-website/blueprint.yaml static-website ADDED Added as version 1",
                         "team-account/blueprint.yaml team-account ADDED Added as version 1",
                         "app-service/blueprint.yaml app-service ADDED Added as version 1",
-                        "three-tier-app/blueprint.yaml three-tier-app ADDED Added as version 1")
+                        "three-tier-app/blueprint.yaml three-tier-app ADDED Added as version 1",
+                        "org-guardrails/blueprint.yaml org-guardrails ADDED Added as version 1")
                 // The configured portfolio, imported in the same sync (added, or unchanged when another test did).
                 .anyMatch(entry -> entry.startsWith("prod-postgres01 team-postgresql "))
                 .noneMatch(entry -> entry.contains("REFUSED") && !entry.startsWith("prod-queue01"));
         assertThat(AwsStub.received("ValidateTemplate"))
-                .as("CloudFormation checks what it deploys: the stacks, the StackSet and the composite's own two"
+                .as("CloudFormation checks what it deploys: the stacks, the two StackSets and the composite's own two"
                         + " templates, not the products' forms")
-                .hasSize(5);
+                .hasSize(6);
         for (var slug : List.of("static-website", "security-baseline", "shared-vpc")) {
             var aws = admin().get("/api/v1/blueprints/" + slug)
                     .body()
@@ -629,6 +630,15 @@ class LiveAwsCatalogTest {
                   <member>SIX_HOURS</member></AllowedValues></ParameterConstraints></member>
                 <member><ParameterKey>LogRetentionDays</ParameterKey><ParameterType>Number</ParameterType>
                   <DefaultValue>365</DefaultValue><NoEcho>false</NoEcho></member>""");
+        stubCloudFormation(
+                "MinimumPasswordLength",
+                "",
+                """
+                <member><ParameterKey>MinimumPasswordLength</ParameterKey><ParameterType>Number</ParameterType>
+                  <DefaultValue>14</DefaultValue><NoEcho>false</NoEcho>
+                  <Description>The IAM password policy's minimum length that the guardrail checks for</Description></member>
+                <member><ParameterKey>AlertEmail</ParameterKey><ParameterType>String</ParameterType>
+                  <DefaultValue>security@example.com</DefaultValue><NoEcho>false</NoEcho></member>""");
         AwsStub.stubJson(
                 SC + "DescribeProvisioningParameters",
                 "{\"ProductId\": \"prod-demoteamvpc01\", \"ProvisioningArtifactId\": \"pa-demoteamvpcv3\"}",

@@ -1031,6 +1031,11 @@ class EnvironmentUpdateFlowTest {
                 .contains("CURRENT · SUCCEEDED")
                 .contains("NOT_CHECKED")
                 .contains("OUs " + OU + " in eu-west-1, eu-central-1");
+        // The environment's page leads there from its StackSet's handles.
+        var environmentPage = new WebSession(port).logIn("requester").get("/environments/" + environment);
+        assertThat(environmentPage.body())
+                .contains("data-testid=\"stackset-instances-link\"")
+                .contains("href=\"/requests/" + requestId + "\"");
     }
 
     /** OU targets: malformed OU ids refuse the blueprint, OUs the target does not list refuse the request. */
