@@ -74,8 +74,11 @@ class StackSetInstancesSection implements RequestPageSection {
             return Optional.empty();
         }
         var spec = StackSetSpec.of(jobs.of(request, false), "list-stack-instances");
-        var listing = listings.compute(
-                request.id(), (id, known) -> known != null && known.freshAt(clock.instant()) ? known : list(spec));
+        var now = clock.instant();
+        // Only answers still fresh are kept: a request nobody looks at costs no memory.
+        listings.values().removeIf(known -> !known.freshAt(now));
+        var listing =
+                listings.compute(request.id(), (id, known) -> known != null && known.freshAt(now) ? known : list(spec));
         var version = Sha256.hex(listing.error() + "\n"
                 + listing.instances().stream().map(InstanceStatus::toString).collect(Collectors.joining("\n")));
         return Optional.of(new Part(
