@@ -155,10 +155,15 @@ class ComponentRun {
         event(now, "succeeded");
     }
 
-    void failed(String reason, Instant now) {
+    /**
+     * @param failedStackId the stack this attempt created and left failed (a creation rolled back), which a retry
+     *     deletes before it creates the component's next stack; null when it left none
+     */
+    void failed(String reason, @Nullable String failedStackId, Instant now) {
         require(State.IN_PROGRESS, "fail");
         state = State.FAILED;
         this.reason = reason;
+        this.stackId = failedStackId;
         finishedAt = now;
         nextAt = null;
         event(now, "failed: " + reason);
@@ -191,7 +196,8 @@ class ComponentRun {
 
     /**
      * A new attempt for a component that failed or was not started: it waits again for its inputs, with a new execution
-     * (a stack name and tokens of its own; a failed stack's creation cannot be resumed).
+     * (a stack name and tokens of its own; a failed stack's creation cannot be resumed). The stack a failed attempt left
+     * (ROLLBACK_COMPLETE holds nothing but its name) is deleted first, once this attempt starts.
      */
     void retry(Instant now) {
         if (state != State.FAILED && state != State.NOT_STARTED) {
@@ -204,7 +210,29 @@ class ComponentRun {
         reason = null;
         finishedAt = null;
         nextAt = null;
-        event(now, "retried: attempt %d".formatted(attempt));
+        event(
+                now,
+                "retried: attempt %d".formatted(attempt)
+                        + (stackId == null ? "" : ", after deleting the failed stack " + stackId));
+    }
+
+    /** The stack a failed earlier attempt left, to be deleted before this attempt creates its own; null when none. */
+    @Nullable
+    String failedStackToDelete() {
+        return state == State.WAITING || state == State.IN_PROGRESS ? stackId : null;
+    }
+
+    /** The id of the execution that deletes the failed stack of the previous attempt: the same on every worker. */
+    UUID failedStackDeletionId() {
+        return UUID.nameUUIDFromBytes(("composite:" + requestId + "/" + component + "/" + attempt + "/delete-failed")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    void failedStackDeleted(Instant now) {
+        require(State.IN_PROGRESS, "delete its failed stack");
+        event(now, "deleted the failed stack " + stackId);
+        stackId = null;
+        nextAt = now;
     }
 
     /** An AWS status or another fact, kept with the component for its row on the request page. */

@@ -58,37 +58,13 @@ class ComponentStacks {
             ComponentRun row,
             Map<String, Map<String, String>> outputs,
             ExecutionRun run) {
+        var failedStack = row.failedStackToDelete();
+        if (failedStack != null) {
+            return deleteFailedStack(composite, node, row, failedStack, run);
+        }
         var child = job(composite, node, row.attempt(), outputs);
-        var bound = kinds.bind(child);
-        var executionId = row.executionIdOfAttempt();
-        var childRun = new ExecutionRun(
-                executions,
-                properties,
-                clock,
-                executions
-                        .findById(executionId)
-                        .orElseGet(() -> new Execution(
-                                executionId,
-                                BlueprintKind.STACK,
-                                bound.firstPhase(),
-                                run.now(),
-                                composite.requestId(),
-                                node.name())),
-                true);
-        var statusBefore = childRun.execution().awsStatus();
-        StepOutcome outcome;
-        try {
-            outcome = bound.step(childRun);
-        } catch (ProvisioningException e) {
-            var message = child.parameters().scrub(String.valueOf(e.getMessage()));
-            outcome = failedCalls.count(childRun.execution(), e, message, childRun.now());
-        } catch (CompositeGraph.MissingOutputException e) {
-            outcome = new StepOutcome.Failed(String.valueOf(e.getMessage()));
-        }
-        var statusAfter = childRun.execution().awsStatus();
-        if (statusAfter != null && !statusAfter.equals(statusBefore)) {
-            row.event(run.now(), statusAfter);
-        }
+        var childRun = childRun(child, row.executionIdOfAttempt(), composite, node, run);
+        var outcome = stepOf(child, childRun, row, run);
         switch (outcome) {
             case StepOutcome.Continue later -> {
                 childRun.save();
@@ -120,11 +96,96 @@ class ComponentStacks {
                 childRun.execution().done(run.now());
                 childRun.save();
                 var reason = child.parameters().scrub(failed.reason());
-                row.failed(reason, run.now());
+                row.failed(
+                        reason,
+                        decommissioning(composite)
+                                ? null
+                                : childRun.awsId("StackId").orElse(null),
+                        run.now());
                 run.record("execution.component-failed", Map.of("component", node.name(), "reason", reason));
             }
         }
         return components.save(row);
+    }
+
+    /**
+     * One step of deleting the stack a failed attempt left (its name is taken until it is deleted) by the STACK
+     * deletion executor's own steps: DeleteStack with a token derived from the component and the attempt, then
+     * DescribeStacks until DELETE_COMPLETE. Once it is gone the component's own stack is created.
+     */
+    private ComponentRun deleteFailedStack(
+            Job composite, CompositeGraph.Node node, ComponentRun row, String stackId, ExecutionRun run) {
+        var deletion = new Job(
+                row.failedStackDeletionId(),
+                DeploymentParameters.of(Map.of()),
+                stackBlueprint(composite, node),
+                composite.targetDetails(),
+                Map.of(),
+                false,
+                RequestKind.DECOMMISSION,
+                Map.of("StackId", stackId));
+        var childRun = childRun(deletion, row.failedStackDeletionId(), composite, node, run);
+        switch (stepOf(deletion, childRun, row, run)) {
+            case StepOutcome.Continue later -> {
+                childRun.save();
+                row.runAgainAt(run.now().plus(later.after()));
+            }
+            case StepOutcome.Succeeded deleted -> {
+                childRun.execution().done(run.now());
+                childRun.save();
+                row.failedStackDeleted(run.now());
+                run.record(
+                        "execution.component-failed-stack-deleted", Map.of("component", node.name(), "stack", stackId));
+            }
+            case StepOutcome.AwaitApproval awaiting ->
+                throw new IllegalStateException("Deleting the failed stack of " + node.name() + " asked for approval");
+            case StepOutcome.Failed failed -> {
+                childRun.execution().done(run.now());
+                childRun.save();
+                var reason = "Could not delete its failed stack %s: %s".formatted(stackId, failed.reason());
+                row.failed(reason, stackId, run.now());
+                run.record("execution.component-failed", Map.of("component", node.name(), "reason", reason));
+            }
+        }
+        return components.save(row);
+    }
+
+    /** The child's execution: the one saved under its derived id, or a new one. */
+    private ExecutionRun childRun(
+            Job child, UUID executionId, Job composite, CompositeGraph.Node node, ExecutionRun run) {
+        return new ExecutionRun(
+                executions,
+                properties,
+                clock,
+                executions
+                        .findById(executionId)
+                        .orElseGet(() -> new Execution(
+                                executionId,
+                                BlueprintKind.STACK,
+                                kinds.bind(child).firstPhase(),
+                                run.now(),
+                                composite.requestId(),
+                                node.name())),
+                true);
+    }
+
+    /** One step of the child's execution; a change of its AWS status is kept in the component's events. */
+    private StepOutcome stepOf(Job child, ExecutionRun childRun, ComponentRun row, ExecutionRun run) {
+        var statusBefore = childRun.execution().awsStatus();
+        StepOutcome outcome;
+        try {
+            outcome = kinds.bind(child).step(childRun);
+        } catch (ProvisioningException e) {
+            var message = child.parameters().scrub(String.valueOf(e.getMessage()));
+            outcome = failedCalls.count(childRun.execution(), e, message, childRun.now());
+        } catch (CompositeGraph.MissingOutputException e) {
+            outcome = new StepOutcome.Failed(String.valueOf(e.getMessage()));
+        }
+        var statusAfter = childRun.execution().awsStatus();
+        if (statusAfter != null && !statusAfter.equals(statusBefore)) {
+            row.event(run.now(), statusAfter);
+        }
+        return outcome;
     }
 
     /**
@@ -135,21 +196,7 @@ class ComponentStacks {
      * @throws CompositeGraph.MissingOutputException when a parameter is wired to an output its component does not have
      */
     static Job job(Job composite, CompositeGraph.Node node, int attempt, Map<String, Map<String, String>> outputs) {
-        var blueprint = composite.blueprint();
-        var stack = new BlueprintVersionDetails(
-                blueprint.versionId(),
-                blueprint.blueprintId(),
-                blueprint.slug() + "-" + node.name(),
-                blueprint.name() + " / " + node.name(),
-                blueprint.description(),
-                BlueprintKind.STACK,
-                blueprint.number(),
-                node.templateBody(),
-                node.parameters(),
-                node.outputs(),
-                node.capabilities(),
-                blueprint.tags(),
-                new Delivery.Stack());
+        var stack = stackBlueprint(composite, node);
         var secret = node.secretParameters().keySet();
         DeploymentParameters parameters;
         if (decommissioning(composite)) {
@@ -181,6 +228,25 @@ class ComponentStacks {
                 composite.terminationProtection(),
                 composite.kind(),
                 handles);
+    }
+
+    /** A component's stack as a STACK blueprint of its own, named after the composite and the component. */
+    private static BlueprintVersionDetails stackBlueprint(Job composite, CompositeGraph.Node node) {
+        var blueprint = composite.blueprint();
+        return new BlueprintVersionDetails(
+                blueprint.versionId(),
+                blueprint.blueprintId(),
+                blueprint.slug() + "-" + node.name(),
+                blueprint.name() + " / " + node.name(),
+                blueprint.description(),
+                BlueprintKind.STACK,
+                blueprint.number(),
+                node.templateBody(),
+                node.parameters(),
+                node.outputs(),
+                node.capabilities(),
+                blueprint.tags(),
+                new Delivery.Stack());
     }
 
     private static boolean decommissioning(Job composite) {

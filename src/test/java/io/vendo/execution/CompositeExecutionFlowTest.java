@@ -204,6 +204,7 @@ class CompositeExecutionFlowTest {
 
             // The database's trouble is fixed: retry from the failed component, on the page.
             aws.rollBackNothing();
+            assertThat(AwsStub.received("DeleteStack")).isEmpty();
             page.onDialog(dialog -> dialog.accept());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry from the failed component"))
                     .click();
@@ -218,13 +219,42 @@ class CompositeExecutionFlowTest {
                             page.locator("[data-component=database]"))
                     .containsText("attempt 2");
         }
-        // The network was not deployed again; the database got a new stack (the rolled-back one cannot be resumed).
+        // The network was not deployed again; the database's rolled-back stack (which cannot be resumed, and whose
+        // name CloudFormation keeps until it is deleted) was deleted once, then a new one created once.
         assertThat(aws.stackList().stream().filter(stack -> stack.name.startsWith("vendo-three-tier-app-network-")))
-                .hasSize(1);
-        assertThat(aws.stackList().stream().filter(stack -> stack.name.startsWith("vendo-three-tier-app-database-")))
-                .hasSize(2);
+                .singleElement()
+                .satisfies(network -> assertThat(network.deleteStartedAt).isZero());
+        var databases = aws.stackList().stream()
+                .filter(stack -> stack.name.startsWith("vendo-three-tier-app-database-"))
+                .sorted(java.util.Comparator.comparingLong(stack -> stack.startedAt))
+                .toList();
+        assertThat(databases).hasSize(2);
+        var rolledBack = databases.getFirst();
+        var recreated = databases.getLast();
+        var deletes =
+                AwsStub.received("DeleteStack").stream().map(AwsStub::form).toList();
+        assertThat(deletes).singleElement().satisfies(form -> {
+            assertThat(form.get("StackName")).isEqualTo(rolledBack.id);
+            assertThat(form.get("ClientRequestToken")).startsWith("vendo-").endsWith("-delete-stack");
+        });
+        assertThat(rolledBack.deleteStartedAt).isPositive().isLessThanOrEqualTo(recreated.startedAt);
+        assertThat(recreated.deleteStartedAt).isZero();
+        assertThat(AwsStub.received("CreateChangeSet").stream()
+                        .map(AwsStub::form)
+                        .filter(form -> form.get("StackName").startsWith("vendo-three-tier-app-database-")))
+                .extracting(form -> form.get("StackName"))
+                .containsExactly(rolledBack.name, recreated.name);
+        assertThat(recreated.parameters).containsEntry("VpcId", "vpc-0net");
         var app = stack("app", id);
+        assertThat(recreated.seenCompleteAt).isPositive().isLessThanOrEqualTo(app.startedAt);
         assertThat(app.parameters).containsEntry("DbEndpoint", "tiers.db.internal");
+        assertThat(jdbc.queryForObject(
+                        "select events::text from composite_component where request_id = ?::uuid and component = ?",
+                        String.class,
+                        id,
+                        "database"))
+                .contains("after deleting the failed stack " + rolledBack.id, "DELETE_COMPLETE")
+                .contains("deleted the failed stack " + rolledBack.id);
         assertThat(states(id))
                 .containsExactly(
                         Map.entry("network", "SUCCEEDED"),

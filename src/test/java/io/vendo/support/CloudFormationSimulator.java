@@ -86,7 +86,19 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         failing.add(namePart);
     }
 
-    /** Stacks roll back no more. */
+    private boolean rollsBack(String stackName) {
+        return failing.stream().anyMatch(stackName::contains);
+    }
+
+    /** A creation that rolled back: the stack holds nothing but its name until it is deleted. */
+    private boolean rolledBack(Stack stack) {
+        return stack.rollsBack
+                && stack.deleteStartedAt == 0
+                && stack.startedAt != 0
+                && System.currentTimeMillis() - stack.startedAt >= stackDuration.toMillis();
+    }
+
+    /** Stacks created from now on roll back no more (those that rolled back stay ROLLBACK_COMPLETE). */
     public void rollBackNothing() {
         failing.clear();
     }
@@ -303,6 +315,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         var stack = new Stack(name, stackId(account, name), token, account);
         if (start) {
             stack.startedAt = System.currentTimeMillis();
+            stack.rollsBack = rollsBack(name);
         }
         stacks.put(name, stack);
         namesById.put(stack.id, name);
@@ -339,6 +352,12 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                                 + " ClientToken");
             }
             return xml(200, "CreateChangeSet", "<Id>%s</Id><StackId>%s</StackId>".formatted(existing.id, stack.id));
+        } else if (rolledBack(stack)) {
+            // As CloudFormation: only DeleteStack frees the name of a stack whose creation rolled back.
+            return error(
+                    400,
+                    "ValidationError",
+                    "Stack:%s is in ROLLBACK_COMPLETE state and can not be updated.".formatted(stack.id));
         } else if (create && stack.startedAt != 0) {
             return error(
                     400,
@@ -434,6 +453,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             stack.parameters = changeSet.parameters;
             stack.template = changeSet.template;
             stack.startedAt = now;
+            stack.rollsBack = rollsBack(stack.name);
         } else {
             stack.previousParameters = stack.effectiveParameters();
             stack.updateFailure = updateFailure;
@@ -794,7 +814,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             status = "REVIEW_IN_PROGRESS";
         } else if (System.currentTimeMillis() - stack.startedAt < stackDuration.toMillis()) {
             status = "CREATE_IN_PROGRESS";
-        } else if (failing.stream().anyMatch(stack.name::contains)) {
+        } else if (stack.rollsBack) {
             status = "ROLLBACK_COMPLETE";
         } else {
             status = "CREATE_COMPLETE";
@@ -1049,6 +1069,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         public volatile long updateStartedAt;
         volatile String[] updateFailure;
         volatile boolean terminationProtection;
+        /** Whether its creation rolls back, decided when it started as CloudFormation would. */
+        volatile boolean rollsBack;
+
         public volatile long deleteStartedAt;
         public volatile long startedAt;
         public volatile long seenCompleteAt;
