@@ -155,10 +155,6 @@ class ComponentRun {
         event(now, "succeeded");
     }
 
-    /**
-     * @param failedStackId the stack this attempt created and left failed (a creation rolled back), which a retry
-     *     deletes before it creates the component's next stack; null when it left none
-     */
     void failed(String reason, @Nullable String failedStackId, Instant now) {
         require(State.IN_PROGRESS, "fail");
         state = State.FAILED;
@@ -210,22 +206,14 @@ class ComponentRun {
         reason = null;
         finishedAt = null;
         nextAt = null;
-        event(
-                now,
-                "retried: attempt %d".formatted(attempt)
-                        + (stackId == null ? "" : ", after deleting the failed stack " + stackId));
+        var first = stackId == null ? "" : ", after deleting the failed stack " + stackId;
+        event(now, "retried: attempt %d%s".formatted(attempt, first));
     }
 
-    /** The stack a failed earlier attempt left, to be deleted before this attempt creates its own; null when none. */
+    /** The stack a failed earlier attempt left (kept by {@link #failed}), deleted before this attempt creates its own. */
     @Nullable
     String failedStackToDelete() {
         return state == State.WAITING || state == State.IN_PROGRESS ? stackId : null;
-    }
-
-    /** The id of the execution that deletes the failed stack of the previous attempt: the same on every worker. */
-    UUID failedStackDeletionId() {
-        return UUID.nameUUIDFromBytes(("composite:" + requestId + "/" + component + "/" + attempt + "/delete-failed")
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     void failedStackDeleted(Instant now) {

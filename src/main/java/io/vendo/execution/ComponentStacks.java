@@ -71,8 +71,7 @@ class ComponentStacks {
                 row.runAgainAt(run.now().plus(later.after()));
             }
             case StepOutcome.Succeeded succeeded -> {
-                childRun.execution().done(run.now());
-                childRun.save();
+                ended(childRun, run);
                 var stackId = childRun.awsId("StackId").orElse(child.handles().get("StackId"));
                 row.succeeded(succeeded.outputs(), stackId, run.now());
                 if (stackId != null && !decommissioning(composite)) {
@@ -93,8 +92,7 @@ class ComponentStacks {
                 throw new IllegalStateException(
                         "Component " + node.name() + " asked for approval: composite components are never previewed");
             case StepOutcome.Failed failed -> {
-                childRun.execution().done(run.now());
-                childRun.save();
+                ended(childRun, run);
                 var reason = child.parameters().scrub(failed.reason());
                 row.failed(
                         reason,
@@ -115,8 +113,12 @@ class ComponentStacks {
      */
     private ComponentRun deleteFailedStack(
             Job composite, CompositeGraph.Node node, ComponentRun row, String stackId, ExecutionRun run) {
+        // Derived from the request, the component and the attempt: every worker deletes with the same token.
+        var deletionId = UUID.nameUUIDFromBytes(
+                ("composite:" + composite.requestId() + "/" + node.name() + "/" + row.attempt() + "/delete-failed")
+                        .getBytes(StandardCharsets.UTF_8));
         var deletion = new Job(
-                row.failedStackDeletionId(),
+                deletionId,
                 DeploymentParameters.of(Map.of()),
                 stackBlueprint(composite, node),
                 composite.targetDetails(),
@@ -124,15 +126,14 @@ class ComponentStacks {
                 false,
                 RequestKind.DECOMMISSION,
                 Map.of("StackId", stackId));
-        var childRun = childRun(deletion, row.failedStackDeletionId(), composite, node, run);
+        var childRun = childRun(deletion, deletionId, composite, node, run);
         switch (stepOf(deletion, childRun, row, run)) {
             case StepOutcome.Continue later -> {
                 childRun.save();
                 row.runAgainAt(run.now().plus(later.after()));
             }
             case StepOutcome.Succeeded deleted -> {
-                childRun.execution().done(run.now());
-                childRun.save();
+                ended(childRun, run);
                 row.failedStackDeleted(run.now());
                 run.record(
                         "execution.component-failed-stack-deleted", Map.of("component", node.name(), "stack", stackId));
@@ -140,14 +141,18 @@ class ComponentStacks {
             case StepOutcome.AwaitApproval awaiting ->
                 throw new IllegalStateException("Deleting the failed stack of " + node.name() + " asked for approval");
             case StepOutcome.Failed failed -> {
-                childRun.execution().done(run.now());
-                childRun.save();
+                ended(childRun, run);
                 var reason = "Could not delete its failed stack %s: %s".formatted(stackId, failed.reason());
                 row.failed(reason, stackId, run.now());
                 run.record("execution.component-failed", Map.of("component", node.name(), "reason", reason));
             }
         }
         return components.save(row);
+    }
+
+    private static void ended(ExecutionRun childRun, ExecutionRun run) {
+        childRun.execution().done(run.now());
+        childRun.save();
     }
 
     /** The child's execution: the one saved under its derived id, or a new one. */

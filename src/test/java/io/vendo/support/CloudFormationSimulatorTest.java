@@ -231,6 +231,32 @@ class CloudFormationSimulatorTest {
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
     }
 
+    @Test
+    void aStackWhoseCreationRolledBackTakesNoChangeSetUntilItIsDeleted() {
+        simulator.stackDuration(java.time.Duration.ZERO);
+        simulator.rollBack("db");
+        var created = createChangeSet("db", "db-cs", "token-1");
+        cloudFormation.executeChangeSet(
+                execute -> execute.changeSetName(created.id()).clientRequestToken("exec-1"));
+        simulator.rollBackNothing();
+
+        assertThat(cloudFormation
+                        .describeStacks(describe -> describe.stackName(created.stackId()))
+                        .stacks()
+                        .getFirst()
+                        .stackStatusAsString())
+                .as("a rollback is decided when the stack starts")
+                .isEqualTo("ROLLBACK_COMPLETE");
+        assertThatThrownBy(() -> createChangeSet("db", "db-cs-2", "token-2"))
+                .isInstanceOfSatisfying(CloudFormationException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Stack:" + created.stackId()
+                                    + " is in ROLLBACK_COMPLETE state and can not be updated.");
+                });
+    }
+
     private software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse createChangeSet(
             String stack, String changeSet, String token) {
         return cloudFormation.createChangeSet(create -> create.stackName(stack)
