@@ -46,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 @ApiResponse(
         responseCode = "422",
-        description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
+        description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 class DayTwoApiController {
 
@@ -75,8 +75,8 @@ class DayTwoApiController {
                         description = "The new request, as a path on this portal",
                         schema = @Schema(type = "string")),
                 @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        name = IdempotentCalls.REPLAYED,
+                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
                         schema = @Schema(type = "boolean"))
             },
             content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
@@ -133,8 +133,8 @@ class DayTwoApiController {
                         description = "The new request, as a path on this portal",
                         schema = @Schema(type = "string")),
                 @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        name = IdempotentCalls.REPLAYED,
+                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
                         schema = @Schema(type = "boolean"))
             },
             content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
@@ -185,8 +185,8 @@ class DayTwoApiController {
                         description = "The new request, as a path on this portal",
                         schema = @Schema(type = "string")),
                 @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        name = IdempotentCalls.REPLAYED,
+                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
                         schema = @Schema(type = "boolean"))
             },
             content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))

@@ -81,8 +81,8 @@ class RequestsApiController {
                         description = "The new request, as a path on this portal",
                         schema = @Schema(type = "string")),
                 @Header(
-                        name = "Idempotent-Replayed",
-                        description = "`true` when this is the stored response of an earlier call with the same key",
+                        name = IdempotentCalls.REPLAYED,
+                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
                         schema = @Schema(type = "boolean"))
             },
             content = @Content(schema = @Schema(implementation = RequestResponse.class)))
@@ -102,7 +102,7 @@ class RequestsApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "422",
-            description = "The `Idempotency-Key` was already used (within 24 hours) with a different body",
+            description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> submit(
             @Valid @RequestBody CreateRequestBody body,
