@@ -117,14 +117,15 @@ class Admission {
         jdbc.sql(
                         """
                         insert into execution_admission
-                            (request_id, service, account_id, resource, batch_id, batch_limit, state, queued_at)
-                        values (:id, :service, :account, :resource, :batch, :batchLimit, 'QUEUED', :now)
+                            (request_id, service, account_id, region, resource, batch_id, batch_limit, state, queued_at)
+                        values (:id, :service, :account, :region, :resource, :batch, :batchLimit, 'QUEUED', :now)
                         on conflict (request_id) do update
                             set state = 'QUEUED', queued_at = excluded.queued_at, admitted_at = null, released_at = null
                             where execution_admission.state = 'RELEASED'""")
                 .param("id", request.id())
                 .param("service", claim.service().name())
                 .param("account", claim.accountId())
+                .param("region", claim.region())
                 .param("resource", claim.resource())
                 .param("batch", claim.batch())
                 .param("batchLimit", claim.batch() == null ? null : claim.batchLimit())
@@ -134,13 +135,14 @@ class Admission {
 
     private AdmissionClaim claimOf(RequestView request) {
         var version = catalog.version(request.blueprintVersionId());
-        var account = catalog.target(request.targetId()).accountId();
+        var target = catalog.target(request.targetId());
         var service = AdmissionService.of(version.kind());
         var stackSet = version.delivery() instanceof Delivery.StackSet set ? set.stackSetName() : null;
         var rollout = requests.rolloutOf(request.id());
         return new AdmissionClaim(
                 service,
-                account,
+                target.accountId(),
+                target.region(),
                 service == AdmissionService.STACK_SET ? stackSet : null,
                 rollout.map(Rollout::batchId).orElse(null),
                 rollout.map(Rollout::maxInFlight).orElse(0));
@@ -186,9 +188,9 @@ class Admission {
         var taken = new HashMap<String, Integer>();
         jdbc.sql(
                         """
-                        select service, account_id, resource, batch_id, batch_limit, count(*) as n
+                        select service, account_id, region, resource, batch_id, batch_limit, count(*) as n
                         from execution_admission where state = 'ADMITTED'
-                        group by service, account_id, resource, batch_id, batch_limit""")
+                        group by service, account_id, region, resource, batch_id, batch_limit""")
                 .query(rs -> {
                     var n = rs.getInt("n");
                     AdmissionClaim.read(rs).scopes(limits).forEach(scope -> taken.merge(scope.key(), n, Integer::sum));
@@ -198,7 +200,7 @@ class Admission {
         }
         var queued = jdbc.sql(
                         """
-                        select a.request_id, a.service, a.account_id, a.resource, a.batch_id, a.batch_limit
+                        select a.request_id, a.service, a.account_id, a.region, a.resource, a.batch_id, a.batch_limit
                         from execution_admission a
                         join scheduled_tasks t on t.task_name = :task and t.task_instance = a.request_id::text
                         where a.state = 'QUEUED' and (not t.picked or a.request_id = :self)

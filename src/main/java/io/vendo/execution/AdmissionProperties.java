@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * queue.
  *
  * @param global operations in flight across all services and accounts
+ * @param perRegion operations in flight per region, across services and accounts (the region of the target, where the
+ *     calls go); by default as many as {@code global}, lower it to spare a region
  * @param cloudFormationPerAccount stack and StackSet operations in flight per account
  * @param accountOperations account operations in flight per management account (Control Tower allows 5)
  * @param serviceCatalogPerAccount provisioned-product operations in flight per account
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vendo.execution.admission")
 record AdmissionProperties(
         @DefaultValue("50") int global,
+        @DefaultValue("50") int perRegion,
         @DefaultValue("20") int cloudFormationPerAccount,
         @DefaultValue("5") int accountOperations,
         @DefaultValue("20") int serviceCatalogPerAccount,

@@ -32,7 +32,7 @@ class AdmissionQueue {
     Optional<Place> place(UUID requestId) {
         return jdbc.sql(
                         """
-                        select a.service, a.account_id, a.resource, a.batch_id, a.batch_limit,
+                        select a.service, a.account_id, a.region, a.resource, a.batch_id, a.batch_limit,
                                (select count(*) from execution_admission o
                                  where o.state = 'QUEUED' and (o.queued_at, o.request_id) < (a.queued_at, a.request_id))
                                as ahead

@@ -28,19 +28,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Fleets executed against the CloudFormation simulator through the real SDK: a batch's rows run in parallel under the
- * admission limit per account (measured at the simulator, from each stack's start until the portal saw it complete),
+ * admission limits per account and per region (measured at the simulator, from each stack's start until the portal saw
+ * it complete; the region is the one each call was signed for),
  * and a rollout pauses after its failures, the rows not started waiting, until its requester resumes it.
  */
 @VendoIntegrationTest
 @TestPropertySource(
         properties = {
             "vendo.execution.admission.cloud-formation-per-account=20",
+            "vendo.execution.admission.per-region=12",
             "vendo.execution.admission.recheck-interval=2s",
         })
 class FleetRolloutFlowTest {
 
     private static final String ACCOUNT_A = "121212121212";
     private static final String ACCOUNT_B = "343434343434";
+    private static final String EU = "eu-west-1";
+    private static final String US = "us-east-1";
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
@@ -62,23 +66,26 @@ class FleetRolloutFlowTest {
         aws = AwsStub.simulate();
         requester = ApiClient.as("requester", port);
         for (var account : List.of(ACCOUNT_A, ACCOUNT_B)) {
-            catalog.register(new NewTarget(
-                    "fleet-" + account,
-                    "Fleet " + account,
-                    account,
-                    "eu-west-1",
-                    EnvironmentTier.DEV,
-                    "arn:aws:iam::" + account + ":role/VendoExecution",
-                    null));
+            for (var region : List.of(EU, US)) {
+                catalog.register(new NewTarget(
+                        "fleet-" + account + (region.equals(EU) ? "" : "-us"),
+                        "Fleet " + account + " " + region,
+                        account,
+                        region,
+                        EnvironmentTier.DEV,
+                        "arn:aws:iam::" + account + ":role/VendoExecution",
+                        null));
+            }
         }
     }
 
-    private JsonNode submit(String prefix, int rows, int maxInFlight, int pauseAfterFailures, String... accounts) {
+    /** @param targets the rows' targets in turn: an account (in eu-west-1), or an account with {@code -us} */
+    private JsonNode submit(String prefix, int rows, int maxInFlight, int pauseAfterFailures, String... targets) {
         var body = IntStream.range(0, rows)
                 .mapToObj(
                         i -> """
                         {"target": "fleet-%s", "parameters": {"SiteName": "%s-%d"}}"""
-                                .formatted(accounts[i % accounts.length], prefix, i))
+                                .formatted(targets[i % targets.length], prefix, i))
                 .collect(Collectors.joining(","));
         var created = requester.postJson(
                 "/api/v1/request-batches",
@@ -110,9 +117,9 @@ class FleetRolloutFlowTest {
     }
 
     @Test
-    void aFleetOf200RowsRunsInParallelNeverAboveTheLimitPerAccountAndEveryRowSucceeds() {
+    void aFleetOf200RowsRunsInParallelNeverAboveTheLimitsPerAccountAndPerRegionAndEveryRowSucceeds() {
         aws.stackDuration(Duration.ofMillis(300));
-        var created = submit("tenant", 200, 50, 3, ACCOUNT_A, ACCOUNT_B);
+        var created = submit("tenant", 200, 50, 3, ACCOUNT_A, ACCOUNT_B, ACCOUNT_A + "-us", ACCOUNT_B + "-us");
 
         approve(created);
 
@@ -125,9 +132,13 @@ class FleetRolloutFlowTest {
                             .isEqualTo(200);
                     assertThat(batch.path("status").asString()).isEqualTo("COMPLETED");
                 });
-        // 100 rows per account arrived at once: each account ran several at a time, never more than its limit.
+        // 100 rows per account and per region arrived at once: each account and each region ran several at a time,
+        // never more than its limit (an account's rows in both regions could take 24 slots, a region's of both accounts
+        // 40, the batch 50).
         assertThat(aws.maxInFlight(ACCOUNT_A)).isBetween(2, 20);
         assertThat(aws.maxInFlight(ACCOUNT_B)).isBetween(2, 20);
+        assertThat(aws.maxInFlightInRegion(EU)).isBetween(2, 12);
+        assertThat(aws.maxInFlightInRegion(US)).isBetween(2, 12);
         var ids = requestIds(batch(created));
         var createsPerStack = AwsStub.received("CreateChangeSet").stream()
                 .map(request -> AwsStub.form(request).get("StackName"))

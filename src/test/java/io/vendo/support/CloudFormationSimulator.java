@@ -37,6 +37,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     private static final String CFN_NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
     private static final Pattern ACCOUNT_IN_ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role/.*");
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([A-Z0-9]+)/");
+    /** The region of a SigV4 credential scope: {@code Credential=<key>/<date>/<region>/<service>/aws4_request}. */
+    private static final Pattern SIGNED_REGION = Pattern.compile("Credential=[A-Z0-9]+/\\d{8}/([a-z0-9-]+)/");
 
     private final Map<String, Stack> stacks = new ConcurrentHashMap<>();
     private final Map<String, String> namesById = new ConcurrentHashMap<>();
@@ -180,9 +182,21 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
      * start until its caller was first told it is complete.
      */
     public int maxInFlight(String account) {
+        return maxInFlight(stack -> account == null || account.equals(stack.account));
+    }
+
+    /**
+     * The most operations that were in flight at once in the region (the one the call that created the stack was
+     * signed for), across accounts, measured as {@link #maxInFlight(String)}.
+     */
+    public int maxInFlightInRegion(String region) {
+        return maxInFlight(stack -> region.equals(stack.region));
+    }
+
+    private int maxInFlight(java.util.function.Predicate<Stack> counted) {
         var edges = new ArrayList<long[]>();
         for (var stack : stacks.values()) {
-            if (stack.startedAt == 0 || (account != null && !account.equals(stack.account))) {
+            if (stack.startedAt == 0 || !counted.test(stack)) {
                 continue;
             }
             edges.add(new long[] {stack.startedAt, 1});
@@ -204,6 +218,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         var form = form(request.getBodyAsString());
         var action = form.getOrDefault("Action", "");
         var account = accountOf(request.getHeader("Authorization"));
+        var region = regionOf(request.getHeader("Authorization"));
         var fault = fault(action);
         if (fault == Injected.RESET_BEFORE) {
             return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
@@ -219,8 +234,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 switch (action) {
                     case "AssumeRole" -> assumeRole(form);
                     case "GetCallerIdentity" -> callerIdentity(account);
-                    case "CreateStack" -> createStack(form, account, true);
-                    case "CreateChangeSet" -> createChangeSet(form, account);
+                    case "CreateStack" -> createStack(form, account, region, true);
+                    case "CreateChangeSet" -> createChangeSet(form, account, region);
                     case "DescribeChangeSet" -> describeChangeSet(form);
                     case "ExecuteChangeSet" -> executeChangeSet(form);
                     case "DescribeStacks" -> describeStacks(form);
@@ -302,7 +317,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     }
 
     private synchronized ResponseDefinitionBuilder createStack(
-            Map<String, String> form, String account, boolean start) {
+            Map<String, String> form, String account, String region, boolean start) {
         var name = form.get("StackName");
         var token = form.get("ClientRequestToken");
         var existing = stacks.get(name);
@@ -313,6 +328,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             return error(400, "AlreadyExistsException", "Stack [" + name + "] already exists");
         }
         var stack = new Stack(name, stackId(account, name), token, account);
+        stack.region = region;
         if (start) {
             stack.startedAt = System.currentTimeMillis();
             stack.rollsBack = rollsBack(name);
@@ -329,7 +345,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
      * change sets; an UPDATE one that changes neither parameters nor template FAILED with CloudFormation's "didn't
      * contain changes", one that does lists the {@link #changesOnUpdate resource changes set for updates}.
      */
-    private synchronized ResponseDefinitionBuilder createChangeSet(Map<String, String> form, String account) {
+    private synchronized ResponseDefinitionBuilder createChangeSet(
+            Map<String, String> form, String account, String region) {
         var name = form.get("StackName");
         var changeSetName = form.get("ChangeSetName");
         var token = form.get("ClientToken");
@@ -340,6 +357,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                 return error(400, "ValidationError", "Stack [" + name + "] does not exist");
             }
             stack = new Stack(name, stackId(account, name), token, account);
+            stack.region = region;
             stacks.put(name, stack);
             namesById.put(stack.id, name);
         } else if (stack.changeSets.containsKey(changeSetName)) {
@@ -989,6 +1007,14 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         return "portal";
     }
 
+    private static String regionOf(String authorization) {
+        if (authorization == null) {
+            return "unknown";
+        }
+        var matcher = SIGNED_REGION.matcher(authorization);
+        return matcher.find() ? matcher.group(1) : "unknown";
+    }
+
     private static String stackId(String account, String name) {
         return "arn:aws:cloudformation:eu-west-1:%s:stack/%s/%s"
                 .formatted(account, name, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
@@ -1054,6 +1080,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         public final String id;
         public final String token;
         public final String account;
+        /** The region the call that created it was signed for. */
+        public volatile String region = "";
+
         final Map<String, ChangeSet> changeSets =
                 java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         volatile String executeToken;
