@@ -32,6 +32,8 @@ class ApiDocumentation {
 
     static final String PROBLEM = "Problem";
 
+    static final String INVALID_INPUT = "Invalid input: every invalid field or parameter is listed in `errors`";
+
     private static final String DESCRIPTION =
             """
             Vend AWS environments: list the catalog, submit requests, decide approvals, follow a request to its end.
@@ -56,10 +58,11 @@ class ApiDocumentation {
             `cursor` (unchanged, with the same filters) for the next page; the last page has no `nextCursor`. Pages \
             neither skip nor repeat items while new ones are added.
 
-            **Idempotency.** `POST /api/v1/requests` honours an `Idempotency-Key` header (1 to 255 characters, per \
-            caller): a retry with the same key and body returns the first response with `Idempotent-Replayed: true` \
-            and creates nothing; the same key with another body is refused with 422; a retry while the first is still \
-            being processed gets 409 and may be repeated shortly. Keys are kept for 24 hours.
+            **Idempotency.** The operations that create something take an `Idempotency-Key` header (1 to 255 \
+            characters, per caller; each such operation lists it): a retry with the same key and body returns the \
+            first response with `Idempotent-Replayed: true` and creates nothing; the same key with another body is \
+            refused with 422; a retry while the first is still being processed gets 409 and may be repeated shortly. \
+            Keys are kept for 24 hours.
             """;
 
     @Bean
@@ -87,7 +90,7 @@ class ApiDocumentation {
                     .readAll(new AnnotatedType(ProblemDocument.class))
                     .forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                add(operation, "400", "Invalid input: every invalid field or parameter is listed in `errors`");
+                add(operation, "400", INVALID_INPUT);
                 add(operation, "401", "No valid access token");
                 add(operation, "403", "The token lacks the role or scope this operation needs");
                 add(operation, "406", "The `Accept` header allows no JSON");

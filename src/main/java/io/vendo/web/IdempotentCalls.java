@@ -23,19 +23,8 @@ public class IdempotentCalls {
 
     public static final String HEADER = "Idempotency-Key";
 
-    /** How the API document describes {@link #HEADER} on every operation that honours it. */
-    public static final String HEADER_DESCRIPTION =
-            "Makes retries safe: 1 to 255 characters, unique per intended request; kept for 24 hours per caller";
-
-    /** The response header that marks a replayed response, and how the API document describes it. */
+    /** The response header that marks a replayed response. */
     public static final String REPLAYED = "Idempotent-Replayed";
-
-    public static final String REPLAYED_DESCRIPTION =
-            "`true` when this is the stored response of an earlier call with the same key";
-
-    /** How the API document describes the 422 answer to a key reused with another body. */
-    public static final String KEY_REUSED_DESCRIPTION =
-            "The `Idempotency-Key` was already used (within 24 hours) with a different body";
 
     private final IdempotencyKeys keys;
     /** Map keys sorted, so that the same body always has the same fingerprint. */

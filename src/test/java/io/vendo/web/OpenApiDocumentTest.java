@@ -90,4 +90,62 @@ class OpenApiDocumentTest {
                 document.path("paths").path("/api/v1/requests").path("post").path("responses");
         assertThat(submitResponses.propertyNames()).contains("201", "409", "413", "415", "422");
     }
+
+    @Test
+    void everyOperationTakingAnIdempotencyKeyDocumentsTheReplayAndTheKeysRefusals() throws Exception {
+        JsonNode document = JsonMapper.builder()
+                .build()
+                .readTree(anonymousGet("/v3/api-docs").body());
+        var idempotent = document.path("paths").findParents("operationId").stream()
+                .filter(operation -> operation.path("parameters").valueStream().anyMatch(parameter -> "Idempotency-Key"
+                        .equals(parameter.path("name").asString())))
+                .toList();
+
+        assertThat(idempotent)
+                .extracting(operation -> operation.path("operationId").asString())
+                .contains(
+                        "submitRequest",
+                        "submitRequestBatch",
+                        "extendEnvironment",
+                        "updateEnvironment",
+                        "decommissionEnvironment");
+        for (var operation : idempotent) {
+            var id = operation.path("operationId").asString();
+            var key = operation
+                    .path("parameters")
+                    .valueStream()
+                    .filter(parameter ->
+                            "Idempotency-Key".equals(parameter.path("name").asString()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(key.path("in").asString()).as("%s key", id).isEqualTo("header");
+            assertThat(key.path("description").asString()).as("%s key", id).contains("24 hours");
+            assertThat(key.path("schema").path("maxLength").asInt())
+                    .as("%s key", id)
+                    .isEqualTo(255);
+            var responses = operation.path("responses");
+            var created = responses.path("201");
+            assertThat(created.path("headers").propertyNames())
+                    .as("%s 201 headers", id)
+                    .contains("Location", "Idempotent-Replayed");
+            assertThat(created.path("headers")
+                            .path("Idempotent-Replayed")
+                            .path("schema")
+                            .path("type")
+                            .asString())
+                    .isEqualTo("boolean");
+            assertThat(responses.path("409").path("description").asString())
+                    .as("%s 409", id)
+                    .contains("same `Idempotency-Key` is still being processed");
+            assertThat(responses.path("422").path("description").asString())
+                    .as("%s 422", id)
+                    .contains("already used");
+            assertThat(responses.path("422").path("content").has("application/problem+json"))
+                    .as("%s 422 problem", id)
+                    .isTrue();
+            assertThat(responses.path("400").path("description").asString())
+                    .as("%s 400", id)
+                    .contains("more than one `Idempotency-Key` header");
+        }
+    }
 }

@@ -1,9 +1,6 @@
 package io.vendo.environment.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,10 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(
         responseCode = "403",
         description = "The caller is not the environment's owner (nor an admin)",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@ApiResponse(
-        responseCode = "422",
-        description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 class DayTwoApiController {
 
@@ -69,16 +61,6 @@ class DayTwoApiController {
     @ApiResponse(
             responseCode = "201",
             description = "Filed; waits for approval (or was approved by its policy)",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = IdempotentCalls.REPLAYED,
-                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                        schema = @Schema(type = "boolean"))
-            },
             content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
     @ApiResponse(
             responseCode = "400",
@@ -87,16 +69,12 @@ class DayTwoApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "409",
-            description = "The environment is busy with another day-2 request, has no lease, or a call with the same"
-                    + " `Idempotency-Key` is still being processed",
+            description = "The environment is busy with another day-2 request or has no lease",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> extend(
             @PathVariable UUID id,
             @Valid @RequestBody ExtensionBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         if (!BoundedInstant.accepts(body.expiresAt())) {
@@ -127,16 +105,6 @@ class DayTwoApiController {
     @ApiResponse(
             responseCode = "201",
             description = "Filed; waits for its preview and approval (or was approved by its policy)",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = IdempotentCalls.REPLAYED,
-                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                        schema = @Schema(type = "boolean"))
-            },
             content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
     @ApiResponse(
             responseCode = "400",
@@ -145,16 +113,13 @@ class DayTwoApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "409",
-            description = "The environment is busy with another day-2 request or not active, its blueprint is"
-                    + " retired, or a call with the same `Idempotency-Key` is still being processed",
+            description = "The environment is busy with another day-2 request or not active, or its blueprint is"
+                    + " retired",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> update(
             @PathVariable UUID id,
             @Valid @RequestBody UpdateBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         return once(
@@ -179,29 +144,15 @@ class DayTwoApiController {
     @ApiResponse(
             responseCode = "201",
             description = "Filed; waits for approval (or was approved by its policy)",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = IdempotentCalls.REPLAYED,
-                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                        schema = @Schema(type = "boolean"))
-            },
             content = @Content(schema = @Schema(implementation = FiledRequestResponse.class)))
     @ApiResponse(
             responseCode = "409",
-            description = "The environment is busy with another day-2 request, is decommissioned already, or a call"
-                    + " with the same `Idempotency-Key` is still being processed",
+            description = "The environment is busy with another day-2 request or is decommissioned already",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> decommission(
             @PathVariable UUID id,
             @Valid @RequestBody DecommissionBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         return once(

@@ -1,9 +1,6 @@
 package io.vendo.request.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,18 +56,7 @@ class RequestBatchesApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(
             responseCode = "201",
-            description = "Stored; waits for approval. A replay of an earlier response carries"
-                    + " `Idempotent-Replayed: true`.",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new batch, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = IdempotentCalls.REPLAYED,
-                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                        schema = @Schema(type = "boolean"))
-            },
+            description = "Stored; waits for approval.",
             content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     @ApiResponse(
             responseCode = "400",
@@ -84,19 +69,11 @@ class RequestBatchesApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "409",
-            description = "The rows would exceed the team's quota of the blueprint, or a call with the same"
-                    + " `Idempotency-Key` is still being processed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
+            description = "The rows would exceed the team's quota of the blueprint",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> submit(
             @Valid @RequestBody CreateBatchBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         return idempotentCalls.once(http, idempotencyKey, actor.username(), body, () -> created(body, actor));

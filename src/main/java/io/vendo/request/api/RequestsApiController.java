@@ -1,9 +1,6 @@
 package io.vendo.request.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
@@ -73,43 +69,20 @@ class RequestsApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(
             responseCode = "201",
-            description = "Stored; waits for approval. A replay of an earlier response carries"
-                    + " `Idempotent-Replayed: true`.",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The new request, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = IdempotentCalls.REPLAYED,
-                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                        schema = @Schema(type = "boolean"))
-            },
+            description = "Stored; waits for approval.",
             content = @Content(schema = @Schema(implementation = RequestResponse.class)))
     @ApiResponse(
             responseCode = "404",
             description = "Unknown blueprint or target",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
-            responseCode = "409",
-            description = "A call with the same `Idempotency-Key` is still being processed; retry shortly",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
             responseCode = "400",
             description = "Invalid fields, parameter values or promotion steps (each listed in `errors`, a step as"
-                    + " `promotion[i]`), or more than one"
-                    + " `Idempotency-Key` header",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
+                    + " `promotion[i]`)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> submit(
             @Valid @RequestBody CreateRequestBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         return idempotentCalls.once(http, idempotencyKey, actor.username(), body, () -> created(body, actor));
