@@ -1,6 +1,7 @@
 package io.vendo.approval;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import io.vendo.approval.ApprovalEvent.ApprovalOpened;
 import io.vendo.catalog.Catalog;
 import io.vendo.request.RequestEvent.RequestCancelled;
@@ -12,6 +13,7 @@ import io.vendo.request.RequestEvent.RequestSubmitted;
 import io.vendo.request.Requests;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -81,7 +83,7 @@ class ApprovalOpening {
                 submitted.requestId(), submitted.actor(), policy, properties.timing(), submitted.previewFirst(), now);
         approvals.save(approval);
         if (!submitted.previewFirst()) {
-            invite(approval, submitted.team(), now);
+            invite(approval, submitted.team(), now, Timer.NEW);
         }
     }
 
@@ -95,7 +97,7 @@ class ApprovalOpening {
             var now = clock.instant();
             if (approval.release(properties.timing(), now)) {
                 var request = requests.require(previewed.requestId());
-                invite(approvals.save(approval), request.team(), now);
+                invite(approvals.save(approval), request.team(), now, Timer.IF_NOT_SCHEDULED);
             }
         });
     }
@@ -115,7 +117,18 @@ class ApprovalOpening {
         approvals.findById(failed.requestId()).ifPresent(Approval::close);
     }
 
-    private void invite(Approval approval, String team, Instant now) {
+    /**
+     * How the approval's timer is scheduled. A new approval's request has no timer yet (its id was made in this
+     * transaction, together with the approval's row), so it is inserted without db-scheduler's read for an existing
+     * one first; were one there, the insert would fail the submission rather than pass silently. A released approval
+     * may have one from an earlier round.
+     */
+    private enum Timer {
+        NEW,
+        IF_NOT_SCHEDULED
+    }
+
+    private void invite(Approval approval, String team, Instant now, Timer timer) {
         var policy = approval.policyName();
         events.publishEvent(new ApprovalOpened(
                 UUID.randomUUID(),
@@ -131,10 +144,15 @@ class ApprovalOpening {
                 team,
                 invitees.of(approval, approval.pendingGroups()),
                 approval.round().number()));
-        approval.nextDeadline()
-                .ifPresent(at -> scheduler.scheduleIfNotExists(ApprovalTimer.TASK
-                        .instance(approval.requestId().toString())
-                        .scheduledTo(at)));
+        approval.nextDeadline().ifPresent(at -> {
+            var instance =
+                    ApprovalTimer.TASK.instance(approval.requestId().toString()).scheduledTo(at);
+            if (timer == Timer.NEW) {
+                scheduler.scheduleBatch(List.<SchedulableInstance<?>>of(instance));
+            } else {
+                scheduler.scheduleIfNotExists(instance);
+            }
+        });
     }
 
     @EventListener
