@@ -151,7 +151,7 @@ class RequestBatches {
         var counts = new EnumMap<RequestState, Long>(RequestState.class);
         var ids = batch.requestIds();
         var found = new HashMap<UUID, RequestView>();
-        requests.findAllById(ids).forEach(request -> found.put(request.id(), request.toView()));
+        requests.findAllById(ids).forEach(request -> found.put(request.getId(), request.toView()));
         for (int index = 0; index < ids.size(); index++) {
             var request = found.get(ids.get(index));
             if (request == null) {

@@ -265,9 +265,9 @@ public class Requests {
         return viewer.has(Role.ADMIN)
                 || viewer.username().equals(request.requester())
                 || viewer.teams().contains(request.team())
-                || participation.participates(request.id(), viewer)
-                || batches.leadOf(request.id())
-                        .filter(lead -> !lead.equals(request.id()))
+                || participation.participates(request.getId(), viewer)
+                || batches.leadOf(request.getId())
+                        .filter(lead -> !lead.equals(request.getId()))
                         .map(lead -> participation.participates(lead, viewer))
                         .orElse(false);
     }

@@ -81,7 +81,7 @@ class SecretParameters {
     Map<String, String> values(VendingRequest request) {
         var values = new LinkedHashMap<>(request.toView().parameters());
         request.secretParameters()
-                .forEach((name, ciphertext) -> values.put(name, open(request.id(), name, ciphertext)));
+                .forEach((name, ciphertext) -> values.put(name, open(request.getId(), name, ciphertext)));
         return values;
     }
 

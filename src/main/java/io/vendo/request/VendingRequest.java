@@ -30,16 +30,15 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * The request aggregate. Every change of state goes through a method that checks the current state and registers
  * the matching {@link RequestEvent}; {@link Version} fences concurrent writers (an approver and the executor, two
- * executors) so a transition is applied once.
+ * executors) so a transition is applied once; it is null until the request is stored ({@link MergedAggregate}).
  */
 @Entity
 @Table(name = "vending_request")
-class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
+class VendingRequest extends MergedAggregate<VendingRequest> {
 
     static final String SYSTEM = "system";
 
@@ -104,7 +103,7 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
     private Instant updatedAt;
 
     @Version
-    private long version;
+    private @Nullable Long version;
 
     protected VendingRequest() {}
 
@@ -244,7 +243,8 @@ class VendingRequest extends AbstractAggregateRoot<VendingRequest> {
         return domainEvents();
     }
 
-    UUID id() {
+    @Override
+    public UUID getId() {
         return id;
     }
 
