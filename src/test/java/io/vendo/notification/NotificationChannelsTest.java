@@ -11,6 +11,7 @@ import io.vendo.support.ApiClient;
 import io.vendo.support.AwsStub;
 import io.vendo.support.VendoIntegrationTest;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,6 +79,20 @@ class NotificationChannelsTest {
                 .containsPattern("http://localhost:\\d+/approvals/[A-Za-z0-9_-]{43}\\?decision=APPROVE");
         assertThat(simple.path("Body").path("Html").path("Data").asString()).contains("Review and approve");
         assertThat(mails.getFirst().getHeader("Authorization")).contains("/ses/aws4_request");
+        // The mail is rendered once for all approvers: each copy carries its own link, in both bodies.
+        var linkOf = Pattern.compile("/approvals/([A-Za-z0-9_-]{43})\\?decision=APPROVE");
+        var links = mails.stream()
+                .map(request -> JSON.readTree(request.getBodyAsString()).path("Content").path("Simple").path("Body"))
+                .map(body -> {
+                    var inText = linkOf.matcher(body.path("Text").path("Data").asString());
+                    var inHtml = linkOf.matcher(body.path("Html").path("Data").asString());
+                    assertThat(inText.find()).isTrue();
+                    assertThat(inHtml.find()).isTrue();
+                    assertThat(inHtml.group(1)).isEqualTo(inText.group(1));
+                    return inText.group(1);
+                })
+                .toList();
+        assertThat(links).hasSize(3).doesNotHaveDuplicates();
 
         var slack = await().atMost(Duration.ofSeconds(10))
                 .until(
