@@ -18,6 +18,7 @@ public class Catalog {
 
     private final BlueprintRepository blueprints;
     private final BlueprintVersionRepository versions;
+    private final KnownVersions known;
     private final TargetRepository targets;
     private final EntityManager entityManager;
     private final CompositeChecks composites;
@@ -27,11 +28,13 @@ public class Catalog {
     Catalog(
             BlueprintRepository blueprints,
             BlueprintVersionRepository versions,
+            KnownVersions known,
             TargetRepository targets,
             EntityManager entityManager) {
         this.composites = new CompositeChecks(new StoredBlueprints(blueprints, versions));
         this.blueprints = blueprints;
         this.versions = versions;
+        this.known = known;
         this.targets = targets;
         this.entityManager = entityManager;
     }
@@ -161,7 +164,7 @@ public class Catalog {
     }
 
     public BlueprintVersionDetails version(UUID versionId) {
-        var version = versions.findById(versionId)
+        var version = known.byId(versionId)
                 .orElseThrow(() -> new CatalogItemNotFoundException("blueprint version", versionId.toString()));
         var blueprint = blueprints.findById(version.blueprintId()).orElseThrow();
         return version.toDetails(blueprint);
@@ -253,7 +256,7 @@ public class Catalog {
     }
 
     private BlueprintVersion latestVersionOf(Blueprint blueprint) {
-        return versions.findFirstByBlueprintIdOrderByNumberDesc(blueprint.id())
+        return known.newestOf(blueprint.id())
                 .orElseThrow(
                         () -> new IllegalStateException("Blueprint %s has no version".formatted(blueprint.slug())));
     }
