@@ -82,7 +82,10 @@ class NotificationChannelsTest {
         // The mail is rendered once for all approvers: each copy carries its own link, in both bodies.
         var linkOf = Pattern.compile("/approvals/([A-Za-z0-9_-]{43})\\?decision=APPROVE");
         var links = mails.stream()
-                .map(request -> JSON.readTree(request.getBodyAsString()).path("Content").path("Simple").path("Body"))
+                .map(request -> JSON.readTree(request.getBodyAsString())
+                        .path("Content")
+                        .path("Simple")
+                        .path("Body"))
                 .map(body -> {
                     var inText = linkOf.matcher(body.path("Text").path("Data").asString());
                     var inHtml = linkOf.matcher(body.path("Html").path("Data").asString());
