@@ -1,28 +1,22 @@
 -- What one POST /api/v1/requests (no Idempotency-Key) sends to PostgreSQL, statement for statement, in one
 -- transaction, as captured with log_statement=all from the portal (bench/submit.sh captures it again on every run and
 -- bench/SubmitTransaction.java compares it with this file): read the blueprint (once: the persistence context answers
--- the later reads by its natural id), its latest version and the target, the request by id (Hibernate merges it);
--- then the approval module: the approval policies (once), the approvers to invite, the invitation's publication
--- (outbox), the ApprovalOpened audit event waiting for the chain (audit_pending), the approval timer (db-scheduler
--- reads before it inserts); the RequestSubmitted audit event; then the request and the approval (persisted, no read).
--- The ids the portal makes in Java are made here by gen_random_uuid() inside the first read.
+-- the later reads by its natural id), the id of its newest version (the version itself, immutable, is in the portal's
+-- memory, KnownVersions: its number below comes from there) and the target; then the approval module: the approval
+-- policies (once), the approvers to invite, the invitation's publication (outbox), the ApprovalOpened audit event
+-- waiting for the chain (audit_pending), the approval timer (inserted without a read: the request is new); the
+-- RequestSubmitted audit event; then the request (its version null until stored: merged without a read) and the
+-- approval (persisted, no read). The ids the portal makes in Java are made here by gen_random_uuid() in the first read.
 BEGIN;
 select gen_random_uuid() as id, gen_random_uuid() as event_id, gen_random_uuid() as opened_id,
        b.id as blueprint_id, b.allowed_environments, b.approval_policy, b.created_at, b.description, b.kind,
        b.max_lifetime, b.name, b.owner, b.quota_per_team, b.retired_at, b.slug, b.tags, b.version
   from blueprint b where b.slug = 'static-website' \gset req_
-select bv.id, bv.aws_check, bv.blueprint_id, bv.capabilities, bv.created_at, bv.delivery, bv.number, bv.outputs,
-       bv.parameters, bv.template_body, bv.template_sha256
-  from blueprint_version bv where bv.blueprint_id = :req_blueprint_id order by bv.number desc fetch first 1 rows only \gset bv_
+select bv.id from blueprint_version bv where bv.blueprint_id = :req_blueprint_id
+  order by bv.number desc fetch first 1 rows only \gset bv_
 select t.id, t.account_id, t.allowed_blueprints, t.allowed_organizational_units, t.created_at, t.environment,
        t.execution_role_arn, t.external_id, t.name, t.region, t.slug, t.version
   from target t where t.slug = 'sandbox-eu-west-1' \gset t_
-select vr1_0.id, vr1_0.blueprint_name, vr1_0.blueprint_slug, vr1_0.blueprint_version, vr1_0.blueprint_version_id,
-       vr1_0.dry_run_plan, vr1_0.environment_id, vr1_0.failure_reason, vr1_0.justification, vr1_0.kind, vr1_0.outputs,
-       vr1_0.parameters, vr1_0.requested_expiry, vr1_0.requester, vr1_0.secret_parameters, vr1_0.state,
-       vr1_0.submitted_at, vr1_0.target_id, vr1_0.target_name, vr1_0.target_slug, vr1_0.team, vr1_0.updated_at,
-       vr1_0.version
-  from vending_request vr1_0 where vr1_0.id = :req_id;
 select ap.id, ap.auto_approve, ap.blueprint_slug, ap.created_at, ap.environment, ap.fallback_group, ap.name,
        ap.request_kind, ap.requirements, ap.team, ap.version
   from approval_policy ap order by ap.name;
@@ -34,28 +28,28 @@ insert into event_publication (id, event_type, listener_id, publication_date, se
                                completion_attempts, last_resubmission_date)
   values (gen_random_uuid(), 'io.vendo.approval.ApprovalEvent$ApprovalOpened',
           'io.vendo.notification.ApprovalInvitations.invite(io.vendo.approval.ApprovalEvent$Invitation)', now(),
-          '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-24T19:34:08.381871312Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"]}',
+          '{"eventId":"' || :req_opened_id::text || '","requestId":"' || :req_id::text || '","occurredAt":"2026-11-25T01:17:14.071674128Z","actor":"system","policy":"default","requirements":"1 from any approver","team":"web-team","invitees":["approver","lead","admin"],"round":1}',
           'PUBLISHED', 1, now());
 insert into audit_pending (event_id, occurred_at, actor, action, subject_id, details)
   values (:req_opened_id, now(), 'system', 'approval.opened', :req_id::text,
           '{"policy":"default","requires":"1 from any approver","invited":"approver, lead, admin"}'::jsonb)
   on conflict (event_id) do nothing;
-select * from scheduled_tasks where task_name = 'approval-timer' and task_instance = :req_id::text;
 insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
   values ('approval-timer', :req_id::text, null, now() + interval '1 day', false, 1);
 insert into audit_pending (event_id, occurred_at, actor, action, subject_id, details)
   values (:req_event_id, now(), 'requester', 'request.submitted', :req_id::text,
           '{"blueprint":"static-website v1","target":"sandbox-eu-west-1 (SANDBOX)","team":"web-team"}'::jsonb)
   on conflict (event_id) do nothing;
-insert into vending_request (blueprint_name, blueprint_slug, blueprint_version, blueprint_version_id, dry_run_plan,
-                             environment_id, failure_reason, justification, kind, outputs, parameters,
-                             requested_expiry, requester, secret_parameters, state, submitted_at, target_id,
-                             target_name, target_slug, team, updated_at, version, id)
-  values (:req_name, :req_slug, :bv_number, :bv_id, null, null, null, 'benchmark', 'PROVISION', '{}',
+insert into vending_request (blueprint_version_id, blueprint_slug, blueprint_name, blueprint_version, target_id,
+                             target_slug, target_name, environment_id, preview, preview_pending, requested_expiry,
+                             dry_run_plan, failure_reason, justification, kind, outputs, parameters, requester,
+                             secret_parameters, state, submitted_at, team, updated_at, version, id)
+  values (:bv_id, :req_slug, :req_name, 1, :t_id, :t_slug, :t_name, null, null, false, null, null, null, 'benchmark',
+          'PROVISION', '{}',
           '{"SiteName": "bench-site", "Versioning": "Enabled", "IndexDocument": "index.html", "NoncurrentVersionDays": "30"}',
-          null, 'requester', '{}', 'PENDING_APPROVAL', now(), :t_id, :t_name, :t_slug, 'web-team', now(), 0, :req_id);
+          'requester', '{}', 'PENDING_APPROVAL', now(), 'web-team', now(), 0, :req_id);
 insert into approval (deadline, escalate_at, escalated_at, remind_at, reminded_at, fallback_group, opened_at,
-                      policy_name, requester, requirements, status, version, request_id)
+                      policy_name, requester, requirements, held, round, status, version, request_id)
   values (now() + interval '7 days', now() + interval '2 days', null, now() + interval '1 day', null, 'admins', now(),
-          'default', 'requester', '[{"group": "*", "approvals": 1}]', 'PENDING', 0, :req_id);
+          'default', 'requester', '[{"group": "*", "approvals": 1}]', false, 1, 'PENDING', 0, :req_id);
 COMMIT;
