@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPre
 /**
  * {@link StackSetProvisioner} on CloudFormation StackSets: CreateStackInstances, UpdateStackSet, UpdateStackInstances
  * and DeleteStackInstances with the spec's OperationId and operation preferences ({@link StackSetRequests} builds
- * them), DescribeStackSetOperation, ListStackInstances. StackSets are administered from the portal's own account (or a
- * delegated administrator), in the target's region as the StackSet's home region.
+ * them), DescribeStackSetOperation, ListStackInstances. StackSets are administered from the portal's own account, or
+ * from the target's account as a delegated administrator (through its role, every call with CallAs=DELEGATED_ADMIN), in
+ * the target's region as the StackSet's home region.
  */
 @Component
 class CloudFormationStackSetProvisioner implements StackSetProvisioner {
@@ -68,6 +69,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
     public String planDeletion(StackSetSpec spec) {
         var plan = new AwsPlan(spec.administration());
         plan.call("CloudFormation", "DeleteStackInstances").field("StackSetName", spec.stackSetName());
+        callAs(plan, spec);
         targets(plan, spec);
         plan.field("RetainStacks", "false").field("OperationId", spec.operationId());
         plan.call("CloudFormation", "DescribeStackSetOperation").note("until it is no longer RUNNING");
@@ -123,7 +125,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
         return call("ListStackInstances", () -> aws
                 .cloudFormation(spec.administration())
                 .listStackInstancesPaginator(list -> {
-                    list.stackSetName(spec.stackSetName());
+                    list.stackSetName(spec.stackSetName()).callAs(StackSetRequests.callAs(spec));
                     if (!spec.toOrganizationalUnits()) {
                         list.stackInstanceAccount(spec.account());
                     }
@@ -151,6 +153,7 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
         plan.call("CloudFormation", "UpdateStackSet")
                 .field("StackSetName", update.stackSetName())
                 .field("UsePreviousTemplate", "true");
+        callAs(plan, spec);
         if (update.permissionModel() != null) {
             plan.field("PermissionModel", update.permissionModelAsString());
         }
@@ -181,11 +184,19 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
             StackSetOperationPreferences preferences,
             List<Parameter> overrides) {
         plan.call("CloudFormation", call).field("StackSetName", spec.stackSetName());
+        callAs(plan, spec);
         targets(plan, spec);
         plan.field("OperationId", spec.operationId());
         preferences(plan, preferences);
         overrides.forEach(
                 parameter -> plan.field("ParameterOverride " + parameter.parameterKey(), parameter.parameterValue()));
+    }
+
+    private static void callAs(AwsPlan plan, StackSetSpec spec) {
+        var callAs = StackSetRequests.callAs(spec);
+        if (callAs != null) {
+            plan.field("CallAs", callAs.toString());
+        }
     }
 
     private static void targets(AwsPlan plan, StackSetSpec spec) {
@@ -230,8 +241,9 @@ class CloudFormationStackSetProvisioner implements StackSetProvisioner {
 
     private OperationStatus describe(StackSetSpec spec) {
         var operation = aws.cloudFormation(spec.administration())
-                .describeStackSetOperation(
-                        describe -> describe.stackSetName(spec.stackSetName()).operationId(spec.operationId()))
+                .describeStackSetOperation(describe -> describe.stackSetName(spec.stackSetName())
+                        .operationId(spec.operationId())
+                        .callAs(StackSetRequests.callAs(spec)))
                 .stackSetOperation();
         return new OperationStatus(operation.statusAsString(), operation.statusReason());
     }

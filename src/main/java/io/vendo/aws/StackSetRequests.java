@@ -2,7 +2,9 @@ package io.vendo.aws;
 
 import io.vendo.execution.stackset.StackSetSpec;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudformation.model.AutoDeployment;
+import software.amazon.awssdk.services.cloudformation.model.CallAs;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackInstancesRequest;
 import software.amazon.awssdk.services.cloudformation.model.DeleteStackInstancesRequest;
 import software.amazon.awssdk.services.cloudformation.model.DeploymentTargets;
@@ -15,7 +17,9 @@ import software.amazon.awssdk.services.cloudformation.model.UpdateStackSetReques
  * The SDK requests of a {@link StackSetSpec}'s operations, built in one place so the call and its dry-run plan say the
  * same: an account's instances are named by {@code Accounts}, OUs' by {@code DeploymentTargets.OrganizationalUnitIds}
  * (service-managed permissions); the request's values are per-instance overrides for an account and the StackSet's own
- * parameters for OUs (an override would hide every later change of the StackSet's parameters).
+ * parameters for OUs (an override would hide every later change of the StackSet's parameters). A delegated
+ * administrator says so in every call ({@code CallAs=DELEGATED_ADMIN}); the management account sends no CallAs (AWS's
+ * default, SELF).
  */
 final class StackSetRequests {
 
@@ -25,6 +29,7 @@ final class StackSetRequests {
     static CreateStackInstancesRequest create(StackSetSpec spec, Map<String, String> values) {
         var create = CreateStackInstancesRequest.builder()
                 .stackSetName(spec.stackSetName())
+                .callAs(callAs(spec))
                 .regions(spec.regions())
                 .operationId(spec.operationId())
                 .operationPreferences(preferences(spec));
@@ -41,6 +46,7 @@ final class StackSetRequests {
     static UpdateStackInstancesRequest updateInstances(StackSetSpec spec, Map<String, String> values) {
         return UpdateStackInstancesRequest.builder()
                 .stackSetName(spec.stackSetName())
+                .callAs(callAs(spec))
                 .accounts(spec.account())
                 .regions(spec.regions())
                 .operationId(spec.operationId())
@@ -58,6 +64,7 @@ final class StackSetRequests {
     static UpdateStackSetRequest updateStackSet(StackSetSpec spec, Map<String, String> values) {
         var update = UpdateStackSetRequest.builder()
                 .stackSetName(spec.stackSetName())
+                .callAs(callAs(spec))
                 .usePreviousTemplate(true)
                 .parameters(AwsShapes.cloudFormationParameters(values))
                 .capabilitiesWithStrings(spec.capabilities())
@@ -82,6 +89,7 @@ final class StackSetRequests {
     static DeleteStackInstancesRequest delete(StackSetSpec spec) {
         var delete = DeleteStackInstancesRequest.builder()
                 .stackSetName(spec.stackSetName())
+                .callAs(callAs(spec))
                 .regions(spec.regions())
                 .retainStacks(false)
                 .operationId(spec.operationId())
@@ -89,6 +97,11 @@ final class StackSetRequests {
         return spec.toOrganizationalUnits()
                 ? delete.deploymentTargets(organizationalUnits(spec)).build()
                 : delete.accounts(spec.account()).build();
+    }
+
+    /** {@code DELEGATED_ADMIN} for a delegated administrator; none (SELF) for the management account. */
+    static @Nullable CallAs callAs(StackSetSpec spec) {
+        return spec.delegatedAdministrator() ? CallAs.DELEGATED_ADMIN : null;
     }
 
     static DeploymentTargets organizationalUnits(StackSetSpec spec) {

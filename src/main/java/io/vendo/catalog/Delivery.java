@@ -120,6 +120,8 @@ public sealed interface Delivery {
      * @param organizationalUnits OU ids ({@code ou-…}) or the root ({@code r-…}); only with {@code SERVICE_MANAGED}
      * @param autoDeployment whether accounts that join the OUs get instances (SERVICE_MANAGED; default true)
      * @param retainStacksOnAccountRemoval whether an account leaving the OUs keeps its stacks (default false)
+     * @param callAs {@code DELEGATED_ADMIN}: the target's account administers the StackSet as a delegated administrator
+     *     of the organization (SERVICE_MANAGED only); left out or {@code SELF}: the portal's own account does
      */
     record StackSet(
             String stackSetName,
@@ -133,7 +135,8 @@ public sealed interface Delivery {
             @Nullable StackSetPermissionModel permissionModel,
             List<String> organizationalUnits,
             @Nullable Boolean autoDeployment,
-            @Nullable Boolean retainStacksOnAccountRemoval)
+            @Nullable Boolean retainStacksOnAccountRemoval,
+            @Nullable StackSetCallAs callAs)
             implements Delivery {
 
         public StackSet {
@@ -158,7 +161,13 @@ public sealed interface Delivery {
                     null,
                     List.of(),
                     null,
+                    null,
                     null);
+        }
+
+        /** Whether the target's account administers it as a delegated administrator (CallAs DELEGATED_ADMIN). */
+        public boolean asDelegatedAdministrator() {
+            return callAs == StackSetCallAs.DELEGATED_ADMIN;
         }
 
         /** Whether it deploys to organizational units (service-managed permissions) rather than the target account. */

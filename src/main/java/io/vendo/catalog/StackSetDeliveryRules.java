@@ -84,6 +84,13 @@ final class StackSetDeliveryRules {
             if (stackSet.autoDeployment() != null || stackSet.retainStacksOnAccountRemoval() != null) {
                 errors.put("delivery.autoDeployment", "Auto-deployment goes with permissionModel: SERVICE_MANAGED");
             }
+            if (stackSet.asDelegatedAdministrator()) {
+                // CloudFormation: CallAs is "valid only if the permissions model is SERVICE_MANAGED".
+                errors.put(
+                        "delivery.callAs",
+                        "callAs: DELEGATED_ADMIN goes with permissionModel: SERVICE_MANAGED, as CloudFormation"
+                                + " requires");
+            }
             return;
         }
         if (units.isEmpty()) {

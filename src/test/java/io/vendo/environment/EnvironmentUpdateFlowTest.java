@@ -940,7 +940,8 @@ class EnvironmentUpdateFlowTest {
                         StackSetPermissionModel.SERVICE_MANAGED,
                         List.of(unit),
                         true,
-                        false));
+                        false,
+                        null));
     }
 
     /**

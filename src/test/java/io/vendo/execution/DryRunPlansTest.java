@@ -182,7 +182,8 @@ class DryRunPlansTest {
                         StackSetPermissionModel.SERVICE_MANAGED,
                         List.of("ou-ab12-workloads"),
                         true,
-                        true));
+                        true,
+                        null));
         var id = submitAndApprove(slug, "dry-run-org", PRODUCT_PARAMETERS);
 
         var plan = awaitPlan(id);

@@ -243,9 +243,11 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     case "DeleteStack" -> deleteStack(form);
                     case "UpdateTerminationProtection" -> updateTerminationProtection(form);
                     case "CreateStackInstances", "DeleteStackInstances", "UpdateStackInstances", "UpdateStackSet" ->
-                        stackSets.start(form, action);
-                    case "DescribeStackSetOperation" -> stackSets.describe(form);
-                    case "ListStackInstances" -> stackSets.list(form);
+                        stackSets.refusal(form, account).orElseGet(() -> stackSets.start(form, action));
+                    case "DescribeStackSetOperation" ->
+                        stackSets.refusal(form, account).orElseGet(() -> stackSets.describe(form));
+                    case "ListStackInstances" ->
+                        stackSets.refusal(form, account).orElseGet(() -> stackSets.list(form));
                     case "DetectStackDrift" -> detectStackDrift(form);
                     case "DescribeStackDriftDetectionStatus" -> describeDriftDetection(form);
                     case "DescribeStackResourceDrifts" -> describeResourceDrifts(form);
@@ -799,6 +801,14 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     /** Organizations' view for StackSets with service-managed permissions: these accounts are in the OU. */
     public void organizationalUnit(String unit, String... accounts) {
         stackSets.organizationalUnit(unit, List.of(accounts));
+    }
+
+    /**
+     * The account is registered as a delegated administrator of StackSets: its calls must say CallAs=DELEGATED_ADMIN
+     * (without it, AWS looks for the StackSet among the account's own and finds none).
+     */
+    public void delegatedAdministrator(String account) {
+        stackSets.delegatedAdministrator(account);
     }
 
     /** What UpdateStackSet last set on the StackSet: its Parameters, PermissionModel and AutoDeployment, as sent. */

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.CallAs;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStat
 import software.amazon.awssdk.services.cloudformation.model.OperationIdAlreadyExistsException;
 import software.amazon.awssdk.services.cloudformation.model.OperationInProgressException;
 import software.amazon.awssdk.services.cloudformation.model.OperationNotFoundException;
+import software.amazon.awssdk.services.cloudformation.model.StackSetNotFoundException;
 
 /**
  * The simulator refuses what CloudFormation refuses, so that the executor's duplicate-call tests can fail: the real
@@ -147,6 +150,53 @@ class CloudFormationSimulatorTest {
                 .extracting(summary ->
                         summary.region() + " " + summary.stackInstanceStatus().detailedStatusAsString())
                 .containsExactly("eu-west-1 SUCCEEDED", "eu-central-1 SUCCEEDED");
+    }
+
+    /**
+     * A service-managed StackSet lives in the management account: a delegated administrator reaches it only with
+     * CallAs=DELEGATED_ADMIN (without it AWS looks among the member account's own StackSets), and an account that is
+     * not registered may not say DELEGATED_ADMIN.
+     */
+    @Test
+    void aDelegatedAdministratorReachesStackSetsOnlyWithCallAsDelegatedAdmin() {
+        simulator.organizationalUnit("ou-ab12-workloads", "210987654321");
+        simulator.delegatedAdministrator("222233334444");
+        try (var member = CloudFormationClient.builder()
+                .region(Region.EU_WEST_1)
+                .endpointOverride(URI.create(AwsStub.endpoint()))
+                // Session credentials of a role in the member account, as the simulator's AssumeRole hands them out.
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        "ASIA222233334444ABC", "vendo-test-only-not-a-secret", "session-token")))
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+
+            assertThatThrownBy(() -> member.createStackInstances(create -> create.stackSetName("guardrails")
+                            .deploymentTargets(targets -> targets.organizationalUnitIds("ou-ab12-workloads"))
+                            .regions("eu-west-1")
+                            .operationId("op-1")))
+                    .isInstanceOfSatisfying(StackSetNotFoundException.class, e -> assertThat(
+                                    e.awsErrorDetails().errorMessage())
+                            .isEqualTo("StackSet guardrails not found"));
+            member.createStackInstances(create -> create.stackSetName("guardrails")
+                    .deploymentTargets(targets -> targets.organizationalUnitIds("ou-ab12-workloads"))
+                    .regions("eu-west-1")
+                    .operationId("op-1")
+                    .callAs(CallAs.DELEGATED_ADMIN));
+            assertThatThrownBy(() -> member.describeStackSetOperation(
+                            describe -> describe.stackSetName("guardrails").operationId("op-1")))
+                    .isInstanceOf(StackSetNotFoundException.class);
+            assertThat(member.describeStackSetOperation(describe -> describe.stackSetName("guardrails")
+                                    .operationId("op-1")
+                                    .callAs(CallAs.DELEGATED_ADMIN))
+                            .stackSetOperation()
+                            .statusAsString())
+                    .isEqualTo("SUCCEEDED");
+        }
+        assertThatThrownBy(() -> cloudFormation.listStackInstances(
+                        list -> list.stackSetName("guardrails").callAs(CallAs.DELEGATED_ADMIN)))
+                .isInstanceOfSatisfying(
+                        CloudFormationException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
     }
 
     /**

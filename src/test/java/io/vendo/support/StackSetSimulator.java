@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * operation at a time (OperationInProgressException), and an operation takes the stack duration. Instances are an
  * account's (Accounts) or those of every account of organizational units (DeploymentTargets), each CURRENT and
  * SUCCEEDED once its last operation ended; UpdateStackSet keeps the StackSet's parameters, permission model and
- * auto-deployment.
+ * auto-deployment. Service-managed StackSets live in the management account (the portal's own credentials): a member
+ * account registered as a delegated administrator reaches them only with {@code CallAs=DELEGATED_ADMIN} (without it,
+ * StackSetNotFoundException, as AWS looks among the account's own StackSets), and {@code DELEGATED_ADMIN} from an account
+ * that is not registered is a ValidationError.
  */
 public final class StackSetSimulator {
 
@@ -26,6 +29,9 @@ public final class StackSetSimulator {
     private final Map<String, List<String>> units = new ConcurrentHashMap<>();
     /** What UpdateStackSet set, by StackSet: Parameters.*, PermissionModel, AutoDeployment.* as sent. */
     private final Map<String, Map<String, String>> settings = new ConcurrentHashMap<>();
+
+    /** Member accounts registered as delegated administrators of StackSets. */
+    private final java.util.Set<String> delegatedAdministrators = ConcurrentHashMap.newKeySet();
 
     private final Supplier<Duration> duration;
 
@@ -38,6 +44,30 @@ public final class StackSetSimulator {
         operations.clear();
         units.clear();
         settings.clear();
+        delegatedAdministrators.clear();
+    }
+
+    void delegatedAdministrator(String account) {
+        delegatedAdministrators.add(account);
+    }
+
+    /**
+     * Why AWS would refuse this StackSet call from this caller ({@code portal}: the management account's own
+     * credentials; else the account of the assumed role), if it would.
+     */
+    java.util.Optional<ResponseDefinitionBuilder> refusal(Map<String, String> form, String caller) {
+        var delegated = "DELEGATED_ADMIN".equals(form.get("CallAs"));
+        if (delegated && !delegatedAdministrators.contains(caller)) {
+            return java.util.Optional.of(CloudFormationSimulator.error(
+                    400,
+                    "ValidationError",
+                    "Account " + caller + " is not registered as a delegated administrator for the organization"));
+        }
+        if (!delegated && delegatedAdministrators.contains(caller)) {
+            return java.util.Optional.of(CloudFormationSimulator.error(
+                    404, "StackSetNotFoundException", "StackSet " + form.get("StackSetName") + " not found"));
+        }
+        return java.util.Optional.empty();
     }
 
     void organizationalUnit(String unit, List<String> accounts) {

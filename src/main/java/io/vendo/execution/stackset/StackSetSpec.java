@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param capabilities what the StackSet's template needs acknowledged when the StackSet itself is updated
  * @param operationId the OperationId of this spec's operation
  * @param stackSetUpdateId the OperationId of the request's UpdateStackSet (OUs: it sets the StackSet's parameters)
- * @param administration where the StackSet is administered: the portal's own account, in the StackSet's home region
+ * @param administration where the StackSet is administered, in its home region: the portal's own account, or as a
+ *     delegated administrator the target's account through its role
+ * @param delegatedAdministrator whether every StackSet call says {@code CallAs=DELEGATED_ADMIN}
  */
 public record StackSetSpec(
         UUID requestId,
@@ -33,7 +35,8 @@ public record StackSetSpec(
         String operationId,
         String stackSetUpdateId,
         DeploymentParameters parameters,
-        AwsTarget administration) {
+        AwsTarget administration,
+        boolean delegatedAdministrator) {
 
     /** The handles an environment keeps of its instances. */
     static final String NAME = "StackSetName";
@@ -77,7 +80,10 @@ public record StackSetSpec(
                 job.token(operation),
                 job.token(STACK_SET_UPDATE),
                 job.parameters(),
-                new AwsTarget(target.accountId(), target.region(), null, null));
+                delivery.asDelegatedAdministrator()
+                        ? target
+                        : new AwsTarget(target.accountId(), target.region(), null, null),
+                delivery.asDelegatedAdministrator());
     }
 
     /** Whether its instances are those of organizational units (service-managed permissions), not of one account. */
@@ -104,7 +110,8 @@ public record StackSetSpec(
                 stackSetUpdateId,
                 stackSetUpdateId,
                 parameters,
-                administration);
+                administration,
+                delegatedAdministrator);
     }
 
     /**
