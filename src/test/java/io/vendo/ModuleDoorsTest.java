@@ -93,6 +93,7 @@ class ModuleDoorsTest {
             "requireVisible",
             "deploymentParameters",
             "rolloutOf",
+            "stackSetChoiceOf",
             "batchOf",
             "batch");
 

@@ -129,6 +129,18 @@ public class Catalog {
      * @throws TargetNotAllowedException naming the reason
      */
     public void checkPlacement(BlueprintVersionDetails version, TargetDetails target, Map<String, String> values) {
+        checkPlacement(version, target, values, StackSetChoice.NONE);
+    }
+
+    /**
+     * As {@link #checkPlacement(BlueprintVersionDetails, TargetDetails, Map)}, for a request that chose the StackSet's
+     * deployment targets: the OUs it chose must be the target's, the blueprint's own are not asked for.
+     *
+     * @return the choice, its regions in the blueprint's order
+     * @throws StackSetChoiceRefusedException for OUs or regions the request may not choose
+     */
+    public StackSetChoice checkPlacement(
+            BlueprintVersionDetails version, TargetDetails target, Map<String, String> values, StackSetChoice choice) {
         var metadata = requireBlueprint(version.slug()).metadata();
         if (!target.accepts(version.slug())) {
             throw new TargetNotAllowedException(
@@ -156,11 +168,25 @@ public class Catalog {
                     "Target %s allows new accounts in %s only"
                             .formatted(target.slug(), String.join(", ", target.allowedOrganizationalUnits())));
         }
-        if (version.delivery() instanceof Delivery.StackSet stackSet) {
+        var checked = StackSetChoiceRules.check(version, target, choice);
+        if (checked.organizationalUnits().isEmpty() && version.delivery() instanceof Delivery.StackSet stackSet) {
             StackSetDeliveryRules.refusal(stackSet, target).ifPresent(refusal -> {
                 throw new TargetNotAllowedException("target", refusal);
             });
         }
+        return checked;
+    }
+
+    /**
+     * What a request may choose of a STACK_SET blueprint's deployment targets (see {@link StackSetChoiceRules}), before
+     * the organization is asked whether its OUs exist.
+     *
+     * @return the choice, its regions in the blueprint's order
+     * @throws StackSetChoiceRefusedException naming every problem by field
+     */
+    public StackSetChoice checkStackSetChoice(
+            BlueprintVersionDetails version, TargetDetails target, StackSetChoice choice) {
+        return StackSetChoiceRules.check(version, target, choice);
     }
 
     public BlueprintVersionDetails version(UUID versionId) {

@@ -1,5 +1,6 @@
 package io.vendo.catalog;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,7 @@ final class StackSetDeliveryRules {
     private static final Pattern STACK_SET_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     private static final Set<String> REGION_CONCURRENCY = Set.of("SEQUENTIAL", "PARALLEL");
     /** UpdateStackSet and CreateStackInstances take at most this many OUs in one operation. */
-    private static final int MAX_ORGANIZATIONAL_UNITS = 50;
+    static final int MAX_ORGANIZATIONAL_UNITS = 50;
 
     private StackSetDeliveryRules() {}
 
@@ -129,17 +130,20 @@ final class StackSetDeliveryRules {
         if (!stackSet.toOrganizationalUnits()) {
             return Optional.empty();
         }
+        return refusal(stackSet.stackSetName(), stackSet.organizationalUnits(), target);
+    }
+
+    /** Why the target may not take these organizational units for the StackSet, if it may not. */
+    static Optional<String> refusal(String stackSetName, List<String> units, TargetDetails target) {
         var allowed = target.allowedOrganizationalUnits();
-        var refused = stackSet.organizationalUnits().stream()
-                .filter(unit -> !allowed.contains(unit))
-                .toList();
+        var refused = units.stream().filter(unit -> !allowed.contains(unit)).toList();
         if (refused.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(
                 allowed.isEmpty()
                         ? "Target %s allows no organizational units, and StackSet %s deploys to %s: an admin must list them in the target's allowedOrganizationalUnits"
-                                .formatted(target.slug(), stackSet.stackSetName(), String.join(", ", refused))
+                                .formatted(target.slug(), stackSetName, String.join(", ", refused))
                         : "Target %s allows StackSets in %s only, not in %s"
                                 .formatted(target.slug(), String.join(", ", allowed), String.join(", ", refused)));
     }

@@ -1,8 +1,10 @@
 package io.vendo.execution;
 
+import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.ParameterDefinition;
 import io.vendo.environment.Environments;
+import io.vendo.execution.stackset.StackSetSpec;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.time.LocalDate;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The job of a request's step: the pinned blueprint version, the target, the tags every created resource carries
- * (computed from the submission, so every step computes the same), the parameters and the environment's handles.
+ * (computed from the submission, so every step computes the same), the parameters and the environment's handles (or
+ * the StackSet deployment targets the request chose).
  */
 @Component
 class Jobs {
@@ -73,8 +76,21 @@ class Jobs {
                 tags,
                 properties.terminationProtection().contains(target.environment()),
                 request.kind(),
-                request.environmentId() == null
-                        ? Map.of()
-                        : environments.require(request.environmentId()).handles());
+                handles(request, blueprint.kind()));
+    }
+
+    /**
+     * A day-2 request's environment's handles; for a StackSet PROVISION request that chose its OUs or regions, those,
+     * under the names its environment will keep them by.
+     */
+    private Map<String, String> handles(RequestView request, BlueprintKind kind) {
+        if (request.environmentId() != null) {
+            return environments.require(request.environmentId()).handles();
+        }
+        return kind == BlueprintKind.STACK_SET
+                ? requests.stackSetChoiceOf(request.id())
+                        .map(StackSetSpec::chosen)
+                        .orElse(Map.of())
+                : Map.of();
     }
 }

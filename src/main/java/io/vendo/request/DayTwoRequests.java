@@ -4,6 +4,7 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.catalog.StackSetChoice;
 import io.vendo.identity.Actor;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +34,19 @@ public class DayTwoRequests {
     private final RequestRepository repository;
     private final Catalog catalog;
     private final SecretParameters secrets;
+    private final StackSetChoices stackSetChoices;
     private final Clock clock;
 
-    DayTwoRequests(RequestRepository repository, Catalog catalog, SecretParameters secrets, Clock clock) {
+    DayTwoRequests(
+            RequestRepository repository,
+            Catalog catalog,
+            SecretParameters secrets,
+            StackSetChoices stackSetChoices,
+            Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.secrets = secrets;
+        this.stackSetChoices = stackSetChoices;
         this.clock = clock;
     }
 
@@ -83,7 +91,9 @@ public class DayTwoRequests {
         });
         var target = catalog.target(targetId);
         var validated = catalog.validateParameters(version, merged);
-        catalog.checkPlacement(version, target, validated);
+        // A StackSet's OUs are those it was created for, which an UPDATE keeps (and passes on to the next).
+        var stackSet = stackSetChoices.find(current).orElse(StackSetChoice.NONE);
+        catalog.checkPlacement(version, target, validated, stackSet);
         if (version.versionId().equals(previous.toView().blueprintVersionId()) && validated.equals(before)) {
             throw new NothingToUpdateException(environmentId, version.number());
         }
@@ -110,6 +120,7 @@ public class DayTwoRequests {
                                 : null),
                 clock.instant());
         var saved = repository.save(request).toView();
+        stackSetChoices.keep(id, stackSet);
         log.info(
                 "Request {} filed: UPDATE of environment {} to {} v{} by {}",
                 id,

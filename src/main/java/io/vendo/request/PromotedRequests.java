@@ -1,6 +1,8 @@
 package io.vendo.request;
 
 import io.vendo.catalog.Catalog;
+import io.vendo.catalog.StackSetChoice;
+import io.vendo.catalog.StackSetChoiceRefusedException;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import java.time.Clock;
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files the next step of a promotion for the promotion module, once the step before it succeeded: a PROVISION request
- * of the same blueprint version with the same values (NoEcho ones re-encrypted for the new request; nobody sees them),
+ * of the same blueprint version with the same values (NoEcho ones re-encrypted for the new request; nobody sees them)
+ * and, for a StackSet, the same OUs and regions,
  * filed for the same requester and team, waiting for the approval its own target's tier asks for.
  */
 @Service
@@ -31,6 +34,7 @@ public class PromotedRequests {
     private final Catalog catalog;
     private final SecretParameters secrets;
     private final ObjectProvider<StandingEnvironments> environments;
+    private final StackSetChoices choices;
     private final Clock clock;
 
     PromotedRequests(
@@ -38,11 +42,13 @@ public class PromotedRequests {
             Catalog catalog,
             SecretParameters secrets,
             ObjectProvider<StandingEnvironments> environments,
+            StackSetChoices choices,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.secrets = secrets;
         this.environments = environments;
+        this.choices = choices;
         this.clock = clock;
     }
 
@@ -65,6 +71,13 @@ public class PromotedRequests {
         if (target.isEmpty()) {
             return new PromotionOutcome.Refused("Step %d: its target no longer exists or no longer takes blueprint %s"
                     .formatted(step, version.slug()));
+        }
+        // A StackSet's step goes to the OUs and regions the first step chose, if its target takes them.
+        var stackSet = choices.find(previous).orElse(StackSetChoice.NONE);
+        try {
+            catalog.checkStackSetChoice(version, target.get(), stackSet);
+        } catch (StackSetChoiceRefusedException e) {
+            return new PromotionOutcome.Refused("Step %d: %s".formatted(step, e.detail()));
         }
         var overQuota = overQuota(version.slug(), shown.team());
         if (overQuota != null) {
@@ -89,6 +102,7 @@ public class PromotedRequests {
                         new Actor(shown.requester(), Set.of(Role.REQUESTER), Set.of(shown.team()))),
                 clock.instant());
         var saved = repository.save(request).toView();
+        choices.store(id, stackSet, VendingRequest.SYSTEM);
         log.info(
                 "Request {} filed: promotion step {} of request {} to {}",
                 id,

@@ -2,6 +2,7 @@ package io.vendo.request;
 
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
+import io.vendo.catalog.StackSetChoice;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import io.vendo.refusal.Refusal;
@@ -81,11 +82,12 @@ public class Requests {
      * @throws io.vendo.catalog.BlueprintRetiredException for a retired blueprint
      * @throws QuotaExceededException when the team has reached the blueprint's quota
      * @throws PromotionRefusedException for further targets that are unknown, repeated or do not take the blueprint
+     * @throws io.vendo.catalog.StackSetChoiceRefusedException for OUs or regions a StackSet request may not choose
      */
     public RequestView submit(SubmitRequest submission, Actor requester) {
         requireRequester(requester);
         var blueprint = catalog.latestVersion(submission.blueprint());
-        var checked = submissions.check(blueprint, submission.target(), submission.parameters());
+        var checked = submissions.check(blueprint, submission.target(), submission.parameters(), submission.stackSet());
         var target = checked.target();
         var promotion = promotions.check(blueprint, target, submission.promotion());
         submissions.refuseOverQuota(blueprint, requester.primaryTeam(), 1);
@@ -93,6 +95,7 @@ public class Requests {
         var request = VendingRequest.submit(
                 submissions.seal(checked, id, submission.justification(), requester), clock.instant());
         var saved = repository.save(request).toView();
+        submissions.remember(id, checked, requester);
         promotions.announce(id, target, promotion, requester);
         log.info(
                 "Request {} submitted: {} version {} on {} for team {}",
@@ -146,6 +149,12 @@ public class Requests {
     @Transactional(readOnly = true)
     public RequestView require(UUID id) {
         return repository.findById(id).map(VendingRequest::toView).orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    /** The OUs and regions a StackSet request chose; none when it left them to its blueprint. */
+    @Transactional(readOnly = true)
+    public Optional<StackSetChoice> stackSetChoiceOf(UUID requestId) {
+        return submissions.stackSetChoiceOf(requestId);
     }
 
     /**

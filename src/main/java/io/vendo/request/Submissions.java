@@ -4,8 +4,11 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintVersionDetails;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
+import io.vendo.catalog.StackSetChoice;
+import io.vendo.catalog.StackSetChoiceRefusedException;
 import io.vendo.catalog.TargetDetails;
 import io.vendo.identity.Actor;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every PROVISION submission goes through, alone or as a row of a batch: the values checked exactly as
  * CloudFormation would, the target checked against the blueprint, an account's e-mail checked against the
- * organization and earlier requests, the team's quota, and the NoEcho values sealed before they are stored.
+ * organization and earlier requests, the OUs a StackSet request chose checked against the organization, the team's
+ * quota, and the NoEcho values sealed before they are stored.
  */
 @Component
 class Submissions {
@@ -26,22 +30,35 @@ class Submissions {
     private final SecretParameters secrets;
     private final ObjectProvider<OrganizationAccounts> organization;
     private final ObjectProvider<StandingEnvironments> environments;
+    private final ObjectProvider<OrganizationalUnits> units;
+    private final StackSetChoices choices;
 
     Submissions(
             RequestRepository repository,
             Catalog catalog,
             SecretParameters secrets,
             ObjectProvider<OrganizationAccounts> organization,
-            ObjectProvider<StandingEnvironments> environments) {
+            ObjectProvider<StandingEnvironments> environments,
+            ObjectProvider<OrganizationalUnits> units,
+            StackSetChoices choices) {
         this.repository = repository;
         this.catalog = catalog;
         this.secrets = secrets;
         this.organization = organization;
         this.environments = environments;
+        this.units = units;
+        this.choices = choices;
     }
 
-    /** A submission that passed every check, with its effective parameter values (defaults filled in). */
-    record Checked(BlueprintVersionDetails blueprint, TargetDetails target, Map<String, String> parameters) {}
+    /**
+     * A submission that passed every check, with its effective parameter values (defaults filled in) and the StackSet's
+     * deployment targets it chose ({@link StackSetChoice#NONE}: the blueprint's).
+     */
+    record Checked(
+            BlueprintVersionDetails blueprint,
+            TargetDetails target,
+            Map<String, String> parameters,
+            StackSetChoice stackSet) {}
 
     /**
      * @throws io.vendo.catalog.InvalidParametersException for values CloudFormation would refuse, and an account
@@ -50,15 +67,50 @@ class Submissions {
      * @throws io.vendo.refusal.Refusal {@code NOT_FOUND} for an unknown target
      */
     Checked check(BlueprintVersionDetails blueprint, String targetSlug, Map<String, String> values) {
+        return check(blueprint, targetSlug, values, StackSetChoice.NONE);
+    }
+
+    /**
+     * As {@link #check(BlueprintVersionDetails, String, Map)}, with the StackSet's deployment targets the request
+     * chose.
+     *
+     * @throws StackSetChoiceRefusedException for OUs the target does not list or the organization does not have, and
+     *     regions that are not the blueprint's
+     */
+    Checked check(
+            BlueprintVersionDetails blueprint, String targetSlug, Map<String, String> values, StackSetChoice chosen) {
         var target = catalog.target(targetSlug);
         var parameters = catalog.validateParameters(blueprint, values);
-        catalog.checkPlacement(blueprint, target, parameters);
+        var stackSet = catalog.checkPlacement(blueprint, target, parameters, chosen);
+        refuseUnitsOutsideTheOrganization(target, stackSet.organizationalUnits());
         if (blueprint.kind() == BlueprintKind.ACCOUNT) {
             var email = parameters.getOrDefault("AccountEmail", "");
             refuseEmailOfAnAccount(target, email);
             refuseTakenAccountEmail(email);
         }
-        return new Checked(blueprint, target, parameters);
+        return new Checked(blueprint, target, parameters, stackSet);
+    }
+
+    /** Keeps what the stored request chose of its StackSet's deployment targets, in the submitting transaction. */
+    void remember(UUID id, Checked checked, Actor requester) {
+        choices.store(id, checked.stackSet(), requester.username());
+    }
+
+    Optional<StackSetChoice> stackSetChoiceOf(UUID id) {
+        return choices.find(id);
+    }
+
+    private void refuseUnitsOutsideTheOrganization(TargetDetails target, List<String> chosen) {
+        var organization = units.getIfAvailable();
+        if (chosen.isEmpty() || organization == null) {
+            return;
+        }
+        var unknown = organization.unknown(target, chosen);
+        if (!unknown.isEmpty()) {
+            throw new StackSetChoiceRefusedException(Map.of(
+                    "organizationalUnits",
+                    "The organization has no organizational unit %s".formatted(String.join(", ", unknown))));
+        }
     }
 
     /** @throws QuotaExceededException when {@code adding} more requests would take the team past the quota */

@@ -1,10 +1,13 @@
 package io.vendo.execution.stackset;
 
 import io.vendo.catalog.Delivery;
+import io.vendo.catalog.StackSetChoice;
 import io.vendo.execution.AwsTarget;
 import io.vendo.execution.DeploymentParameters;
 import io.vendo.execution.Job;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +58,8 @@ public record StackSetSpec(
     }
 
     /**
-     * The spec of one of the job's operations: for PROVISION, the targets the blueprint's delivery names; for a day-2
+     * The spec of one of the job's operations: for PROVISION, the targets the request chose ({@link #chosen}) or else
+     * those the blueprint's delivery names; for a day-2
      * request, those its environment's handles recorded (StackSetName, StackSetAccounts or
      * StackSetOrganizationalUnits, StackSetRegions), so it acts on what was created.
      *
@@ -84,6 +88,21 @@ public record StackSetSpec(
                         ? target
                         : new AwsTarget(target.accountId(), target.region(), null, null),
                 delivery.asDelegatedAdministrator());
+    }
+
+    /**
+     * The handles that stand for what a PROVISION request chose ({@link StackSetChoice}), so that its spec and its
+     * environment's are read alike: the OUs and regions chosen, the blueprint's where it chose none.
+     */
+    public static Map<String, String> chosen(StackSetChoice choice) {
+        var handles = new LinkedHashMap<String, String>();
+        if (!choice.organizationalUnits().isEmpty()) {
+            handles.put(ORGANIZATIONAL_UNITS, String.join(",", choice.organizationalUnits()));
+        }
+        if (!choice.regions().isEmpty()) {
+            handles.put(REGIONS, String.join(",", choice.regions()));
+        }
+        return Map.copyOf(handles);
     }
 
     /** Whether its instances are those of organizational units (service-managed permissions), not of one account. */

@@ -1,11 +1,14 @@
 package io.vendo.request.api;
 
+import io.vendo.catalog.StackSetChoice;
 import io.vendo.request.ChangePreview;
 import io.vendo.request.RequestKind;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param environmentId the environment a day-2 request acts on
  * @param preview what an UPDATE request will change, as AWS computed it before approval
  * @param previewPending whether AWS is still computing it (approvers are asked once it is there)
+ * @param stackSet the organizational units and regions a StackSet request chose (in submit's and get's answers);
+ *     absent when it left them to its blueprint
  */
 record RequestResponse(
         UUID id,
@@ -34,9 +39,14 @@ record RequestResponse(
         @Nullable ChangePreview preview,
         boolean previewPending,
         Instant submittedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable StackSetTargets stackSet) {
 
     static RequestResponse of(RequestView request) {
+        return of(request, Optional.empty());
+    }
+
+    static RequestResponse of(RequestView request, Optional<StackSetChoice> stackSet) {
         return new RequestResponse(
                 request.id(),
                 request.kind(),
@@ -55,6 +65,14 @@ record RequestResponse(
                 request.preview(),
                 request.previewPending(),
                 request.submittedAt(),
-                request.updatedAt());
+                request.updatedAt(),
+                stackSet.map(choice -> new StackSetTargets(choice.organizationalUnits(), choice.regions()))
+                        .orElse(null));
     }
+
+    /**
+     * @param organizationalUnits the OUs its StackSet deploys to; empty: the blueprint's
+     * @param regions the regions, in the order they are deployed; empty: the blueprint's
+     */
+    record StackSetTargets(List<String> organizationalUnits, List<String> regions) {}
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.audit.AuditEntry;
 import io.vendo.audit.AuditTrail;
+import io.vendo.catalog.StackSetChoice;
 import io.vendo.identity.Actor;
 import io.vendo.request.RequestSearch;
 import io.vendo.request.Requests;
@@ -64,7 +65,9 @@ class RequestsApiController {
             description = "Validates the parameters against the blueprint's template exactly as CloudFormation would"
                     + " and stores the request, which then waits for approval. With `promotion`, it is the first step"
                     + " of a promotion: each further target gets the same version and values once the step before it"
-                    + " succeeded (see `getRequestPromotion`). With an `Idempotency-Key`, a retry"
+                    + " succeeded (see `getRequestPromotion`). A StackSet request may choose its `organizationalUnits`"
+                    + " (among its target's, checked with AWS Organizations) and `regions` (among its blueprint's)."
+                    + " With an `Idempotency-Key`, a retry"
                     + " with the same key and body returns the first response instead of creating a second request.",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(
@@ -95,11 +98,15 @@ class RequestsApiController {
                         body.target(),
                         body.parameters() == null ? Map.of() : body.parameters(),
                         body.justification(),
-                        body.promotion() == null ? List.of() : body.promotion()),
+                        body.promotion() == null ? List.of() : body.promotion(),
+                        new StackSetChoice(
+                                body.organizationalUnits() == null ? List.of() : body.organizationalUnits(),
+                                body.regions() == null ? List.of() : body.regions())),
                 actor);
         // Relative (RFC 9110 allows it): an absolute one would be built from the Host header the caller chose.
         var location = URI.create("/api/v1/requests/" + submitted.id());
-        return ResponseEntity.created(location).body(RequestResponse.of(submitted));
+        return ResponseEntity.created(location)
+                .body(RequestResponse.of(submitted, requests.stackSetChoiceOf(submitted.id())));
     }
 
     /**
@@ -152,7 +159,7 @@ class RequestsApiController {
             description = "Its state, parameters, outputs, and the dry-run plan or failure reason when there is one.",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_READ))
     RequestResponse get(@PathVariable UUID id, Actor actor) {
-        return RequestResponse.of(requests.get(id, actor));
+        return RequestResponse.of(requests.get(id, actor), requests.stackSetChoiceOf(id));
     }
 
     /** Withdraws a request that has not started yet; only its requester may. */
@@ -226,11 +233,18 @@ class RequestsApiController {
      * @param promotion further targets' slugs, in order: after this request succeeds, the same blueprint version and
      *     values go to the first of them as a request of its own, under the approval its tier asks for, and so on;
      *     a step that does not succeed stops the promotion. Follow it at {@code /api/v1/requests/{id}/promotion}
+     * @param organizationalUnits for a StackSet blueprint with service-managed permissions: the OU ids ({@code ou-…},
+     *     or the root {@code r-…}) to deploy to, each listed by the target's {@code allowedOrganizationalUnits} and
+     *     existing in the organization; omitted: the blueprint's
+     * @param regions for a StackSet blueprint: the regions to deploy to, some of the blueprint's (deployed in the
+     *     blueprint's order); omitted: all of the blueprint's
      */
     record CreateRequestBody(
             @NotBlank String blueprint,
             @NotBlank String target,
             @Nullable Map<String, String> parameters,
             @NotBlank @Size(max = 2000) String justification,
-            @Nullable List<String> promotion) {}
+            @Nullable List<String> promotion,
+            @Nullable @Size(max = 50) List<String> organizationalUnits,
+            @Nullable @Size(max = 50) List<String> regions) {}
 }

@@ -1,7 +1,9 @@
 package io.vendo.request.web;
 
 import io.vendo.catalog.BlueprintVersionDetails;
+import io.vendo.catalog.Delivery;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.catalog.StackSetChoice;
 import io.vendo.catalog.TargetDetails;
 import io.vendo.request.DraftSecrets;
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the blueprint's request form posts: the target and any further targets to promote to, a value per template
- * parameter, a justification, the form's
+ * What the blueprint's request form posts: the target and any further targets to promote to, for a StackSet the
+ * organizational units and regions it deploys to, a value per template parameter, a justification, the form's
  * one-time token, and which step the person took (review, change, submit). Secrets entered before the review come
  * back sealed ({@link DraftSecrets}) in {@code sealed}; the password fields stay empty.
  *
@@ -27,6 +29,8 @@ class RequestForm {
 
     private String target = "";
     private List<String> promotion = new ArrayList<>();
+    private List<String> organizationalUnits = new ArrayList<>();
+    private List<String> regions = new ArrayList<>();
     private Map<String, String> parameters = new LinkedHashMap<>();
     private Map<String, String> sealed = new LinkedHashMap<>();
     private String justification = "";
@@ -65,6 +69,56 @@ class RequestForm {
             chosen.removeLast();
         }
         return List.copyOf(chosen);
+    }
+
+    /** The StackSet's delivery, for a STACK_SET blueprint. */
+    private Optional<Delivery.StackSet> stackSet() {
+        return blueprint.delivery() instanceof Delivery.StackSet stackSet ? Optional.of(stackSet) : Optional.empty();
+    }
+
+    /** Whether the form asks which organizational units the StackSet deploys to (service-managed permissions). */
+    public boolean choosesUnits() {
+        return stackSet().map(Delivery.StackSet::toOrganizationalUnits).orElse(false);
+    }
+
+    /** Whether the form asks which of the blueprint's regions the StackSet deploys to. */
+    public boolean choosesRegions() {
+        return stackSet().isPresent();
+    }
+
+    /** The OUs to offer: the chosen target's, else those of every target the form offers. */
+    public List<String> offeredUnits() {
+        var offering = chosenTarget().map(List::of).orElse(targets);
+        return offering.stream()
+                .flatMap(target -> target.allowedOrganizationalUnits().stream())
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    public List<String> offeredRegions() {
+        return stackSet().map(Delivery.StackSet::regions).orElse(List.of());
+    }
+
+    /**
+     * A new form's StackSet targets: those an earlier request chose, else the blueprint's OUs (those offered) and all
+     * its regions.
+     */
+    void chooseStackSetTargets(StackSetChoice earlier) {
+        stackSet().ifPresent(stackSet -> {
+            var offered = offeredUnits();
+            var units = earlier.organizationalUnits().isEmpty()
+                    ? stackSet.organizationalUnits()
+                    : earlier.organizationalUnits();
+            setOrganizationalUnits(units.stream().filter(offered::contains).toList());
+            setRegions(earlier.regions().isEmpty() ? stackSet.regions() : earlier.regions());
+        });
+    }
+
+    /** What the form chose of the StackSet's deployment targets; nothing for other blueprints. */
+    StackSetChoice stackSetChoice() {
+        return new StackSetChoice(
+                choosesUnits() ? organizationalUnits : List.of(), choosesRegions() ? regions : List.of());
     }
 
     boolean editing() {
@@ -148,6 +202,30 @@ class RequestForm {
                 ? new ArrayList<>()
                 : new ArrayList<>(
                         promotion.stream().map(slug -> slug == null ? "" : slug).toList());
+    }
+
+    public List<String> getOrganizationalUnits() {
+        return organizationalUnits;
+    }
+
+    public void setOrganizationalUnits(List<String> organizationalUnits) {
+        this.organizationalUnits = withoutBlanks(organizationalUnits);
+    }
+
+    public List<String> getRegions() {
+        return regions;
+    }
+
+    public void setRegions(List<String> regions) {
+        this.regions = withoutBlanks(regions);
+    }
+
+    private static List<String> withoutBlanks(List<String> values) {
+        return values == null
+                ? new ArrayList<>()
+                : new ArrayList<>(values.stream()
+                        .filter(value -> value != null && !value.isBlank())
+                        .toList());
     }
 
     public Map<String, String> getParameters() {

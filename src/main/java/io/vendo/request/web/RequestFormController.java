@@ -4,6 +4,8 @@ import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
 import io.vendo.catalog.ParameterDefinition;
+import io.vendo.catalog.StackSetChoice;
+import io.vendo.catalog.StackSetChoiceRefusedException;
 import io.vendo.catalog.TargetDetails;
 import io.vendo.catalog.TargetNotAllowedException;
 import io.vendo.identity.Actor;
@@ -78,7 +80,15 @@ class RequestFormController {
     @InitBinder("form")
     void binding(WebDataBinder binder) {
         binder.setAllowedFields(
-                "target", "promotion[*]", "parameters[*]", "sealed[*]", "justification", "formToken", "step");
+                "target",
+                "promotion[*]",
+                "organizationalUnits",
+                "regions",
+                "parameters[*]",
+                "sealed[*]",
+                "justification",
+                "formToken",
+                "step");
         binder.addValidators(validator);
     }
 
@@ -104,6 +114,9 @@ class RequestFormController {
                     : parameter.defaultValue() == null || parameter.noEcho() ? "" : parameter.defaultValue();
             form.getParameters().putIfAbsent(parameter.name(), ParameterField.display(parameter, value));
         }
+        var earlierChoice =
+                earlier == null ? Optional.<StackSetChoice>empty() : requests.stackSetChoiceOf(earlier.id());
+        form.chooseStackSetTargets(earlierChoice.orElse(StackSetChoice.NONE));
         if (earlier != null) {
             if (form.getTarget().isEmpty()) {
                 form.setTarget(earlier.targetSlug());
@@ -144,7 +157,8 @@ class RequestFormController {
                                 form.getTarget(),
                                 values,
                                 form.getJustification(),
-                                form.promotion()),
+                                form.promotion(),
+                                form.stackSetChoice()),
                         actor);
                 return new FormTokens.Outcome(
                         "/requests/" + submitted.id(), "Request submitted: it now waits for approval.");
@@ -156,6 +170,8 @@ class RequestFormController {
         } catch (TargetNotAllowedException e) {
             e.errors().forEach((name, message) -> reject(form, binding, name, message));
         } catch (PromotionRefusedException e) {
+            e.errors().forEach((name, message) -> reject(form, binding, name, message));
+        } catch (StackSetChoiceRefusedException e) {
             e.errors().forEach((name, message) -> reject(form, binding, name, message));
         } catch (FormTokens.TokenUsedException e) {
             // Back to an already submitted review, changed and sent again: a new request needs a new form.
@@ -201,12 +217,16 @@ class RequestFormController {
                 form.blueprint().slug(),
                 form.getTarget(),
                 String.join(",", form.promotion()),
+                form.stackSetChoice().toString(),
                 form.getJustification(),
                 fields.toString());
     }
 
     private static void reject(RequestForm form, BindingResult binding, String name, String message) {
-        if (name.equals("target") || name.startsWith("promotion")) {
+        if (name.equals("target")
+                || name.startsWith("promotion")
+                || name.equals("organizationalUnits")
+                || name.equals("regions")) {
             binding.rejectValue(name, "refused", message);
             return;
         }

@@ -2,6 +2,7 @@ package io.vendo.request.web;
 
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.InvalidParametersException;
+import io.vendo.catalog.StackSetChoiceRefusedException;
 import io.vendo.request.PromotionChecks;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -9,7 +10,7 @@ import org.springframework.validation.Validator;
 
 /**
  * Checks a request form before its review and before it is submitted, field by field in the order the form shows
- * them (target, further targets, the parameters section by section, justification), so that the error summary reads top to bottom. The
+ * them (target, further targets, a StackSet's OUs and regions, the parameters section by section, justification), so that the error summary reads top to bottom. The
  * catalog decides which parameter values CloudFormation would refuse; {@link ParameterMessages} says why, in words.
  * A value already refused while binding (a control character) keeps that message. Changing the form (the "Change"
  * button on the review) checks nothing.
@@ -48,6 +49,7 @@ class RequestFormValidator implements Validator {
                         errors.rejectValue(field, "invalid", message);
                     }
                 });
+        stackSetChoice(form, errors);
         var refused = refusedParameters(form);
         for (var section : ParameterSection.of(
                 form.blueprint().parameters().stream().map(ParameterField::of).toList())) {
@@ -74,6 +76,25 @@ class RequestFormValidator implements Validator {
                                         MAX_JUSTIFICATION,
                                         form.getJustification().length()));
             }
+        }
+    }
+
+    /** A StackSet's OUs and regions: at least one of each the form offers, each one the target and blueprint allow. */
+    private void stackSetChoice(RequestForm form, Errors errors) {
+        if (form.choosesUnits() && form.getOrganizationalUnits().isEmpty()) {
+            errors.rejectValue("organizationalUnits", "required", "Choose at least one organizational unit");
+        }
+        if (form.choosesRegions() && form.getRegions().isEmpty()) {
+            errors.rejectValue("regions", "required", "Choose at least one region");
+        }
+        var target = form.chosenTarget();
+        if (target.isEmpty() || errors.hasFieldErrors("organizationalUnits") || errors.hasFieldErrors("regions")) {
+            return;
+        }
+        try {
+            catalog.checkStackSetChoice(form.blueprint(), target.get(), form.stackSetChoice());
+        } catch (StackSetChoiceRefusedException e) {
+            e.errors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
         }
     }
 
