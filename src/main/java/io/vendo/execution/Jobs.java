@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The job of a request's step: the pinned blueprint version, the target, the tags every created resource carries
@@ -37,7 +38,10 @@ class Jobs {
     /**
      * The job of one step. Only a live run can decrypt NoEcho values, and only when an executor builds a call with
      * them ({@link DeploymentParameters#forAws()}); a dry run's plan is stored and shown, so it only ever sees ****.
+     * Read in one transaction: every step of every request reads its job, and the version, the target, the blueprint
+     * and the environment were four transactions of their own (the blueprint read twice).
      */
+    @Transactional(readOnly = true)
     Job of(RequestView request, boolean live) {
         var blueprint = catalog.version(request.blueprintVersionId());
         var target = catalog.target(request.targetId());
