@@ -1,7 +1,6 @@
 package io.vendo.environment;
 
 import io.vendo.request.RequestEvent.RequestSucceeded;
-import io.vendo.request.RequestKind;
 import io.vendo.request.Requests;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,13 @@ class DriftAfterUpdate {
         this.driftChecks = driftChecks;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only an UPDATE. The condition is evaluated before the event publication registry stores anything, so the success
+     * of every other request costs no publication (an insert, two bookkeeping transactions
+     * and an empty one of the listener's own).
+     */
+    @ApplicationModuleListener(condition = "#succeeded.kind() == T(io.vendo.request.RequestKind).UPDATE")
     void on(RequestSucceeded succeeded) {
-        if (succeeded.kind() != RequestKind.UPDATE) {
-            return;
-        }
         var environment = requests.require(succeeded.requestId()).environmentId();
         if (environment != null) {
             driftChecks.requestBySystem(environment, DriftCheckTrigger.AFTER_UPDATE);

@@ -1,11 +1,11 @@
 package io.vendo.environment;
 
 import io.vendo.request.RequestEvent.RequestApproved;
-import io.vendo.request.RequestKind;
 import io.vendo.request.RequestProgress;
 import io.vendo.request.Requests;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -31,12 +31,16 @@ class LeaseExtension {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only an approved EXTEND. The condition is evaluated before the event publication registry stores anything, so the
+     * approval of every other request costs no publication (an insert, two bookkeeping transactions
+     * and an empty one of the listener's own).
+     */
+    @ApplicationModuleListener(
+            condition =
+                    "#approved.kind() == T(io.vendo.request.RequestKind).EXTEND and #approved.environmentId() != null")
     void on(RequestApproved approved) {
-        var environmentId = approved.environmentId();
-        if (approved.kind() != RequestKind.EXTEND || environmentId == null) {
-            return;
-        }
+        var environmentId = Objects.requireNonNull(approved.environmentId());
         var request = requests.require(approved.requestId());
         var expiresAt = request.requestedExpiry();
         if (expiresAt == null) {
