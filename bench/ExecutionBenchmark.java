@@ -129,11 +129,13 @@ public class ExecutionBenchmark {
             });
 
             var cpuBefore = cpuSeconds(worker.pid());
+            var connectionsBefore = connectionUses(metrics);
             var started = System.nanoTime();
             var ids = seeder.approved(requests, target, "bench");
             awaitDone(seeder, ids, Duration.ofMinutes(30));
             var makespan = Duration.ofNanos(System.nanoTime() - started);
             var workerCpu = cpuSeconds(worker.pid()) - cpuBefore;
+            var connectionsPerRequest = (connectionUses(metrics) - connectionsBefore) / requests;
             sampler.interrupt();
 
             var states = seeder.states(ids);
@@ -179,6 +181,7 @@ public class ExecutionBenchmark {
             }
             System.out.printf(
                     "worker CPU               %.1f s (%.1f ms per request)%n", workerCpu, workerCpu * 1000 / requests);
+            System.out.printf("worker connection uses   %.1f per request (about its transactions)%n", connectionsPerRequest);
             var rss = rssKb(worker.pid());
             System.out.printf("worker peak heap used    %d MB%n", peakHeap[0] / (1024 * 1024));
             System.out.printf(
@@ -211,6 +214,7 @@ public class ExecutionBenchmark {
             result.put("maxInFlight", maxInFlight);
             result.put("gapsMs", gaps);
             result.put("workerCpuMsPerRequest", round(workerCpu * 1000 / requests));
+            result.put("connectionUsesPerRequest", round(connectionsPerRequest));
             result.put("peakHeapMb", peakHeap[0] / (1024 * 1024));
             result.put("peakRssMb", rss.get("VmHWM") / 1024);
             result.put("worker", properties);
@@ -451,6 +455,27 @@ public class ExecutionBenchmark {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     /** The worker's heap in use, from its own Prometheus endpoint. */
+    /**
+     * How often the worker took a connection from its pool (Hikari's usage timer): about one per transaction, plus the
+     * scheduler's own statements outside transactions. A count, so the machine's load does not change it.
+     */
+    private static double connectionUses(String url) throws Exception {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The worker's metrics answered " + response.statusCode());
+        }
+        return response.body()
+                .filter(line -> line.startsWith("hikaricp_connections_usage_seconds_count{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static long heapUsed(String url) {
         try {
             var response = http.send(
