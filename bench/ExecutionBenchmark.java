@@ -460,6 +460,25 @@ public class ExecutionBenchmark {
      * scheduler's own statements outside transactions. A count, so the machine's load does not change it.
      */
     private static double connectionUses(String url) throws Exception {
+        return metrics(url)
+                .filter(line -> line.startsWith("hikaricp_connections_usage_seconds_count{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static long heapUsed(String url) {
+        try {
+            return (long) metrics(url)
+                    .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** The worker's Prometheus lines, read as the admin. */
+    private static java.util.stream.Stream<String> metrics(String url) throws Exception {
         var response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header(
@@ -470,28 +489,7 @@ public class ExecutionBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("The worker's metrics answered " + response.statusCode());
         }
-        return response.body()
-                .filter(line -> line.startsWith("hikaricp_connections_usage_seconds_count{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    private static long heapUsed(String url) {
-        try {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header(
-                                    "Authorization",
-                                    "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            return (long) response.body()
-                    .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
-        } catch (Exception e) {
-            return 0;
-        }
+        return response.body();
     }
 
     static Map<String, Long> rssKb(long pid) throws Exception {
