@@ -159,6 +159,14 @@ final class ComponentResolver {
                 return null;
             }
             version = referenced.get().version();
+            if (version.kind() == BlueprintKind.COMPOSITE) {
+                errors.put(
+                        CompositeChecks.field(index, "blueprint"),
+                        ("Blueprint %s is a COMPOSITE; composites do not nest: list its components in this blueprint"
+                                        + " instead (a component is one stack)")
+                                .formatted(blueprint));
+                return null;
+            }
             if (version.kind() != BlueprintKind.STACK) {
                 errors.put(
                         CompositeChecks.field(index, "blueprint"),

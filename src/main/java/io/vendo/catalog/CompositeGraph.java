@@ -39,6 +39,54 @@ public record CompositeGraph(List<Node> components) {
     }
 
     /**
+     * The most components that can be in flight at once: the largest set of components none of which depends on
+     * another, directly or through others. By Dilworth's theorem that is the number of components less the largest
+     * matching of "comes before" pairs (augmenting paths; a graph has a few dozen components at most).
+     */
+    public int width() {
+        var count = components.size();
+        var index = new LinkedHashMap<String, Integer>();
+        for (int i = 0; i < count; i++) {
+            index.put(components.get(i).name(), i);
+        }
+        // before[i][j]: j depends on i, directly or through others. Topological order: i's own row is complete.
+        var before = new boolean[count][count];
+        for (int j = 0; j < count; j++) {
+            for (var dependency : components.get(j).dependsOn()) {
+                int i = java.util.Objects.requireNonNull(index.get(dependency), dependency);
+                before[i][j] = true;
+                for (int k = 0; k < count; k++) {
+                    if (before[k][i]) {
+                        before[k][j] = true;
+                    }
+                }
+            }
+        }
+        var matchedTo = new int[count];
+        java.util.Arrays.fill(matchedTo, -1);
+        int matching = 0;
+        for (int i = 0; i < count; i++) {
+            if (augment(i, before, matchedTo, new boolean[count])) {
+                matching++;
+            }
+        }
+        return count - matching;
+    }
+
+    private static boolean augment(int from, boolean[][] before, int[] matchedTo, boolean[] seen) {
+        for (int to = 0; to < before.length; to++) {
+            if (before[from][to] && !seen[to]) {
+                seen[to] = true;
+                if (matchedTo[to] < 0 || augment(matchedTo[to], before, matchedTo, seen)) {
+                    matchedTo[to] = from;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * One component, resolved.
      *
      * @param source what it deploys, for people: {@code template network.yaml} or {@code blueprint app-service v3}

@@ -1,12 +1,9 @@
 package io.vendo.execution;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.vendo.catalog.Catalog;
-import io.vendo.catalog.Delivery;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
-import io.vendo.request.Rollout;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +40,7 @@ class Admission {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Requests requests;
-    private final Catalog catalog;
+    private final AdmissionClaims claims;
     private final AdmissionProperties limits;
     private final Clock clock;
     // Lazily: the scheduler is built with the tasks, whose steps run through admission.
@@ -53,14 +50,14 @@ class Admission {
             JdbcClient jdbc,
             PlatformTransactionManager transactionManager,
             Requests requests,
-            Catalog catalog,
+            AdmissionClaims claims,
             AdmissionProperties limits,
             Clock clock,
             ObjectProvider<Scheduler> scheduler) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.requests = requests;
-        this.catalog = catalog;
+        this.claims = claims;
         this.limits = limits;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -96,6 +93,15 @@ class Admission {
         return afterPass.get() == SlotState.QUEUED ? Optional.of(limits.recheckInterval()) : Optional.empty();
     }
 
+    /**
+     * Queues a request that runs again after it ended (a composite retried from its failed component, or abandoned),
+     * within the caller's transaction: it waits for its slots like a first execution, and its next run asks for its
+     * turn. A request queued or admitted already is left as it is.
+     */
+    void queueAgain(UUID requestId) {
+        enqueue(requests.require(requestId));
+    }
+
     /** Frees the request's slot (or its place in the queue) and admits whoever fits now. Idempotent. */
     void release(UUID requestId) {
         transaction.executeWithoutResult(status -> {
@@ -113,14 +119,16 @@ class Admission {
     }
 
     private void enqueue(RequestView request) {
-        var claim = claimOf(request);
+        var claim = claims.of(request);
         jdbc.sql(
                         """
                         insert into execution_admission
-                            (request_id, service, account_id, region, resource, batch_id, batch_limit, state, queued_at)
-                        values (:id, :service, :account, :region, :resource, :batch, :batchLimit, 'QUEUED', :now)
+                            (request_id, service, account_id, region, resource, batch_id, batch_limit, slots, state,
+                             queued_at)
+                        values (:id, :service, :account, :region, :resource, :batch, :batchLimit, :slots, 'QUEUED', :now)
                         on conflict (request_id) do update
-                            set state = 'QUEUED', queued_at = excluded.queued_at, admitted_at = null, released_at = null
+                            set state = 'QUEUED', queued_at = excluded.queued_at, admitted_at = null, released_at = null,
+                                slots = excluded.slots
                             where execution_admission.state = 'RELEASED'""")
                 .param("id", request.id())
                 .param("service", claim.service().name())
@@ -129,23 +137,9 @@ class Admission {
                 .param("resource", claim.resource())
                 .param("batch", claim.batch())
                 .param("batchLimit", claim.batch() == null ? null : claim.batchLimit())
+                .param("slots", claim.slots())
                 .param("now", timestamp(clock.instant()))
                 .update();
-    }
-
-    private AdmissionClaim claimOf(RequestView request) {
-        var version = catalog.version(request.blueprintVersionId());
-        var target = catalog.target(request.targetId());
-        var service = AdmissionService.of(version.kind());
-        var stackSet = version.delivery() instanceof Delivery.StackSet set ? set.stackSetName() : null;
-        var rollout = requests.rolloutOf(request.id());
-        return new AdmissionClaim(
-                service,
-                target.accountId(),
-                target.region(),
-                service == AdmissionService.STACK_SET ? stackSet : null,
-                rollout.map(Rollout::batchId).orElse(null),
-                rollout.map(Rollout::maxInFlight).orElse(0));
     }
 
     /**
@@ -188,19 +182,22 @@ class Admission {
         var taken = new HashMap<String, Integer>();
         jdbc.sql(
                         """
-                        select service, account_id, region, resource, batch_id, batch_limit, count(*) as n
+                        select service, account_id, region, resource, batch_id, batch_limit, slots, count(*) as n
                         from execution_admission where state = 'ADMITTED'
-                        group by service, account_id, region, resource, batch_id, batch_limit""")
+                        group by service, account_id, region, resource, batch_id, batch_limit, slots""")
                 .query(rs -> {
                     var n = rs.getInt("n");
-                    AdmissionClaim.read(rs).scopes(limits).forEach(scope -> taken.merge(scope.key(), n, Integer::sum));
+                    AdmissionClaim.read(rs)
+                            .scopes(limits)
+                            .forEach(scope -> taken.merge(scope.key(), n * scope.weight(), Integer::sum));
                 });
         if (taken.getOrDefault(AdmissionClaim.GLOBAL, 0) >= limits.global()) {
             return;
         }
         var queued = jdbc.sql(
                         """
-                        select a.request_id, a.service, a.account_id, a.region, a.resource, a.batch_id, a.batch_limit
+                        select a.request_id, a.service, a.account_id, a.region, a.resource, a.batch_id, a.batch_limit,
+                               a.slots
                         from execution_admission a
                         join scheduled_tasks t on t.task_name = :task and t.task_instance = a.request_id::text
                         where a.state = 'QUEUED' and (not t.picked or a.request_id = :self)
@@ -214,8 +211,8 @@ class Admission {
         var fitting = new ArrayList<String>();
         for (var entry : queued) {
             var scopes = entry.getValue().scopes(limits);
-            if (scopes.stream().allMatch(scope -> taken.getOrDefault(scope.key(), 0) < scope.limit())) {
-                scopes.forEach(scope -> taken.merge(scope.key(), 1, Integer::sum));
+            if (scopes.stream().allMatch(scope -> scope.fits(taken))) {
+                scopes.forEach(scope -> taken.merge(scope.key(), scope.weight(), Integer::sum));
                 fitting.add(entry.getKey().toString());
                 if (taken.getOrDefault(AdmissionClaim.GLOBAL, 0) >= limits.global()) {
                     break;

@@ -32,7 +32,7 @@ class AdmissionQueue {
     Optional<Place> place(UUID requestId) {
         return jdbc.sql(
                         """
-                        select a.service, a.account_id, a.region, a.resource, a.batch_id, a.batch_limit,
+                        select a.service, a.account_id, a.region, a.resource, a.batch_id, a.batch_limit, a.slots,
                                (select count(*) from execution_admission o
                                  where o.state = 'QUEUED' and (o.queued_at, o.request_id) < (a.queued_at, a.request_id))
                                as ahead
@@ -46,12 +46,13 @@ class AdmissionQueue {
                 });
     }
 
-    /** Requests waiting for a slot, and slots taken per service: for the metrics. */
+    /** Requests waiting for a slot, and slots taken per service (a composite's several): for the metrics. */
     Map<String, Integer> occupancy() {
         var counts = new HashMap<String, Integer>();
         jdbc.sql(
                         """
-                        select case when state = 'QUEUED' then 'QUEUED' else service end as bucket, count(*) as n
+                        select case when state = 'QUEUED' then 'QUEUED' else service end as bucket,
+                               sum(case when state = 'QUEUED' then 1 else slots end) as n
                         from execution_admission where state <> 'RELEASED' group by 1""")
                 .query(rs -> {
                     counts.put(rs.getString("bucket"), rs.getInt("n"));

@@ -34,14 +34,20 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
     private final Catalog catalog;
     private final ComponentRunRepository components;
     private final ComponentStacks stacks;
+    private final AdmissionProperties limits;
 
     CompositeExecutor(
-            RequestKind requestKind, Catalog catalog, ComponentRunRepository components, ComponentStacks stacks) {
+            RequestKind requestKind,
+            Catalog catalog,
+            ComponentRunRepository components,
+            ComponentStacks stacks,
+            AdmissionProperties limits) {
         super("COMPOSITE " + requestKind);
         this.requestKind = requestKind;
         this.catalog = catalog;
         this.components = components;
         this.stacks = stacks;
+        this.limits = limits;
         phase(ExecutionPhase.WALK_COMPONENTS, this::walk);
     }
 
@@ -119,9 +125,11 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
             }
         }
         Duration next = null;
+        // Never more components in flight than the slots admission gave the request (its graph's width, capped).
+        var slots = AdmissionClaim.compositeSlots(spec.graph(), limits);
         for (var node : spec.order()) {
             var row = row(rows, node.name());
-            if (row.state() == ComponentRun.State.WAITING) {
+            if (row.state() == ComponentRun.State.WAITING && inFlight(rows) < slots) {
                 row = startIfReady(spec, node, row, rows, run);
                 rows.put(node.name(), row);
             }
@@ -133,6 +141,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                 var wait = row.nextAt() == null ? Duration.ZERO : Duration.between(run.now(), row.nextAt());
                 next = next == null || wait.compareTo(next) < 0 ? wait : next;
             } else if (row.state() == ComponentRun.State.WAITING
+                    && inFlight(rows) < slots
                     && upstream(spec, node).stream()
                             .allMatch(up -> row(rows, up).state() == ComponentRun.State.SUCCEEDED)) {
                 // It can start now: its inputs came in this run.
@@ -235,6 +244,12 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                 .filter(other -> other.dependsOn().contains(node.name()))
                 .map(CompositeGraph.Node::name)
                 .toList();
+    }
+
+    private static long inFlight(Map<String, ComponentRun> rows) {
+        return rows.values().stream()
+                .filter(row -> row.state() == ComponentRun.State.IN_PROGRESS)
+                .count();
     }
 
     private static ComponentRun row(Map<String, ComponentRun> rows, String component) {

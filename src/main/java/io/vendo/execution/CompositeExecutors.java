@@ -11,13 +11,13 @@ class CompositeExecutors {
 
     @Bean
     CompositeExecutor compositeProvisioning(
-            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks) {
-        return new CompositeExecutor(RequestKind.PROVISION, catalog, components, stacks);
+            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks, AdmissionProperties limits) {
+        return new CompositeExecutor(RequestKind.PROVISION, catalog, components, stacks, limits);
     }
 
     @Bean
     CompositeExecutor compositeDecommissioning(
-            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks) {
-        return new CompositeExecutor(RequestKind.DECOMMISSION, catalog, components, stacks);
+            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks, AdmissionProperties limits) {
+        return new CompositeExecutor(RequestKind.DECOMMISSION, catalog, components, stacks, limits);
     }
 }

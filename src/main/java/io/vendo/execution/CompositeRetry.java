@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Continues a failed composite request from its failed component: the failed component and those it stopped wait
  * again, each with a new attempt (a stack and tokens of its own), the components that succeeded keep their stacks and
- * outputs, and the request's task walks the graph again. The event comes from the publication registry after the
+ * outputs, and the request's task walks the graph again once admission control gave it its slots (it queues like a
+ * first execution). The event comes from the publication registry after the
  * retry commits, and again after a crash if it was not handled: a component already waiting is left as it is.
  */
 @Component
@@ -21,13 +22,19 @@ class CompositeRetry {
 
     private final ComponentRunRepository components;
     private final ExecutionRepository executions;
+    private final Admission admission;
     private final SchedulerClient scheduler;
     private final Clock clock;
 
     CompositeRetry(
-            ComponentRunRepository components, ExecutionRepository executions, SchedulerClient scheduler, Clock clock) {
+            ComponentRunRepository components,
+            ExecutionRepository executions,
+            Admission admission,
+            SchedulerClient scheduler,
+            Clock clock) {
         this.components = components;
         this.executions = executions;
+        this.admission = admission;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -51,6 +58,8 @@ class CompositeRetry {
                 executions.save(execution);
             }
         });
+        // Its stacks count against its account's limits like a first execution's: it waits for its slots again.
+        admission.queueAgain(retried.requestId());
         scheduler.scheduleIfNotExists(RequestExecutionTask.TASK
                 .instance(retried.requestId().toString())
                 .scheduledTo(now));

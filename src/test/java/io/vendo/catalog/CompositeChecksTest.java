@@ -311,6 +311,80 @@ class CompositeChecksTest {
                         "Blueprint an-account is a ACCOUNT; a component is a stack: reference a STACK blueprint"));
     }
 
+    @Test
+    void refusesAComponentThatIsAnotherCompositeNamingWhy() {
+        var composite = stack("tiers", 1, APP);
+        blueprints.put(
+                "tiers",
+                new CompositeChecks.Referenced(
+                        new BlueprintVersionDetails(
+                                composite.versionId(),
+                                composite.blueprintId(),
+                                "tiers",
+                                "Tiers",
+                                "",
+                                BlueprintKind.COMPOSITE,
+                                1,
+                                APP,
+                                composite.parameters(),
+                                composite.outputs(),
+                                List.of()),
+                        false));
+        var nesting = new Delivery.Composite(
+                List.of(
+                        CompositeComponent.of("network", "network.yaml", null, List.of(), Map.of()),
+                        CompositeComponent.of("tiers", null, "tiers", List.of("network"), Map.of())),
+                Map.of("network.yaml", NETWORK));
+        assertThat(refusals(nesting))
+                .containsExactly(Map.entry(
+                        "components[1].blueprint",
+                        "Blueprint tiers is a COMPOSITE; composites do not nest: list its components in this"
+                                + " blueprint instead (a component is one stack)"));
+    }
+
+    @Test
+    void aGraphsWidthIsTheMostComponentsThatCanBeInFlightAtOnce() {
+        assertThat(width(Map.of("a", List.of()))).isEqualTo(1);
+        // A chain: one at a time.
+        assertThat(width(ordered("a", List.of(), "b", List.of("a"), "c", List.of("b"))))
+                .isEqualTo(1);
+        // A diamond: the two middle ones together.
+        assertThat(width(ordered("a", List.of(), "b", List.of("a"), "c", List.of("a"), "d", List.of("b", "c"))))
+                .isEqualTo(2);
+        // Three roots, one of which feeds two more: once a is done, b, c, d and e may all be in flight.
+        assertThat(width(ordered("a", List.of(), "b", List.of(), "c", List.of(), "d", List.of("a"), "e", List.of("a"))))
+                .isEqualTo(4);
+        // Through others: c depends on a through b, so a and c never run together.
+        assertThat(width(ordered("a", List.of(), "b", List.of("a"), "c", List.of("b"), "x", List.of())))
+                .isEqualTo(2);
+    }
+
+    private static Map<String, List<String>> ordered(Object... namesAndDependencies) {
+        var graph = new LinkedHashMap<String, List<String>>();
+        for (int i = 0; i < namesAndDependencies.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            var dependsOn = (List<String>) namesAndDependencies[i + 1];
+            graph.put((String) namesAndDependencies[i], dependsOn);
+        }
+        return graph;
+    }
+
+    private static int width(Map<String, List<String>> dependsOn) {
+        var nodes = dependsOn.entrySet().stream()
+                .map(entry -> new CompositeGraph.Node(
+                        entry.getKey(),
+                        "template " + entry.getKey() + ".yaml",
+                        null,
+                        NETWORK,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        entry.getValue(),
+                        Map.of()))
+                .toList();
+        return new CompositeGraph(nodes).width();
+    }
+
     private Map<String, String> refusals(Delivery.Composite composite) {
         var errors = new LinkedHashMap<String, String>();
         assertThat(checks.check(composite, List.of(), errors)).isEmpty();

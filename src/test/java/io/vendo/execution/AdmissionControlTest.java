@@ -114,6 +114,120 @@ class AdmissionControlTest {
     }
 
     @Test
+    void aCompositeHoldsASlotPerComponentItCanHaveInFlightSoTheAccountsLimitCountsStacks() {
+        var fan = fanOut();
+        aws.stackDuration(Duration.ofMillis(1500));
+        var composite = submitAndApprove(fan);
+        var singles = new ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            singles.add(requests.submitAndApprove("dev-" + ACCOUNT_A, "beside-fan-" + i));
+        }
+
+        requests.awaitState(composite, "SUCCEEDED", Duration.ofSeconds(60));
+        singles.forEach(id -> requests.awaitState(id, "SUCCEEDED", Duration.ofSeconds(60)));
+
+        // Its two independent components were in flight together, and so took both of the account's two slots: one
+        // slot per composite would have let a single stack run beside them (three stacks in the account).
+        var left = stackOf(fan, "left", composite);
+        var right = stackOf(fan, "right", composite);
+        assertThat(left.startedAt).isLessThan(right.seenCompleteAt);
+        assertThat(right.startedAt).isLessThan(left.seenCompleteAt);
+        assertThat(aws.maxInFlight(ACCOUNT_A)).isEqualTo(2);
+        assertThat(jdbc().queryForObject(
+                                "select slots from execution_admission where request_id = ?::uuid",
+                                Integer.class,
+                                composite))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRetriedCompositeWaitsForItsSlotsLikeAFirstExecution() {
+        var fan = fanOut();
+        aws.stackDuration(Duration.ofMillis(200));
+        aws.rollBack(fan + "-right-");
+        var composite = submitAndApprove(fan);
+        requests.awaitState(composite, "FAILED", Duration.ofSeconds(60));
+        aws.rollBackNothing();
+
+        // Two stacks hold the account's two slots for an hour.
+        aws.stackDuration(Duration.ofHours(1));
+        var holding = new ArrayList<String>();
+        for (int i = 0; i < 2; i++) {
+            holding.add(requests.submitAndApprove("dev-" + ACCOUNT_A, "holding-" + i));
+        }
+        holding.forEach(id -> requests.awaitState(id, "IN_PROGRESS", Duration.ofSeconds(30)));
+        var deletesBefore = AwsStub.received("DeleteStack").size();
+
+        var retried = ApiClient.as("requester", port).postJson("/api/v1/requests/" + composite + "/retry", "{}");
+        assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+        var page = new WebSession(port).logIn("requester");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        page.get("/requests/" + composite + "/live").body())
+                .contains("data-testid=\"queue-position\">1<"));
+        // Queued behind the stacks that hold the slots: its first step (deleting the rolled-back stack) waits.
+        assertThat(AwsStub.received("DeleteStack")).hasSize(deletesBefore);
+        assertThat(requests.state(composite)).isEqualTo("IN_PROGRESS");
+
+        aws.stackDuration(Duration.ZERO);
+        holding.forEach(id -> requests.awaitState(id, "SUCCEEDED", Duration.ofSeconds(60)));
+        requests.awaitState(composite, "SUCCEEDED", Duration.ofSeconds(60));
+        // Then the rolled-back stack was deleted once, and the new attempt created its own.
+        var rights = aws.stackList().stream()
+                .filter(stack -> stack.name.startsWith("vendo-" + fan + "-right-"))
+                .sorted(java.util.Comparator.comparingLong(stack -> stack.startedAt))
+                .toList();
+        assertThat(rights).hasSize(2);
+        assertThat(AwsStub.received("DeleteStack").stream().map(AwsStub::form).map(form -> form.get("StackName")))
+                .containsOnlyOnce(rights.getFirst().id)
+                .doesNotContain(rights.getLast().id);
+    }
+
+    /** A composite of three static websites: left and right independent, top after both (width 2). */
+    private String fanOut() {
+        var slug = "fan-" + Long.toString(System.nanoTime(), 36);
+        var created = ApiClient.as("admin", port)
+                .postJson(
+                        "/api/v1/blueprints",
+                        """
+                        {"slug": "%s", "kind": "COMPOSITE", "name": "Fan out", "owner": "platform-team",
+                         "components": [
+                           {"name": "left", "blueprint": "static-website", "parameters": {"SiteName": "fan-left"}},
+                           {"name": "right", "blueprint": "static-website", "parameters": {"SiteName": "fan-right"}},
+                           {"name": "top", "blueprint": "static-website", "dependsOn": ["left", "right"],
+                            "parameters": {"SiteName": "fan-top"}}]}
+                        """
+                                .formatted(slug));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return slug;
+    }
+
+    private String submitAndApprove(String blueprint) {
+        var submitted = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "%s", "target": "dev-%s", "parameters": {},
+                         "justification": "Three sites, two at once"}
+                        """
+                                .formatted(blueprint, ACCOUNT_A));
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(201);
+        var id = submitted.body().path("id").asString();
+        requests.approve(id);
+        return id;
+    }
+
+    private CloudFormationSimulator.Stack stackOf(String blueprint, String component, String requestId) {
+        return aws.stackList().stream()
+                .filter(stack -> stack.name.startsWith("vendo-" + blueprint + "-" + component + "-"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No stack of " + component + " of " + requestId));
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate jdbc() {
+        return new ApprovedRequestSeeder(dataSource).jdbc();
+    }
+
+    @Test
     void queuedRequestShowsItsPlaceAndCanBeCancelledBeforeAnythingIsSent() {
         // One finished operation, so that the queue can estimate.
         var first = requests.submitAndApprove("dev-" + ACCOUNT_A, "history");
