@@ -27,22 +27,6 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "composite_component")
 class ComponentRun {
 
-    /** Where a component stands. */
-    enum State {
-        /** Its inputs do not exist yet. */
-        WAITING,
-        /** Its stack is being deployed (or deleted). */
-        IN_PROGRESS,
-        SUCCEEDED,
-        FAILED,
-        /** A component it needs failed or was not started: it never will be in this attempt. */
-        NOT_STARTED;
-
-        boolean terminal() {
-            return this == SUCCEEDED || this == FAILED || this == NOT_STARTED;
-        }
-    }
-
     @Id
     private UUID id;
 
@@ -60,7 +44,7 @@ class ComponentRun {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private State state;
+    private ComponentState state;
 
     @Column(nullable = false, updatable = false)
     private String source;
@@ -112,23 +96,20 @@ class ComponentRun {
         this.component = component;
         this.position = position;
         this.attempt = 1;
-        this.state = State.WAITING;
+        this.state = ComponentState.WAITING;
         this.source = source;
         this.dependsOn = List.copyOf(dependsOn);
     }
 
-    /**
-     * The id of the execution that deploys this component in this attempt: derived from the request, the component
-     * and the attempt, so every worker computes the same one, and a new attempt gets a stack and tokens of its own.
-     */
+    /** This attempt's execution (its stack name and tokens): derived, so every worker computes the same one. */
     UUID executionIdOfAttempt() {
         return UUID.nameUUIDFromBytes(
                 ("composite:" + requestId + "/" + component + "/" + attempt).getBytes(StandardCharsets.UTF_8));
     }
 
     void start(String stackName, Map<String, String> shownParameters, Instant now) {
-        require(State.WAITING, "start");
-        state = State.IN_PROGRESS;
+        require(ComponentState.WAITING, "start");
+        state = ComponentState.IN_PROGRESS;
         executionId = executionIdOfAttempt();
         this.stackName = stackName;
         parameters = new LinkedHashMap<>(shownParameters);
@@ -141,83 +122,113 @@ class ComponentRun {
         nextAt = when;
     }
 
+    /** Whether its stack (deployed or deleted) has a step due. */
     boolean due(Instant now) {
-        return state == State.IN_PROGRESS && (nextAt == null || !nextAt.isAfter(now));
+        return (state == ComponentState.IN_PROGRESS || state == ComponentState.DELETING)
+                && (nextAt == null || !nextAt.isAfter(now));
     }
 
     void succeeded(Map<String, String> outputs, @Nullable String stackId, Instant now) {
-        require(State.IN_PROGRESS, "succeed");
-        state = State.SUCCEEDED;
         this.outputs = new LinkedHashMap<>(outputs);
         this.stackId = stackId;
-        finishedAt = now;
-        nextAt = null;
-        event(now, "succeeded");
+        end(ComponentState.IN_PROGRESS, ComponentState.SUCCEEDED, null, now, "succeeded");
     }
 
     void failed(String reason, @Nullable String failedStackId, Instant now) {
-        require(State.IN_PROGRESS, "fail");
-        state = State.FAILED;
-        this.reason = reason;
         this.stackId = failedStackId;
-        finishedAt = now;
-        nextAt = null;
-        event(now, "failed: " + reason);
+        end(ComponentState.IN_PROGRESS, ComponentState.FAILED, reason, now, "failed: " + reason);
     }
 
     /** Its inputs are incomplete (an output it needs was not produced): it fails without a stack. */
     void refused(String reason, Instant now) {
-        require(State.WAITING, "refuse");
-        state = State.FAILED;
-        this.reason = reason;
-        finishedAt = now;
-        event(now, "failed: " + reason);
+        end(ComponentState.WAITING, ComponentState.FAILED, reason, now, "failed: " + reason);
     }
 
-    /** Nothing to do for this component (a stack that was never created needs no deletion). */
+    /** Nothing to do (a stack that was never created needs no deletion). */
     void skipped(String why, Instant now) {
-        require(State.WAITING, "skip");
-        state = State.SUCCEEDED;
-        finishedAt = now;
-        event(now, why);
+        end(ComponentState.WAITING, ComponentState.SUCCEEDED, null, now, why);
     }
 
     void notStarted(String because, Instant now) {
-        require(State.WAITING, "cancel");
-        state = State.NOT_STARTED;
-        reason = because;
-        finishedAt = now;
-        event(now, "not started: " + because);
+        end(ComponentState.WAITING, ComponentState.NOT_STARTED, because, now, "not started: " + because);
     }
 
     /**
-     * A new attempt for a component that failed or was not started: it waits again for its inputs, with a new execution
-     * (a stack name and tokens of its own; a failed stack's creation cannot be resumed). The stack a failed attempt left
-     * (ROLLBACK_COMPLETE holds nothing but its name) is deleted first, once this attempt starts.
+     * Its failed request is abandoned: one that holds a stack (its own, or the rolled-back one of a failed attempt) waits
+     * to have it deleted, as a new attempt with tokens of its own; one without a stack (left) is done.
+     */
+    void abandon(Instant now) {
+        if (!state.terminal()) {
+            throw new IllegalStateException("Component " + component + " is " + state + ": its request has not ended");
+        }
+        if (stackId == null && state != ComponentState.DELETED) {
+            end(state, ComponentState.DELETED, null, now, "abandoned: it has no stack to delete");
+        } else if (stackId != null && state != ComponentState.DELETED) {
+            again(ComponentState.TO_DELETE);
+            event(now, "abandoned: its stack %s is deleted (attempt %d)".formatted(stackId, attempt));
+        }
+    }
+
+    void deleting(Instant now) {
+        require(ComponentState.TO_DELETE, "delete its stack");
+        state = ComponentState.DELETING;
+        nextAt = now;
+        event(now, "deleting its stack " + stackId);
+    }
+
+    /** @param failure why its stack could not be deleted; none once it is gone */
+    void deletionEnded(@Nullable String failure, Instant now) {
+        var to = failure == null ? ComponentState.DELETED : ComponentState.DELETE_FAILED;
+        var what = failure == null ? "deleted its stack " + stackId : "failed: " + failure;
+        end(ComponentState.DELETING, to, failure, now, what);
+    }
+
+    /** A component that depends on it kept its stack, which needs this one's: this one is kept too. */
+    void kept(String because, Instant now) {
+        end(ComponentState.TO_DELETE, ComponentState.KEPT, because, now, "kept: " + because);
+    }
+
+    private void end(ComponentState from, ComponentState to, @Nullable String why, Instant now, String what) {
+        require(from, what);
+        state = to;
+        reason = why;
+        finishedAt = now;
+        nextAt = null;
+        event(now, what);
+    }
+
+    /**
+     * A new attempt for a component that failed or was not started: it waits again for its inputs. The stack a failed
+     * attempt left (ROLLBACK_COMPLETE cannot be resumed) is deleted first, once this attempt starts.
      */
     void retry(Instant now) {
-        if (state != State.FAILED && state != State.NOT_STARTED) {
+        if (state != ComponentState.FAILED && state != ComponentState.NOT_STARTED) {
             throw new IllegalStateException("Component %s is %s: only failed or not started components are retried"
                     .formatted(component, state));
         }
+        again(ComponentState.WAITING);
+        var first = stackId == null ? "" : ", after deleting the failed stack " + stackId;
+        event(now, "retried: attempt %d%s".formatted(attempt, first));
+    }
+
+    /** A new attempt: a new execution, with a stack name and tokens of its own. */
+    private void again(ComponentState waiting) {
         attempt++;
-        state = State.WAITING;
+        state = waiting;
         executionId = null;
         reason = null;
         finishedAt = null;
         nextAt = null;
-        var first = stackId == null ? "" : ", after deleting the failed stack " + stackId;
-        event(now, "retried: attempt %d%s".formatted(attempt, first));
     }
 
     /** The stack a failed earlier attempt left (kept by {@link #failed}), deleted before this attempt creates its own. */
     @Nullable
     String failedStackToDelete() {
-        return state == State.WAITING || state == State.IN_PROGRESS ? stackId : null;
+        return state == ComponentState.WAITING || state == ComponentState.IN_PROGRESS ? stackId : null;
     }
 
     void failedStackDeleted(Instant now) {
-        require(State.IN_PROGRESS, "delete its failed stack");
+        require(ComponentState.IN_PROGRESS, "delete its failed stack");
         event(now, "deleted the failed stack " + stackId);
         stackId = null;
         nextAt = now;
@@ -231,32 +242,23 @@ class ComponentRun {
         }
     }
 
-    private void require(State expected, String action) {
+    private void require(ComponentState expected, String action) {
         if (state != expected) {
             throw new IllegalStateException(
                     "Component %s of request %s is %s: cannot %s".formatted(component, requestId, state, action));
         }
     }
 
-    UUID requestId() {
-        return requestId;
-    }
-
     String component() {
         return component;
     }
 
-    State state() {
+    ComponentState state() {
         return state;
     }
 
     int attempt() {
         return attempt;
-    }
-
-    @Nullable
-    UUID executionId() {
-        return executionId;
     }
 
     @Nullable

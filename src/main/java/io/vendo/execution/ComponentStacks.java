@@ -107,33 +107,14 @@ class ComponentStacks {
     }
 
     /**
-     * One step of deleting the stack a failed attempt left (its name is taken until it is deleted) by the STACK
-     * deletion executor's own steps: DeleteStack with a token derived from the component and the attempt, then
-     * DescribeStacks until DELETE_COMPLETE. Once it is gone the component's own stack is created.
+     * One step of deleting the stack a failed attempt left (its name is taken until it is deleted); once it is gone the
+     * component's own stack is created.
      */
     private ComponentRun deleteFailedStack(
             Job composite, CompositeGraph.Node node, ComponentRun row, String stackId, ExecutionRun run) {
-        // Derived from the request, the component and the attempt: every worker deletes with the same token.
-        var deletionId = UUID.nameUUIDFromBytes(
-                ("composite:" + composite.requestId() + "/" + node.name() + "/" + row.attempt() + "/delete-failed")
-                        .getBytes(StandardCharsets.UTF_8));
-        var deletion = new Job(
-                deletionId,
-                DeploymentParameters.of(Map.of()),
-                stackBlueprint(composite, node),
-                composite.targetDetails(),
-                Map.of(),
-                false,
-                RequestKind.DECOMMISSION,
-                Map.of("StackId", stackId));
-        var childRun = childRun(deletion, deletionId, composite, node, run);
-        switch (stepOf(deletion, childRun, row, run)) {
-            case StepOutcome.Continue later -> {
-                childRun.save();
-                row.runAgainAt(run.now().plus(later.after()));
-            }
+        switch (deleteStack(composite, node, row, stackId, "delete-failed", false, run)) {
+            case StepOutcome.Continue later -> row.runAgainAt(run.now().plus(later.after()));
             case StepOutcome.Succeeded deleted -> {
-                ended(childRun, run);
                 row.failedStackDeleted(run.now());
                 run.record(
                         "execution.component-failed-stack-deleted", Map.of("component", node.name(), "stack", stackId));
@@ -141,13 +122,50 @@ class ComponentStacks {
             case StepOutcome.AwaitApproval awaiting ->
                 throw new IllegalStateException("Deleting the failed stack of " + node.name() + " asked for approval");
             case StepOutcome.Failed failed -> {
-                ended(childRun, run);
                 var reason = "Could not delete its failed stack %s: %s".formatted(stackId, failed.reason());
                 row.failed(reason, stackId, run.now());
                 run.record("execution.component-failed", Map.of("component", node.name(), "reason", reason));
             }
         }
         return components.save(row);
+    }
+
+    /**
+     * One step of deleting one of a component's stacks by the STACK deletion executor's own steps: termination
+     * protection off if asked, DeleteStack with a token derived from the request, the component, the attempt and why,
+     * then DescribeStacks until DELETE_COMPLETE; its AWS statuses go to the component's events.
+     *
+     * @param why what the deletion is for, part of its derived id: {@code delete-failed} or {@code abandon}
+     */
+    StepOutcome deleteStack(
+            Job composite,
+            CompositeGraph.Node node,
+            ComponentRun row,
+            String stackId,
+            String why,
+            boolean unprotect,
+            ExecutionRun run) {
+        // Derived from the request, the component and the attempt: every worker deletes with the same token.
+        var deletionId = UUID.nameUUIDFromBytes(
+                ("composite:" + composite.requestId() + "/" + node.name() + "/" + row.attempt() + "/" + why)
+                        .getBytes(StandardCharsets.UTF_8));
+        var deletion = new Job(
+                deletionId,
+                DeploymentParameters.of(Map.of()),
+                stackBlueprint(composite, node),
+                composite.targetDetails(),
+                Map.of(),
+                unprotect,
+                RequestKind.DECOMMISSION,
+                Map.of("StackId", stackId));
+        var childRun = childRun(deletion, deletionId, composite, node, run);
+        var outcome = stepOf(deletion, childRun, row, run);
+        if (outcome instanceof StepOutcome.Continue) {
+            childRun.save();
+        } else {
+            ended(childRun, run);
+        }
+        return outcome;
     }
 
     private static void ended(ExecutionRun childRun, ExecutionRun run) {

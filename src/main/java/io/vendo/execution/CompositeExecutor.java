@@ -41,7 +41,8 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
             Catalog catalog,
             ComponentRunRepository components,
             ComponentStacks stacks,
-            AdmissionProperties limits) {
+            AdmissionProperties limits,
+            CompositeAbandonment abandonment) {
         super("COMPOSITE " + requestKind);
         this.requestKind = requestKind;
         this.catalog = catalog;
@@ -49,6 +50,9 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
         this.stacks = stacks;
         this.limits = limits;
         phase(ExecutionPhase.WALK_COMPONENTS, this::walk);
+        if (requestKind == RequestKind.PROVISION) {
+            phase(ExecutionPhase.ABANDON_COMPONENTS, abandonment::step);
+        }
     }
 
     /** What one composite request walks: its job, its graph, and the order components start in. */
@@ -129,7 +133,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
         var slots = AdmissionClaim.compositeSlots(spec.graph(), limits);
         for (var node : spec.order()) {
             var row = row(rows, node.name());
-            if (row.state() == ComponentRun.State.WAITING && inFlight(rows) < slots) {
+            if (row.state() == ComponentState.WAITING && inFlight(rows) < slots) {
                 row = startIfReady(spec, node, row, rows, run);
                 rows.put(node.name(), row);
             }
@@ -137,13 +141,13 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
                 row = stacks.step(spec.job(), node, row, outputs(rows), run);
                 rows.put(node.name(), row);
             }
-            if (row.state() == ComponentRun.State.IN_PROGRESS) {
+            if (row.state() == ComponentState.IN_PROGRESS) {
                 var wait = row.nextAt() == null ? Duration.ZERO : Duration.between(run.now(), row.nextAt());
                 next = next == null || wait.compareTo(next) < 0 ? wait : next;
-            } else if (row.state() == ComponentRun.State.WAITING
+            } else if (row.state() == ComponentState.WAITING
                     && inFlight(rows) < slots
                     && upstream(spec, node).stream()
-                            .allMatch(up -> row(rows, up).state() == ComponentRun.State.SUCCEEDED)) {
+                            .allMatch(up -> row(rows, up).state() == ComponentState.SUCCEEDED)) {
                 // It can start now: its inputs came in this run.
                 next = Duration.ZERO;
             }
@@ -163,19 +167,18 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
             Spec spec, CompositeGraph.Node node, ComponentRun row, Map<String, ComponentRun> rows, ExecutionRun run) {
         var upstream = upstream(spec, node);
         var blocked = upstream.stream()
-                .filter(up -> row(rows, up).state() == ComponentRun.State.FAILED
-                        || row(rows, up).state() == ComponentRun.State.NOT_STARTED)
+                .filter(up -> row(rows, up).state() == ComponentState.FAILED
+                        || row(rows, up).state() == ComponentState.NOT_STARTED)
                 .toList();
         if (!blocked.isEmpty()) {
             var because = blocked.stream()
-                    .map(up -> up + " "
-                            + (row(rows, up).state() == ComponentRun.State.FAILED ? "failed" : "did not start"))
+                    .map(up -> up + " " + (row(rows, up).state() == ComponentState.FAILED ? "failed" : "did not start"))
                     .collect(Collectors.joining(", "));
             row.notStarted(because, run.now());
             run.record("execution.component-not-started", Map.of("component", node.name(), "reason", because));
             return components.save(row);
         }
-        if (!upstream.stream().allMatch(up -> row(rows, up).state() == ComponentRun.State.SUCCEEDED)) {
+        if (!upstream.stream().allMatch(up -> row(rows, up).state() == ComponentState.SUCCEEDED)) {
             return row;
         }
         Job child;
@@ -210,11 +213,11 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
 
     private StepOutcome finish(Spec spec, Map<String, ComponentRun> rows, ExecutionRun run) {
         var failed = rows.values().stream()
-                .filter(row -> row.state() == ComponentRun.State.FAILED)
+                .filter(row -> row.state() == ComponentState.FAILED)
                 .toList();
         if (!failed.isEmpty()) {
             var notStarted = rows.values().stream()
-                    .filter(row -> row.state() == ComponentRun.State.NOT_STARTED)
+                    .filter(row -> row.state() == ComponentState.NOT_STARTED)
                     .map(ComponentRun::component)
                     .toList();
             return new StepOutcome.Failed(failed.stream()
@@ -248,7 +251,7 @@ class CompositeExecutor extends KindExecutor<CompositeExecutor.Spec> {
 
     private static long inFlight(Map<String, ComponentRun> rows) {
         return rows.values().stream()
-                .filter(row -> row.state() == ComponentRun.State.IN_PROGRESS)
+                .filter(row -> row.state() == ComponentState.IN_PROGRESS)
                 .count();
     }
 

@@ -11,13 +11,21 @@ class CompositeExecutors {
 
     @Bean
     CompositeExecutor compositeProvisioning(
-            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks, AdmissionProperties limits) {
-        return new CompositeExecutor(RequestKind.PROVISION, catalog, components, stacks, limits);
+            Catalog catalog,
+            ComponentRunRepository components,
+            ComponentStacks stacks,
+            AdmissionProperties limits,
+            CompositeAbandonment abandonment) {
+        return new CompositeExecutor(RequestKind.PROVISION, catalog, components, stacks, limits, abandonment);
     }
 
     @Bean
     CompositeExecutor compositeDecommissioning(
-            Catalog catalog, ComponentRunRepository components, ComponentStacks stacks, AdmissionProperties limits) {
-        return new CompositeExecutor(RequestKind.DECOMMISSION, catalog, components, stacks, limits);
+            Catalog catalog,
+            ComponentRunRepository components,
+            ComponentStacks stacks,
+            AdmissionProperties limits,
+            CompositeAbandonment abandonment) {
+        return new CompositeExecutor(RequestKind.DECOMMISSION, catalog, components, stacks, limits, abandonment);
     }
 }

@@ -44,7 +44,7 @@ class CompositeRetry {
         var now = clock.instant();
         var retriedComponents = new java.util.ArrayList<String>();
         for (var component : components.findByRequestIdOrderByPositionAsc(retried.requestId())) {
-            if (component.state() == ComponentRun.State.FAILED || component.state() == ComponentRun.State.NOT_STARTED) {
+            if (component.state() == ComponentState.FAILED || component.state() == ComponentState.NOT_STARTED) {
                 component.retry(now);
                 components.save(component);
                 retriedComponents.add(component.component());

@@ -217,6 +217,12 @@ class Execution extends AbstractAggregateRoot<Execution> {
         updatedAt = now;
     }
 
+    /** A finished execution walks again for a new purpose (a composite abandoned): its timeout counts from now. */
+    void restart(ExecutionPhase phase, Instant now) {
+        resume(phase, now);
+        startedAt = now;
+    }
+
     /**
      * Tells the request module something in the transaction that saves this execution (a preview is ready, what was
      * approved went stale).

@@ -58,13 +58,26 @@ class ExecutionPageSections {
                                 + component.attempt()
                                 + component.events().size())
                         .collect(java.util.stream.Collectors.joining("\n")));
-                var mayRetry = request.state() == io.vendo.request.RequestState.FAILED
+                // Its requester decides what becomes of a failed composite: retry it, unless it was abandoned (some
+                // of its stacks may be gone), or abandon it (again, if deleting its stacks stopped).
+                var mayAbandon = request.state() == io.vendo.request.RequestState.FAILED
                         && request.kind() == io.vendo.request.RequestKind.PROVISION
                         && request.requester().equals(viewer.username());
+                var mayRetry = mayAbandon
+                        && components.stream().noneMatch(component -> ComponentState.valueOf(component.state())
+                                .abandoned());
                 return Optional.of(new Part(
                         "execution/composite :: graph",
-                        Map.of("components", components, "mayRetry", mayRetry, "requestId", request.id()),
-                        version + mayRetry));
+                        Map.of(
+                                "components",
+                                components,
+                                "mayRetry",
+                                mayRetry,
+                                "mayAbandon",
+                                mayAbandon,
+                                "requestId",
+                                request.id()),
+                        version + mayRetry + mayAbandon));
             }
         };
     }

@@ -61,6 +61,11 @@ public enum ExecutionPhase {
      * its own execution.
      */
     WALK_COMPONENTS,
+    /**
+     * COMPOSITE, PROVISION, abandoned after it failed: delete every stack its components left, in reverse dependency
+     * order, each in its own execution.
+     */
+    ABANDON_COMPONENTS,
     /** ACCOUNT, DECOMMISSION (CLOSE_ACCOUNT): close the account through Organizations. */
     CLOSE_ACCOUNT,
     /** ACCOUNT, DECOMMISSION (CLOSE_ACCOUNT): wait until Organizations reports the account closing or suspended. */

@@ -38,7 +38,8 @@ class RequestBatches {
             RequestState.REJECTED,
             RequestState.CANCELLED,
             RequestState.EXPIRED,
-            RequestState.DRY_RUN);
+            RequestState.DRY_RUN,
+            RequestState.ABANDONED);
 
     private final RequestBatchRepository batches;
     private final RequestRepository requests;

@@ -186,6 +186,21 @@ public sealed interface RequestEvent extends AuditableEvent {
         }
     }
 
+    /** A failed composite abandoned by its requester ({@code request.abandoning}), its stacks all deleted ({@code done}). */
+    record RequestAbandonment(UUID eventId, UUID requestId, Instant occurredAt, String actor, boolean done)
+            implements RequestEvent {
+
+        @Override
+        public String action() {
+            return done ? "request.abandoned" : "request.abandoning";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
+        }
+    }
+
     /** No decision came before the approval deadline. */
     record RequestExpired(UUID eventId, UUID requestId, Instant occurredAt, String actor) implements RequestEvent {
 

@@ -75,12 +75,17 @@ class RequestTransitions {
         change(started.requestId(), request -> request.start(started.operation(), clock.instant()));
     }
 
+    /** An abandoned composite's execution succeeds once every stack it left is deleted: it ends ABANDONED. */
     @EventListener
     @Transactional
     void on(ExecutionSucceeded succeeded) {
-        change(
-                succeeded.requestId(),
-                request -> request.succeed(succeeded.outputs(), succeeded.handles(), clock.instant()));
+        change(succeeded.requestId(), request -> {
+            if (request.toView().state() == RequestState.ABANDONING) {
+                request.abandoned(clock.instant());
+            } else {
+                request.succeed(succeeded.outputs(), succeeded.handles(), clock.instant());
+            }
+        });
     }
 
     @EventListener

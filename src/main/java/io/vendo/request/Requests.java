@@ -1,11 +1,9 @@
 package io.vendo.request;
 
-import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.Catalog;
 import io.vendo.catalog.StackSetChoice;
 import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
-import io.vendo.refusal.Refusal;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -229,28 +227,6 @@ public class Requests {
             throw new BatchNotFoundException(batchId);
         }
         return batch;
-    }
-
-    /**
-     * Continues a failed composite request from its failed component: the components that succeeded keep their stacks,
-     * the failed one and those it stopped are tried again (a new attempt, with stacks and tokens of its own).
-     *
-     * @throws RequestNotFoundException when the actor may not see the request
-     * @throws RequestRetryRefusedException unless the actor is the requester of a failed composite PROVISION request
-     * @throws RequestStateConflictException unless the request failed
-     */
-    public RequestView retry(UUID id, Actor actor) {
-        var request = visible(id, actor);
-        if (!actor.username().equals(request.requester())) {
-            throw new RequestRetryRefusedException(
-                    id, Refusal.Kind.NOT_ALLOWED, "Only the requester may retry request " + id);
-        }
-        if (catalog.version(request.toView().blueprintVersionId()).kind() != BlueprintKind.COMPOSITE) {
-            throw new RequestRetryRefusedException(
-                    id, "Only a composite request continues from its failed component; file a new request instead");
-        }
-        request.retry(actor.username(), clock.instant());
-        return repository.save(request).toView();
     }
 
     /**

@@ -1,16 +1,5 @@
 package io.vendo.request;
 
-import io.vendo.refusal.Refusal;
-import io.vendo.request.RequestEvent.RequestApproved;
-import io.vendo.request.RequestEvent.RequestCancelled;
-import io.vendo.request.RequestEvent.RequestDryRunCompleted;
-import io.vendo.request.RequestEvent.RequestExpired;
-import io.vendo.request.RequestEvent.RequestFailed;
-import io.vendo.request.RequestEvent.RequestRejected;
-import io.vendo.request.RequestEvent.RequestRetried;
-import io.vendo.request.RequestEvent.RequestStarted;
-import io.vendo.request.RequestEvent.RequestSubmitted;
-import io.vendo.request.RequestEvent.RequestSucceeded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -42,9 +31,9 @@ class VendingRequest extends MergedAggregate<VendingRequest> {
 
     static final String SYSTEM = "system";
 
-    /** Also while it waits for approval: a preview AWS could not compute ends it (nothing was changed). */
-    private static final Set<RequestState> FAILABLE =
-            EnumSet.of(RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS);
+    /** Also while it waits for approval (a preview AWS could not compute), and while its stacks are deleted. */
+    private static final Set<RequestState> FAILABLE = EnumSet.of(
+            RequestState.PENDING_APPROVAL, RequestState.APPROVED, RequestState.IN_PROGRESS, RequestState.ABANDONING);
 
     /** Nothing was sent to AWS yet: it may be cancelled, and take a preview. */
     private static final Set<RequestState> NOT_STARTED =
@@ -96,6 +85,10 @@ class VendingRequest extends MergedAggregate<VendingRequest> {
     @Column(name = "dry_run_plan")
     private @Nullable String dryRunPlan;
 
+    /** When its requester first abandoned it: some of its stacks may be gone, so it is never retried. */
+    @Column(name = "abandoned_at")
+    private @Nullable Instant abandonedAt;
+
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
 
@@ -129,7 +122,7 @@ class VendingRequest extends MergedAggregate<VendingRequest> {
     /** @param ledBy the request whose approval decides this one too (its batch's first row); it opens none itself */
     static VendingRequest submit(NewRequest request, @Nullable UUID ledBy, Instant now) {
         var submitted = new VendingRequest(request, now);
-        submitted.registerEvent(new RequestSubmitted(
+        submitted.registerEvent(new RequestEvent.RequestSubmitted(
                 UUID.randomUUID(),
                 submitted.id,
                 now,
@@ -148,13 +141,13 @@ class VendingRequest extends MergedAggregate<VendingRequest> {
 
     void approve(String approver, Instant now) {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.APPROVED, "approved", now);
-        registerEvent(new RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId()));
+        registerEvent(new RequestEvent.RequestApproved(UUID.randomUUID(), id, now, approver, kind, environmentId()));
     }
 
     void reject(String approver, String reason, Instant now) {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.REJECTED, "rejected", now);
         this.failureReason = reason;
-        registerEvent(new RequestRejected(UUID.randomUUID(), id, now, approver, reason));
+        registerEvent(new RequestEvent.RequestRejected(UUID.randomUUID(), id, now, approver, reason));
     }
 
     /**
@@ -167,25 +160,26 @@ class VendingRequest extends MergedAggregate<VendingRequest> {
             throw new RequestCancellationRefusedException(id);
         }
         move(NOT_STARTED, RequestState.CANCELLED, "cancelled", now);
-        registerEvent(new RequestCancelled(UUID.randomUUID(), id, now, actor));
+        registerEvent(new RequestEvent.RequestCancelled(UUID.randomUUID(), id, now, actor));
     }
 
     void expire(Instant now) {
         move(EnumSet.of(RequestState.PENDING_APPROVAL), RequestState.EXPIRED, "expired", now);
         this.failureReason = "No decision before the approval deadline";
-        registerEvent(new RequestExpired(UUID.randomUUID(), id, now, SYSTEM));
+        registerEvent(new RequestEvent.RequestExpired(UUID.randomUUID(), id, now, SYSTEM));
     }
 
     void start(String operation, Instant now) {
         move(EnumSet.of(RequestState.APPROVED), RequestState.IN_PROGRESS, "started", now);
-        registerEvent(new RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId()));
+        registerEvent(
+                new RequestEvent.RequestStarted(UUID.randomUUID(), id, now, SYSTEM, operation, kind, environmentId()));
     }
 
     /** @param handles what AWS identifies the result by (StackId, ProvisionedProductId, AccountId, …) */
     void succeed(Map<String, String> outputs, Map<String, String> handles, Instant now) {
         move(EnumSet.of(RequestState.IN_PROGRESS), RequestState.SUCCEEDED, "marked succeeded", now);
         this.outputs = new LinkedHashMap<>(outputs);
-        registerEvent(new RequestSucceeded(
+        registerEvent(new RequestEvent.RequestSucceeded(
                 UUID.randomUUID(), id, now, SYSTEM, kind, environmentId(), Map.copyOf(outputs), Map.copyOf(handles)));
     }
 
@@ -204,30 +198,36 @@ class VendingRequest extends MergedAggregate<VendingRequest> {
     void fail(String reason, Instant now) {
         move(FAILABLE, RequestState.FAILED, "marked failed", now);
         this.failureReason = reason;
-        registerEvent(new RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId()));
+        registerEvent(
+                new RequestEvent.RequestFailed(UUID.randomUUID(), id, now, SYSTEM, reason, kind, environmentId()));
     }
 
-    /**
-     * A failed PROVISION request continues where it failed; only its requester may ask. What may be retried (a composite
-     * continues from its failed component) is decided by {@link Requests#retry}.
-     */
+    /** A failed composite continues where it failed, unless it was abandoned ({@link FailedComposites#retry}). */
     void retry(String actor, Instant now) {
-        if (!actor.equals(requester)) {
-            throw new RequestRetryRefusedException(
-                    id, Refusal.Kind.NOT_ALLOWED, "Only the requester may retry request %s".formatted(id));
-        }
-        if (kind != RequestKind.PROVISION) {
-            throw new RequestRetryRefusedException(id, "Only a PROVISION request is retried; file a new one instead");
+        if (abandonedAt != null) {
+            throw new RecoveryRefusedException(id, "Retry", "Request " + id + " was abandoned: its stacks are deleted");
         }
         move(EnumSet.of(RequestState.FAILED), RequestState.IN_PROGRESS, "retried", now);
         this.failureReason = null;
-        registerEvent(new RequestRetried(UUID.randomUUID(), id, now, actor));
+        registerEvent(new RequestEvent.RequestRetried(UUID.randomUUID(), id, now, actor));
+    }
+
+    /** A failed composite has the stacks it left deleted ({@link FailedComposites#abandon}); again if that failed. */
+    void abandon(String actor, Instant now) {
+        move(EnumSet.of(RequestState.FAILED), RequestState.ABANDONING, "abandoned", now);
+        abandonedAt = abandonedAt == null ? now : abandonedAt;
+        registerEvent(new RequestEvent.RequestAbandonment(UUID.randomUUID(), id, now, actor, false));
+    }
+
+    void abandoned(Instant now) {
+        move(EnumSet.of(RequestState.ABANDONING), RequestState.ABANDONED, "marked abandoned", now);
+        registerEvent(new RequestEvent.RequestAbandonment(UUID.randomUUID(), id, now, SYSTEM, true));
     }
 
     void completeDryRun(String plan, Instant now) {
         move(EnumSet.of(RequestState.APPROVED, RequestState.IN_PROGRESS), RequestState.DRY_RUN, "completed", now);
         this.dryRunPlan = plan;
-        registerEvent(new RequestDryRunCompleted(UUID.randomUUID(), id, now, SYSTEM, plan));
+        registerEvent(new RequestEvent.RequestDryRunCompleted(UUID.randomUUID(), id, now, SYSTEM, plan));
     }
 
     private void move(Set<RequestState> allowedFrom, RequestState to, String verb, Instant now) {

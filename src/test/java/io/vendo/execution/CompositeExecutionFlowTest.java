@@ -264,6 +264,131 @@ class CompositeExecutionFlowTest {
         assertThat(again.status()).isEqualTo(409);
     }
 
+    @Test
+    void anAbandonedCompositeHasEveryStackItLeftDeletedInReverseOrderOnceAndEndsAbandoned() {
+        aws.rollBack("tier-app-database-");
+        var id = submitAndApprove();
+        assertThat(awaitTerminal(id).path("state").asString()).isEqualTo("FAILED");
+        var network = stack("network", id);
+        var rolledBack = stack("database", id);
+        var deletesBefore = AwsStub.received("DeleteStack").size();
+
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            logIn(page, "requester", "/requests/" + id);
+            page.onDialog(dialog -> dialog.accept());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abandon and delete its stacks"))
+                    .click();
+            var abandoned = awaitState(id, "ABANDONED");
+            assertThat(abandoned.path("failureReason").asString()).startsWith("Component database failed: ");
+            page.reload();
+            assertThat(page.getByTestId("component").all().stream()
+                            .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
+                            .toList())
+                    .containsExactly("network DELETED", "database DELETED", "app DELETED");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                            page.locator("[data-component=database]"))
+                    .containsText("attempt 2");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByTestId("request-state"))
+                    .containsText("ABANDONED");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(
+                            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry from the failed component")))
+                    .hasCount(0);
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(
+                            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abandon and delete its stacks")))
+                    .hasCount(0);
+        }
+        // The database's rolled-back stack first (the app, which needs it, never had one), then the network's: each
+        // once, with a token of its own derived from the request, the component and the attempt.
+        var deletes = AwsStub.received("DeleteStack").stream()
+                .skip(deletesBefore)
+                .map(AwsStub::form)
+                .toList();
+        assertThat(deletes).extracting(form -> form.get("StackName")).containsExactly(rolledBack.id, network.id);
+        assertThat(deletes)
+                .extracting(form -> form.get("ClientRequestToken"))
+                .doesNotHaveDuplicates()
+                .allSatisfy(token -> assertThat(token).startsWith("vendo-").endsWith("-delete-stack"));
+        assertThat(rolledBack.deleteStartedAt).isPositive();
+        assertThat(rolledBack.deleteStartedAt + 300).isLessThanOrEqualTo(network.deleteStartedAt);
+        assertThat(aws.stackList()).hasSize(2);
+        assertThat(states(id))
+                .containsExactly(
+                        Map.entry("network", "DELETED"), Map.entry("database", "DELETED"), Map.entry("app", "DELETED"));
+
+        var events = ApiClient.as("requester", port)
+                .get("/api/v1/requests/" + id + "/events")
+                .body()
+                .toString();
+        assertThat(events)
+                .contains(
+                        "request.abandoning",
+                        "execution.component-deleting",
+                        "execution.component-deleted",
+                        "request.abandoned",
+                        rolledBack.id,
+                        network.id)
+                .doesNotContain(PASSWORD);
+        var again = ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/retry", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(ApiClient.as("requester", port)
+                        .postJson("/api/v1/requests/" + id + "/abandon", "{}")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void abandoningIsRefusedAsProblemDetailsUnlessTheRequesterAbandonsAFailedCompositeAndAKeyReplaysIt() {
+        aws.rollBack("tier-app-network-");
+        var id = submitAndApprove();
+        assertThat(awaitTerminal(id).path("state").asString()).isEqualTo("FAILED");
+
+        // A team mate sees the request but may not abandon it; an unknown request is not found.
+        var lead = ApiClient.as("lead", port).postJson("/api/v1/requests/" + id + "/abandon", "{}", "lead-key");
+        assertThat(lead.status()).isEqualTo(403);
+        assertThat(lead.contentType()).startsWith("application/problem+json");
+        assertThat(lead.body().path("title").asString()).isEqualTo("Abandon refused");
+        // An approver who took part in deciding it sees it too, and may not either.
+        assertThat(ApiClient.as("approver", port)
+                        .postJson("/api/v1/requests/" + id + "/abandon", "{}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(ApiClient.as("requester", port)
+                        .postJson("/api/v1/requests/" + UUID.randomUUID() + "/abandon", "{}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(states(id)).containsEntry("network", "FAILED");
+
+        var single = ApiClient.as("requester", port)
+                .postJson(
+                        "/api/v1/requests",
+                        """
+                        {"blueprint": "static-website", "target": "composite-dev",
+                         "parameters": {"SiteName": "not-a-composite"}, "justification": "One stack"}
+                        """);
+        var refused = ApiClient.as("requester", port)
+                .postJson("/api/v1/requests/" + single.body().path("id").asString() + "/abandon", "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("detail").asString()).startsWith("Only a composite PROVISION request");
+
+        var first = ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/abandon", "{}", "abandon-1");
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(first.body().path("state").asString()).isEqualTo("ABANDONING");
+        var replayed =
+                ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/abandon", "{}", "abandon-1");
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.replayed()).isTrue();
+        assertThat(replayed.body().path("state").asString()).isEqualTo("ABANDONING");
+        var withoutKey = ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/abandon", "{}");
+        assertThat(withoutKey.status()).isEqualTo(409);
+
+        awaitState(id, "ABANDONED");
+        // Only the network's rolled-back stack existed: deleted once.
+        assertThat(AwsStub.received("DeleteStack").stream().map(AwsStub::form).map(form -> form.get("StackName")))
+                .containsOnlyOnce(stack("network", id).id);
+    }
+
     private void logIn(Page page, String user, String then) {
         page.navigate("http://localhost:" + port + then);
         ChromiumPages.fillLogIn(page, user);
@@ -315,12 +440,21 @@ class CompositeExecutionFlowTest {
         assertThat(decided.status()).as(decided.body().toString()).isEqualTo(200);
     }
 
+    private JsonNode awaitState(String id, String state) {
+        var requester = ApiClient.as("requester", port);
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> requester.get("/api/v1/requests/" + id).body(),
+                        body -> body.path("state").asString().equals(state));
+    }
+
     private JsonNode awaitTerminal(String id) {
         var requester = ApiClient.as("requester", port);
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> requester.get("/api/v1/requests/" + id).body(), body -> List.of(
-                                "SUCCEEDED", "FAILED", "DRY_RUN")
+                                "SUCCEEDED", "FAILED", "DRY_RUN", "ABANDONED")
                         .contains(body.path("state").asString()));
     }
 }

@@ -318,6 +318,66 @@ class WorkerFaultTest {
                         || event.getResponse().getBodyAsString().contains("InvalidChangeSetStatus"));
     }
 
+    /**
+     * A failed composite abandoned through a worker's API, whose worker is killed while DeleteStack of the first stack
+     * (the app's rolled-back one) has reached AWS and its answer is held. The next worker sends it again with the same
+     * token and deletes the database's and the network's after it, in reverse order: every stack deleted once, one
+     * token each, and the request ABANDONED.
+     */
+    @Test
+    void aWorkerKilledWhileAbandoningACompositeLeavesEachStackDeletedOnceInReverseOrder() throws Exception {
+        aws.stackDuration(Duration.ofMillis(300));
+        aws.outputs("tier-app-network-", Map.of("VpcId", "vpc-0net", "PrivateSubnetIds", "subnet-0a,subnet-0b"));
+        aws.outputs("tier-app-database-", Map.of("Endpoint", "tiers.db.internal"));
+        aws.rollBack("tier-app-app-");
+        var first = start("abandon-1", Map.of());
+        var target = seeder.target(ACCOUNT);
+        var id = seeder.approved(
+                        1,
+                        target,
+                        "abandon",
+                        "three-tier-app",
+                        """
+                        {"Stage": "dev", "database.MasterPassword": "correct-horse-battery",
+                         "app.Image": "public.ecr.aws/nginx/nginx:1.27"}""")
+                .getFirst();
+        awaitAll(List.of(id), "FAILED", Duration.ofSeconds(120));
+        var app = componentStack("app");
+
+        aws.hold("DeleteStack", Duration.ofSeconds(5));
+        var abandoned = io.vendo.support.ApiClient.as("requester", first.port())
+                .postJson("/api/v1/requests/" + id + "/abandon", "{}");
+        assertThat(abandoned.status()).as(abandoned.body().toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.deleteStartedAt != 0);
+        first.kill();
+        assertThat(requestState(id)).isEqualTo("ABANDONING");
+        assertThat(componentStack("database").deleteStartedAt).isZero();
+
+        aws.hold("DeleteStack", Duration.ZERO);
+        start("abandon-2", Map.of());
+        awaitAll(List.of(id), "ABANDONED", Duration.ofSeconds(120));
+
+        var network = componentStack("network");
+        var database = componentStack("database");
+        assertThat(app.deleteStartedAt + 300).isLessThanOrEqualTo(database.deleteStartedAt);
+        assertThat(database.deleteStartedAt + 300).isLessThanOrEqualTo(network.deleteStartedAt);
+        var deletes = calls("DeleteStack");
+        assertThat(deletes.stream().map(call -> call.get("StackName")).distinct())
+                .containsExactly(app.id, database.id, network.id);
+        for (var stack : List.of(app, database, network)) {
+            assertThat(deletes.stream()
+                            .filter(call -> stack.id.equals(call.get("StackName")))
+                            .map(call -> call.get("ClientRequestToken"))
+                            .distinct())
+                    .as("DeleteStack tokens of " + stack.name)
+                    .singleElement()
+                    .satisfies(token -> assertThat(token).startsWith("vendo-").endsWith("-delete-stack"));
+        }
+        assertThat(deletes.stream().filter(call -> call.get("StackName").equals(database.id)))
+                .hasSize(1);
+        assertThat(calls("CreateChangeSet")).hasSize(3);
+    }
+
     private CloudFormationSimulator.Stack componentStack(String component) {
         return aws.stackList().stream()
                 .filter(stack -> stack.name.startsWith("vendo-three-tier-app-" + component + "-"))

@@ -184,28 +184,6 @@ class RequestsApiController {
         return RequestResponse.of(requests.cancel(id, actor));
     }
 
-    /** Continues a failed composite request from its failed component; only its requester may. */
-    @PostMapping("/{id}/retry")
-    @Operation(
-            operationId = "retryRequest",
-            summary = "Retry a failed composite request from its failed component",
-            description = "A failed composite PROVISION request continues: the components that succeeded keep their"
-                    + " stacks; the failed component and those it stopped are tried again, each with a new stack and"
-                    + " tokens of its own. Only its requester may.",
-            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
-    @ApiResponse(responseCode = "200", description = "Continuing: the request is IN_PROGRESS again")
-    @ApiResponse(
-            responseCode = "403",
-            description = "The caller is not the request's requester (or lacks the scope)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The request did not fail, or is not a composite PROVISION request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    RequestResponse retry(@PathVariable UUID id, Actor actor) {
-        return RequestResponse.of(requests.retry(id, actor));
-    }
-
     /** The request's audit trail, oldest first: submissions, decisions, refused attempts, reminders, AWS progress. */
     @GetMapping("/{id}/events")
     @Operation(

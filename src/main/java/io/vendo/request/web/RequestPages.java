@@ -86,8 +86,8 @@ class RequestPages {
     private @Nullable String refresh(RequestView request) {
         return switch (request.state()) {
             case PENDING_APPROVAL -> seconds(settings.pendingRefresh(), settings.pendingRefreshMax());
-            case APPROVED, IN_PROGRESS -> seconds(settings.runningRefresh(), settings.runningRefreshMax());
-            case SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED, DRY_RUN -> null;
+            case APPROVED, IN_PROGRESS, ABANDONING -> seconds(settings.runningRefresh(), settings.runningRefreshMax());
+            case SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED, DRY_RUN, ABANDONED -> null;
         };
     }
 

@@ -18,6 +18,8 @@ final class RequestStates {
             case CANCELLED -> "Cancelled";
             case EXPIRED -> "Expired: nobody decided in time";
             case DRY_RUN -> "Dry run finished: nothing was created";
+            case ABANDONING -> "Abandoned: deleting the stacks it left";
+            case ABANDONED -> "Abandoned: every stack it left was deleted";
         };
     }
 }
