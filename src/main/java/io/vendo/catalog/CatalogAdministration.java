@@ -1,5 +1,6 @@
 package io.vendo.catalog;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,16 +19,19 @@ public class CatalogAdministration {
     private final TargetCuration targets;
     private final CatalogSync sync;
     private final ServiceCatalogImport serviceCatalogImport;
+    private final CompositePaste composites;
 
     CatalogAdministration(
             BlueprintCuration blueprints,
             TargetCuration targets,
             CatalogSync sync,
-            ServiceCatalogImport serviceCatalogImport) {
+            ServiceCatalogImport serviceCatalogImport,
+            CompositePaste composites) {
         this.blueprints = blueprints;
         this.targets = targets;
         this.sync = sync;
         this.serviceCatalogImport = serviceCatalogImport;
+        this.composites = composites;
     }
 
     /**
@@ -38,6 +42,18 @@ public class CatalogAdministration {
      */
     public BlueprintVersionDetails create(NewBlueprint request) {
         return blueprints.create(request);
+    }
+
+    /**
+     * Adds a composite blueprint from its descriptor as the catalog directory holds it and the template files its
+     * components name, checked as a directory sync checks a folder.
+     *
+     * @throws InvalidEntryException naming every refusal by the descriptor's line ({@code line 12,
+     *     components[1].parameters.SubnetIds}), the slug's under {@code slug}
+     * @throws io.vendo.refusal.Refusal a conflict when the slug is taken
+     */
+    public BlueprintVersionDetails createComposite(String slug, String descriptor, Map<String, String> templates) {
+        return composites.create(slug, descriptor, templates);
     }
 
     /**

@@ -2,17 +2,24 @@ package io.vendo.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.vendo.catalog.SyncReport.Outcome;
 import io.vendo.support.ApiClient;
+import io.vendo.support.ChromiumPages;
 import io.vendo.support.VendoIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Composite blueprints as the platform team stores them: from the catalog directory (refusals naming the descriptor's
@@ -22,6 +29,9 @@ import org.springframework.test.context.TestPropertySource;
 @VendoIntegrationTest
 @TestPropertySource(properties = "vendo.aws.mode=dry-run")
 class CompositeCatalogTest {
+
+    @RegisterExtension
+    static final ChromiumPages chromium = new ChromiumPages();
 
     private static final String NETWORK = CompositeChecksTest.NETWORK;
     private static final String DATABASE = CompositeChecksTest.DATABASE;
@@ -265,6 +275,114 @@ class CompositeCatalogTest {
                 "{\"template\": %s}"
                         .formatted(quoted(DATABASE.replace("  VpcId:\n    Type: AWS::EC2::VPC::Id\n", ""))));
         assertThat(catalog.latestVersion("api-tiers").number()).isEqualTo(second.number());
+    }
+
+    @Test
+    void anAdminPastesACompositeDescriptorWithItsTemplatesAndReadsEachRefusalByItsLine() {
+        var descriptor =
+                """
+                name: Pasted tiers
+                kind: COMPOSITE
+                owner: platform-team
+                components:
+                  - name: network
+                    template: network.yaml
+                  - name: database
+                    template: database.yaml
+                    dependsOn: [network]
+                    parameters:
+                      VpcId: "${network.outputs.VpcId}"
+                      SubnetIds: "${network.outputs.PrivateSubnetIdz}"
+                """;
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            page.navigate("http://localhost:" + port + "/admin/blueprints");
+            ChromiumPages.fillLogIn(page, "admin");
+            page.waitForURL(address -> address.contains("/admin/blueprints"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a composite blueprint"))
+                    .click();
+            page.getByLabel("Slug").fill("pasted-tiers");
+            page.getByLabel("Descriptor (blueprint.yaml)").fill(descriptor);
+            page.getByLabel("File name 1", exact()).fill("network.yaml");
+            page.getByLabel("Template 1", exact()).fill(NETWORK);
+            page.getByLabel("File name 2", exact()).fill("database.yaml");
+            page.getByLabel("Template 2", exact()).fill(DATABASE);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add composite blueprint"))
+                    .click();
+
+            PlaywrightAssertions.assertThat(page.locator("#form-errors"))
+                    .containsText("line 12, components[1].parameters.SubnetIds: Unknown output PrivateSubnetIdz of"
+                            + " network (template network.yaml); its outputs are: VpcId, PrivateSubnetIds");
+            // What was entered comes back, and nothing was stored.
+            PlaywrightAssertions.assertThat(page.getByLabel("Template 2", exact()))
+                    .hasValue(DATABASE);
+            assertThat(ApiClient.as("admin", port)
+                            .get("/api/v1/blueprints/pasted-tiers")
+                            .status())
+                    .isEqualTo(404);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another template file"))
+                    .click();
+            PlaywrightAssertions.assertThat(page.getByTestId("template-file")).hasCount(4);
+            PlaywrightAssertions.assertThat(page.getByLabel("File name 1", exact()))
+                    .hasValue("network.yaml");
+
+            page.getByLabel("Descriptor (blueprint.yaml)")
+                    .fill(descriptor.replace("PrivateSubnetIdz", "PrivateSubnetIds"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add composite blueprint"))
+                    .click();
+            page.waitForURL(address -> address.endsWith("/admin/blueprints/pasted-tiers"));
+            PlaywrightAssertions.assertThat(page.locator("main"))
+                    .containsText("Composite blueprint Pasted tiers added as version 1");
+        }
+        var stored = catalog.latestVersion("pasted-tiers");
+        assertThat(stored.kind()).isEqualTo(BlueprintKind.COMPOSITE);
+        assertThat(catalog.compositeGraph(stored).components())
+                .extracting(CompositeGraph.Node::name, CompositeGraph.Node::dependsOn)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("network", java.util.List.of()),
+                        org.assertj.core.groups.Tuple.tuple("database", java.util.List.of("network")));
+    }
+
+    @Test
+    void thePastePageRefusesADescriptorOfAnotherKindAndATemplateNoComponentNames() {
+        var admin = new io.vendo.support.WebSession(port).logIn("admin");
+        var form = admin.get("/admin/composites/new");
+        assertThat(form.status()).isEqualTo(200);
+        var stack = admin.post(
+                "/admin/composites/new",
+                Map.of("slug", "pasted-stack", "descriptor", "name: One\nkind: STACK\nowner: platform-team\n"));
+        assertThat(HtmlUtils.htmlUnescape(stack.body()))
+                .contains("line 2, kind", "This is a STACK descriptor: add it under Add a blueprint");
+        var unnamed = admin.post(
+                "/admin/composites/new",
+                Map.of(
+                        "slug",
+                        "pasted-unnamed",
+                        "descriptor",
+                        "name: One\nkind: COMPOSITE\nowner: platform-team\ncomponents:\n"
+                                + "  - name: network\n    template: network.yaml\n",
+                        "templates[0].name",
+                        "network.yaml",
+                        "templates[0].body",
+                        NETWORK,
+                        "templates[1].name",
+                        "other.yaml",
+                        "templates[1].body",
+                        NETWORK));
+        assertThat(HtmlUtils.htmlUnescape(unnamed.body())).contains("No component names other.yaml as its template");
+        assertThat(new io.vendo.support.WebSession(port)
+                        .logIn("requester")
+                        .get("/admin/composites/new")
+                        .status())
+                .isEqualTo(403);
+        assertThat(catalog.search(CatalogQuery.everything()))
+                .extracting(BlueprintDetails::slug)
+                .doesNotContain("pasted-stack", "pasted-unnamed");
+    }
+
+    private static Page.GetByLabelOptions exact() {
+        return new Page.GetByLabelOptions().setExact(true);
     }
 
     private static String composite(String slug, String components) {
