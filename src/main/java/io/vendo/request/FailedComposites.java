@@ -5,27 +5,22 @@ import io.vendo.catalog.Catalog;
 import io.vendo.identity.Actor;
 import io.vendo.refusal.Refusal;
 import java.time.Clock;
-import java.util.UUID;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 /**
  * What the requester of a failed composite request may do with it: continue it from its failed component, or abandon
  * it, which deletes every stack it left in the target account (in reverse dependency order) and ends it ABANDONED.
- * Either is refused for a request the caller may not see (404), that is not theirs (403), not a composite PROVISION
- * request or not FAILED (409); once abandoned, a request is never retried.
+ * Either is refused for a request that is not the caller's (403), not a composite PROVISION request or not FAILED
+ * (409); once abandoned, a request is never retried. {@link Requests} checks first that the caller may see it.
  */
-@Service
-@Transactional
-public class FailedComposites {
+@Component
+class FailedComposites {
 
-    private final Requests requests;
     private final RequestRepository repository;
     private final Catalog catalog;
     private final Clock clock;
 
-    FailedComposites(Requests requests, RequestRepository repository, Catalog catalog, Clock clock) {
-        this.requests = requests;
+    FailedComposites(RequestRepository repository, Catalog catalog, Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.clock = clock;
@@ -35,13 +30,12 @@ public class FailedComposites {
      * Continues a failed composite request from its failed component: the components that succeeded keep their stacks,
      * the failed one and those it stopped are tried again (a new attempt, with stacks and tokens of their own).
      *
-     * @throws RequestNotFoundException when the actor may not see the request
      * @throws RecoveryRefusedException unless the actor is the requester of a failed composite PROVISION request
      *     that was never abandoned
      * @throws RequestStateConflictException unless the request failed
      */
-    public RequestView retry(UUID id, Actor actor) {
-        var request = composite(id, actor, "Retry", "continues from its failed component");
+    RequestView retry(RequestView view, Actor actor) {
+        var request = composite(view, actor, "Retry", "continues from its failed component");
         request.retry(actor.username(), clock.instant());
         return repository.save(request).toView();
     }
@@ -51,18 +45,17 @@ public class FailedComposites {
      * rolled-back ones failed attempts left), and the request ends ABANDONED once none is left. A request whose
      * abandonment stopped (a stack AWS would not delete) failed again and may be abandoned again.
      *
-     * @throws RequestNotFoundException when the actor may not see the request
      * @throws RecoveryRefusedException unless the actor is the requester of a composite PROVISION request
      * @throws RequestStateConflictException unless the request failed
      */
-    public RequestView abandon(UUID id, Actor actor) {
-        var request = composite(id, actor, "Abandon", "is abandoned (its stacks deleted)");
+    RequestView abandon(RequestView view, Actor actor) {
+        var request = composite(view, actor, "Abandon", "is abandoned (its stacks deleted)");
         request.abandon(actor.username(), clock.instant());
         return repository.save(request).toView();
     }
 
-    private VendingRequest composite(UUID id, Actor actor, String action, String what) {
-        var view = requests.requireVisible(id, actor);
+    private VendingRequest composite(RequestView view, Actor actor, String action, String what) {
+        var id = view.id();
         if (!actor.username().equals(view.requester())) {
             throw new RecoveryRefusedException(
                     id,

@@ -49,6 +49,7 @@ public class Requests {
     private final Submissions submissions;
     private final RequestBatches batches;
     private final PromotionChecks promotions;
+    private final FailedComposites failedComposites;
     private final Clock clock;
 
     Requests(
@@ -59,6 +60,7 @@ public class Requests {
             Submissions submissions,
             RequestBatches batches,
             PromotionChecks promotions,
+            FailedComposites failedComposites,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
@@ -67,6 +69,7 @@ public class Requests {
         this.submissions = submissions;
         this.batches = batches;
         this.promotions = promotions;
+        this.failedComposites = failedComposites;
         this.clock = clock;
     }
 
@@ -227,6 +230,28 @@ public class Requests {
             throw new BatchNotFoundException(batchId);
         }
         return batch;
+    }
+
+    /**
+     * Continues a failed composite request from its failed component ({@link FailedComposites#retry}).
+     *
+     * @throws RequestNotFoundException when the actor may not see the request
+     * @throws RecoveryRefusedException unless the actor is the requester of a failed composite PROVISION request that
+     *     was never abandoned
+     */
+    public RequestView retry(UUID id, Actor actor) {
+        return failedComposites.retry(visible(id, actor).toView(), actor);
+    }
+
+    /**
+     * Abandons a failed composite request: the stacks it left are deleted and it ends ABANDONED ({@link
+     * FailedComposites#abandon}).
+     *
+     * @throws RequestNotFoundException when the actor may not see the request
+     * @throws RecoveryRefusedException unless the actor is the requester of a failed composite PROVISION request
+     */
+    public RequestView abandon(UUID id, Actor actor) {
+        return failedComposites.abandon(visible(id, actor).toView(), actor);
     }
 
     /**

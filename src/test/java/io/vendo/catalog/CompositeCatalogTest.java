@@ -36,6 +36,23 @@ class CompositeCatalogTest {
     private static final String NETWORK = CompositeChecksTest.NETWORK;
     private static final String DATABASE = CompositeChecksTest.DATABASE;
 
+    /** Tiers whose database is wired to an output the network does not have, on the descriptor's line 12. */
+    private static final String UNKNOWN_OUTPUT =
+            """
+            name: Tiers
+            kind: COMPOSITE
+            owner: platform-team
+            components:
+              - name: network
+                template: network.yaml
+              - name: database
+                template: database.yaml
+                dependsOn: [network]
+                parameters:
+                  VpcId: "${network.outputs.VpcId}"
+                  SubnetIds: "${network.outputs.PrivateSubnetIdz}"
+            """;
+
     @LocalServerPort
     int port;
 
@@ -135,22 +152,7 @@ class CompositeCatalogTest {
     void directorySyncRefusesBadWiringNamingTheLineAndStoresNothing() throws IOException {
         write("dir-tiers/network.yaml", NETWORK);
         write("dir-tiers/database.yaml", DATABASE);
-        write(
-                "dir-tiers/blueprint.yaml",
-                """
-                name: Tiers
-                kind: COMPOSITE
-                owner: platform-team
-                components:
-                  - name: network
-                    template: network.yaml
-                  - name: database
-                    template: database.yaml
-                    dependsOn: [network]
-                    parameters:
-                      VpcId: "${network.outputs.VpcId}"
-                      SubnetIds: "${network.outputs.PrivateSubnetIdz}"
-                """);
+        write("dir-tiers/blueprint.yaml", UNKNOWN_OUTPUT);
         var refused = entry(directory.synchronize(root.toUri().toString()), "dir-tiers");
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(refused.detail())
@@ -279,21 +281,7 @@ class CompositeCatalogTest {
 
     @Test
     void anAdminPastesACompositeDescriptorWithItsTemplatesAndReadsEachRefusalByItsLine() {
-        var descriptor =
-                """
-                name: Pasted tiers
-                kind: COMPOSITE
-                owner: platform-team
-                components:
-                  - name: network
-                    template: network.yaml
-                  - name: database
-                    template: database.yaml
-                    dependsOn: [network]
-                    parameters:
-                      VpcId: "${network.outputs.VpcId}"
-                      SubnetIds: "${network.outputs.PrivateSubnetIdz}"
-                """;
+        var descriptor = UNKNOWN_OUTPUT;
         try (var context = chromium.newContext()) {
             var page = chromium.pageIn(context);
             page.navigate("http://localhost:" + port + "/admin/blueprints");
@@ -333,7 +321,7 @@ class CompositeCatalogTest {
                     .click();
             page.waitForURL(address -> address.endsWith("/admin/blueprints/pasted-tiers"));
             PlaywrightAssertions.assertThat(page.locator("main"))
-                    .containsText("Composite blueprint Pasted tiers added as version 1");
+                    .containsText("Composite blueprint Tiers added as version 1");
         }
         var stored = catalog.latestVersion("pasted-tiers");
         assertThat(stored.kind()).isEqualTo(BlueprintKind.COMPOSITE);

@@ -178,10 +178,7 @@ class CompositeExecutionFlowTest {
             var components = page.getByTestId("component");
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(components)
                     .hasCount(3);
-            assertThat(components.all().stream()
-                            .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
-                            .toList())
-                    .containsExactly("network SUCCEEDED", "database FAILED", "app NOT_STARTED");
+            assertThat(shownStates(page)).containsExactly("network SUCCEEDED", "database FAILED", "app NOT_STARTED");
             var network = page.locator("[data-component=network]");
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
                             network.getByTestId("component-outputs"))
@@ -211,10 +208,7 @@ class CompositeExecutionFlowTest {
             var retried = awaitTerminal(id);
             assertThat(retried.path("state").asString()).as(retried.toString()).isEqualTo("SUCCEEDED");
             page.reload();
-            assertThat(page.getByTestId("component").all().stream()
-                            .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
-                            .toList())
-                    .containsExactly("network SUCCEEDED", "database SUCCEEDED", "app SUCCEEDED");
+            assertThat(shownStates(page)).containsExactly("network SUCCEEDED", "database SUCCEEDED", "app SUCCEEDED");
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
                             page.locator("[data-component=database]"))
                     .containsText("attempt 2");
@@ -282,10 +276,7 @@ class CompositeExecutionFlowTest {
             var abandoned = awaitState(id, "ABANDONED");
             assertThat(abandoned.path("failureReason").asString()).startsWith("Component database failed: ");
             page.reload();
-            assertThat(page.getByTestId("component").all().stream()
-                            .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
-                            .toList())
-                    .containsExactly("network DELETED", "database DELETED", "app DELETED");
+            assertThat(shownStates(page)).containsExactly("network DELETED", "database DELETED", "app DELETED");
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
                             page.locator("[data-component=database]"))
                     .containsText("attempt 2");
@@ -393,6 +384,13 @@ class CompositeExecutionFlowTest {
         page.navigate("http://localhost:" + port + then);
         ChromiumPages.fillLogIn(page, user);
         page.waitForURL(address -> address.startsWith("http://localhost:" + port + then));
+    }
+
+    /** Each component and its state, as the request page lists them. */
+    private static java.util.List<String> shownStates(Page page) {
+        return page.getByTestId("component").all().stream()
+                .map(item -> item.getAttribute("data-component") + " " + item.getAttribute("data-state"))
+                .toList();
     }
 
     private Map<String, String> states(String id) {

@@ -273,15 +273,7 @@ class WorkerFaultTest {
         aws.outputs("tier-app-app-", Map.of("ServiceArn", "arn:aws:ecs:eu-west-1:111122223333:service/app"));
         var first = start("graph-1", Map.of());
         var target = seeder.target(ACCOUNT);
-        var id = seeder.approved(
-                        1,
-                        target,
-                        "graph",
-                        "three-tier-app",
-                        """
-                        {"Stage": "dev", "database.MasterPassword": "correct-horse-battery",
-                         "app.Image": "public.ecr.aws/nginx/nginx:1.27"}""")
-                .getFirst();
+        var id = threeTiers(target, "graph");
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> componentStack("network") != null && componentStack("network").seenCompleteAt != 0);
         aws.hold("CreateChangeSet", Duration.ofSeconds(5));
@@ -332,15 +324,7 @@ class WorkerFaultTest {
         aws.rollBack("tier-app-app-");
         var first = start("abandon-1", Map.of());
         var target = seeder.target(ACCOUNT);
-        var id = seeder.approved(
-                        1,
-                        target,
-                        "abandon",
-                        "three-tier-app",
-                        """
-                        {"Stage": "dev", "database.MasterPassword": "correct-horse-battery",
-                         "app.Image": "public.ecr.aws/nginx/nginx:1.27"}""")
-                .getFirst();
+        var id = threeTiers(target, "abandon");
         awaitAll(List.of(id), "FAILED", Duration.ofSeconds(120));
         var app = componentStack("app");
 
@@ -376,6 +360,19 @@ class WorkerFaultTest {
         assertThat(deletes.stream().filter(call -> call.get("StackName").equals(database.id)))
                 .hasSize(1);
         assertThat(calls("CreateChangeSet")).hasSize(3);
+    }
+
+    /** The demo's three-tier composite, approved, with the values a person gives. */
+    private UUID threeTiers(String target, String name) {
+        return seeder.approved(
+                        1,
+                        target,
+                        name,
+                        "three-tier-app",
+                        """
+                        {"Stage": "dev", "database.MasterPassword": "correct-horse-battery",
+                         "app.Image": "public.ecr.aws/nginx/nginx:1.27"}""")
+                .getFirst();
     }
 
     private CloudFormationSimulator.Stack componentStack(String component) {

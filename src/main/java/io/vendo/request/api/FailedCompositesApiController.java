@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.identity.Actor;
-import io.vendo.request.FailedComposites;
+import io.vendo.request.Requests;
 import io.vendo.web.ApiScopes;
 import io.vendo.web.IdempotentCalls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Requests")
 class FailedCompositesApiController {
 
-    private final FailedComposites composites;
+    private final Requests requests;
     private final IdempotentCalls idempotentCalls;
 
-    FailedCompositesApiController(FailedComposites composites, IdempotentCalls idempotentCalls) {
-        this.composites = composites;
+    FailedCompositesApiController(Requests requests, IdempotentCalls idempotentCalls) {
+        this.requests = requests;
         this.idempotentCalls = idempotentCalls;
     }
 
@@ -58,7 +58,7 @@ class FailedCompositesApiController {
             description = "The request did not fail, is not a composite PROVISION request, or was abandoned",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     RequestResponse retry(@PathVariable UUID id, Actor actor) {
-        return RequestResponse.of(composites.retry(id, actor));
+        return RequestResponse.of(requests.retry(id, actor));
     }
 
     /**
@@ -123,6 +123,6 @@ class FailedCompositesApiController {
                 idempotencyKey,
                 actor.username(),
                 Map.of("abandon", id.toString()),
-                () -> ResponseEntity.ok(RequestResponse.of(composites.abandon(id, actor))));
+                () -> ResponseEntity.ok(RequestResponse.of(requests.abandon(id, actor))));
     }
 }

@@ -1,7 +1,6 @@
 package io.vendo.request.web;
 
 import io.vendo.identity.Actor;
-import io.vendo.request.FailedComposites;
 import io.vendo.request.RequestSearch;
 import io.vendo.request.RequestState;
 import io.vendo.request.Requests;
@@ -34,12 +33,10 @@ class RequestPagesController {
     static final int PAGE_SIZE = 25;
 
     private final Requests requests;
-    private final FailedComposites composites;
     private final RequestPages pages;
 
-    RequestPagesController(Requests requests, FailedComposites composites, RequestPages pages) {
+    RequestPagesController(Requests requests, RequestPages pages) {
         this.requests = requests;
-        this.composites = composites;
         this.pages = pages;
     }
 
@@ -120,7 +117,7 @@ class RequestPagesController {
     /** A failed composite request continues from its failed component. */
     @PostMapping("/requests/{id}/retry")
     String retry(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
-        composites.retry(id, actor);
+        requests.retry(id, actor);
         redirect.addFlashAttribute("notice", "Retrying from the failed component.");
         return "redirect:/requests/" + id;
     }
@@ -128,7 +125,7 @@ class RequestPagesController {
     /** A failed composite request is abandoned: the stacks it left are deleted in reverse order. */
     @PostMapping("/requests/{id}/abandon")
     String abandon(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
-        composites.abandon(id, actor);
+        requests.abandon(id, actor);
         redirect.addFlashAttribute(
                 "notice", "Abandoned: the stacks it left are deleted, in reverse order; it ends ABANDONED.");
         return "redirect:/requests/" + id;
