@@ -60,7 +60,7 @@ class IdempotentOperations implements OperationCustomizer {
         }
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                describeSuccess(response);
+                describeSuccess(status, response);
             }
         });
         for (var reason : List.of(IN_FLIGHT, REUSED, SEVERAL_KEYS)) {
@@ -80,8 +80,10 @@ class IdempotentOperations implements OperationCustomizer {
                 .orElse(null);
     }
 
-    private static void describeSuccess(ApiResponse response) {
-        if (response.getHeaders() == null || !response.getHeaders().containsKey(HttpHeaders.LOCATION)) {
+    /** A 201 says where what it created is; a 200 (a request moved on, such as an abandonment) created nothing. */
+    private static void describeSuccess(String status, ApiResponse response) {
+        if (status.equals("201")
+                && (response.getHeaders() == null || !response.getHeaders().containsKey(HttpHeaders.LOCATION))) {
             response.addHeaderObject(HttpHeaders.LOCATION, header(LOCATION_DESCRIPTION, "string"));
         }
         response.addHeaderObject(IdempotentCalls.REPLAYED, header(REPLAYED_DESCRIPTION, "boolean"));

@@ -330,6 +330,63 @@ class CompositeExecutionFlowTest {
     }
 
     @Test
+    void anAbandonmentAwsRefusesKeepsWhatTheUndeletedStackNeedsAndAbandoningAgainFinishesWithNewTokens() {
+        aws.rollBack("tier-app-app-");
+        var id = submitAndApprove();
+        assertThat(awaitTerminal(id).path("state").asString()).isEqualTo("FAILED");
+        var network = stack("network", id);
+        var database = stack("database", id);
+        var app = stack("app", id);
+        var deletesBefore = AwsStub.received("DeleteStack").size();
+        aws.failDeletion("tier-app-database-", "DbSubnetGroup", "has dependent objects");
+
+        var abandoned = ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/abandon", "{}");
+        assertThat(abandoned.status()).as(abandoned.body().toString()).isEqualTo(200);
+        var stopped = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> ApiClient.as("requester", port)
+                                .get("/api/v1/requests/" + id)
+                                .body(),
+                        body -> body.path("state").asString().equals("FAILED")
+                                && body.path("failureReason").asString().startsWith("Abandoning stopped"));
+        // The app's rolled-back stack went first; the database's could not be deleted, so the network it needs stays.
+        assertThat(stopped.path("failureReason").asString())
+                .isEqualTo("Abandoning stopped: component database: Could not delete its stack " + database.id
+                        + ": DELETE_FAILED: DbSubnetGroup DELETE_FAILED: has dependent objects; kept: network."
+                        + " Abandon it again to try again.");
+        assertThat(states(id))
+                .containsExactly(
+                        Map.entry("network", "KEPT"),
+                        Map.entry("database", "DELETE_FAILED"),
+                        Map.entry("app", "DELETED"));
+        assertThat(network.deleteStartedAt).isZero();
+        assertThat(ApiClient.as("requester", port)
+                        .postJson("/api/v1/requests/" + id + "/retry", "{}")
+                        .body()
+                        .path("detail")
+                        .asString())
+                .isEqualTo("Request " + id + " was abandoned: its stacks are deleted");
+
+        // The dependency is gone: abandoning again deletes the database's stack with a new token, then the network's.
+        aws.deleteNormally();
+        var again = ApiClient.as("requester", port).postJson("/api/v1/requests/" + id + "/abandon", "{}");
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
+        awaitState(id, "ABANDONED");
+        var deletes = AwsStub.received("DeleteStack").stream()
+                .skip(deletesBefore)
+                .map(AwsStub::form)
+                .toList();
+        assertThat(deletes)
+                .extracting(form -> form.get("StackName"))
+                .containsExactly(app.id, database.id, database.id, network.id);
+        assertThat(deletes).extracting(form -> form.get("ClientRequestToken")).doesNotHaveDuplicates();
+        assertThat(states(id))
+                .containsExactly(
+                        Map.entry("network", "DELETED"), Map.entry("database", "DELETED"), Map.entry("app", "DELETED"));
+    }
+
+    @Test
     void abandoningIsRefusedAsProblemDetailsUnlessTheRequesterAbandonsAFailedCompositeAndAKeyReplaysIt() {
         aws.rollBack("tier-app-network-");
         var id = submitAndApprove();

@@ -68,6 +68,8 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     /** Stacks whose name contains one of these roll back instead of completing. */
     private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
 
+    private final Map<String, String[]> deletionFailures = new ConcurrentHashMap<>();
+
     @Override
     public String getName() {
         return NAME;
@@ -92,12 +94,32 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         return failing.stream().anyMatch(stackName::contains);
     }
 
+    /** A deletion that ended in DELETE_FAILED: the stack stays, its status says so, until it is deleted again. */
+    private boolean deletionFailed(Stack stack) {
+        return stack.deletionFailure != null
+                && stack.deleteStartedAt != 0
+                && System.currentTimeMillis() - stack.deleteStartedAt >= stackDuration.toMillis();
+    }
+
     /** A creation that rolled back: the stack holds nothing but its name until it is deleted. */
     private boolean rolledBack(Stack stack) {
         return stack.rollsBack
                 && stack.deleteStartedAt == 0
                 && stack.startedAt != 0
                 && System.currentTimeMillis() - stack.startedAt >= stackDuration.toMillis();
+    }
+
+    /**
+     * Stacks whose name contains {@code namePart} end their next deletion in DELETE_FAILED, the resource named failing
+     * with the reason, as CloudFormation reports a resource it could not delete; decided when the deletion starts.
+     */
+    public synchronized void failDeletion(String namePart, String logicalId, String reason) {
+        deletionFailures.put(namePart, new String[] {logicalId, reason});
+    }
+
+    /** Deletions started from now on succeed. */
+    public synchronized void deleteNormally() {
+        deletionFailures.clear();
     }
 
     /** Stacks created from now on roll back no more (those that rolled back stay ROLLBACK_COMPLETE). */
@@ -109,6 +131,7 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
     public synchronized void reset() {
         outputs.clear();
         failing.clear();
+        deletionFailures.clear();
         stacks.clear();
         namesById.clear();
         stackSets.reset();
@@ -823,7 +846,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
             return error(400, "ValidationError", "Stack with id " + key + " does not exist");
         }
         String status;
-        if (stack.deleteStartedAt != 0) {
+        if (deletionFailed(stack)) {
+            status = "DELETE_FAILED";
+        } else if (stack.deleteStartedAt != 0) {
             status = System.currentTimeMillis() - stack.deleteStartedAt < stackDuration.toMillis()
                     ? "DELETE_IN_PROGRESS"
                     : "DELETE_COMPLETE";
@@ -911,9 +936,17 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
                     "ValidationError",
                     "Stack [%s] cannot be deleted while TerminationProtection is enabled".formatted(stack.name));
         }
-        if (stack.deleteStartedAt == 0) {
-            stack.deleteToken = form.get("ClientRequestToken");
+        var token = form.get("ClientRequestToken");
+        if (stack.deleteStartedAt == 0
+                || (deletionFailed(stack) && !java.util.Objects.equals(token, stack.deleteToken))) {
+            // A first deletion, or one that failed tried again (a call with the failed one's token repeats that call).
+            stack.deleteToken = token;
             stack.deleteStartedAt = System.currentTimeMillis();
+            stack.deletionFailure = deletionFailures.entrySet().stream()
+                    .filter(failure -> stack.name.contains(failure.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
         return xml(200, "DeleteStack", "");
     }
@@ -943,7 +976,18 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         if (failure != null && stack.update != null) {
             members.append(updateEvent(stack, failure[0], failure[1], stack.update.executeToken));
         }
-        if (stack.deleteStartedAt != 0
+        if (deletionFailed(stack)) {
+            var failed = stack.deletionFailure;
+            members.append(event(
+                            stack,
+                            failed[0],
+                            stack.name + "-" + failed[0].toLowerCase(),
+                            "AWS::EC2::Subnet",
+                            "DELETE_FAILED")
+                    .replace(
+                            "</ResourceStatus>",
+                            "</ResourceStatus><ResourceStatusReason>" + failed[1] + "</ResourceStatusReason>"));
+        } else if (stack.deleteStartedAt != 0
                 && System.currentTimeMillis() - stack.deleteStartedAt >= stackDuration.toMillis()) {
             members.append(event(stack, stack.name, stack.id, "AWS::CloudFormation::Stack", "DELETE_COMPLETE"));
             retained.forEach((logicalId, type) -> members.append(
@@ -1112,6 +1156,9 @@ public final class CloudFormationSimulator implements ResponseDefinitionTransfor
         volatile boolean rollsBack;
 
         public volatile long deleteStartedAt;
+        /** The resource its deletion fails on and why, decided when the deletion started; none when it succeeds. */
+        volatile String[] deletionFailure;
+
         public volatile long startedAt;
         public volatile long seenCompleteAt;
 

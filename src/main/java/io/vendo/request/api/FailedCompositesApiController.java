@@ -1,9 +1,6 @@
 package io.vendo.request.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -80,18 +77,8 @@ class FailedCompositesApiController {
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(
             responseCode = "200",
-            description = "Abandoning: the request is ABANDONING. A replay of an earlier response carries"
-                    + " `Idempotent-Replayed: true`.",
-            headers =
-                    @Header(
-                            name = IdempotentCalls.REPLAYED,
-                            description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                            schema = @Schema(type = "boolean")),
+            description = "Abandoning: the request is ABANDONING",
             content = @Content(schema = @Schema(implementation = RequestResponse.class)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "More than one `Idempotency-Key` header, or an empty or overlong one",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "403",
             description = "The caller is not the request's requester (or lacks the scope)",
@@ -102,19 +89,11 @@ class FailedCompositesApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "409",
-            description = "The request did not fail (or is being abandoned), is not a composite PROVISION request, or"
-                    + " a call with the same `Idempotency-Key` is still being processed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
+            description = "The request did not fail (or is being abandoned), or is not a composite PROVISION request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> abandon(
             @PathVariable UUID id,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         // The call has no body: the request it abandons is what a reused key must match.
