@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record PromotionView(UUID id, String status, List<Step> steps) {
 
+    static final String IN_PROGRESS = "IN_PROGRESS";
+    static final String WAITING = "WAITING";
+
     /**
      * @param state the request's state once filed; before, {@code WAITING} (for the step before it to succeed) or
      *     {@code NOT_FILED} (the promotion stopped before it)
@@ -52,13 +55,13 @@ public record PromotionView(UUID id, String status, List<Step> steps) {
                 state = "NOT_FILED";
                 note = "Not filed: " + stopped;
             } else {
-                state = "WAITING";
+                state = WAITING;
                 note = "Filed once step %d succeeds".formatted(number - 1);
             }
             last = state;
             shown.add(new Step(number, step.targetSlug(), step.targetName(), step.environment(), request, state, note));
         }
-        var status = stopped != null ? "STOPPED" : last.equals("SUCCEEDED") ? "COMPLETED" : "IN_PROGRESS";
+        var status = stopped != null ? "STOPPED" : last.equals("SUCCEEDED") ? "COMPLETED" : IN_PROGRESS;
         return new PromotionView(promotion.id(), status, List.copyOf(shown));
     }
 

@@ -13,8 +13,11 @@
  * the approval its own tier's policy asks for. A step that fails, is rejected, cancelled, expires or runs dry stops the
  * promotion: nothing after it is filed (a composite step retried to success goes on).
  *
- * <p>Its door is {@link io.vendo.promotion.Promotions}; the request's page shows the steps ({@code promotion/panel}),
- * and {@code GET /api/v1/requests/{id}/promotion} answers for any step's request.
+ * <p>Its door is {@link io.vendo.promotion.Promotions}; the request's page shows the steps ({@code promotion/panel})
+ * and follows every filed step's request while the promotion goes on, and {@code GET /api/v1/requests/{id}/promotion}
+ * answers for any step's request. It tells the request module ({@link io.vendo.request.PromotionPlans}) which steps
+ * are still to be filed — they hold their places in the blueprint's quota from submission on — and which targets a
+ * request's promotion goes on to, for "request again".
  */
 @ApplicationModule(
         displayName = "Promotions",
@@ -23,6 +26,7 @@
             "request::events",
             "request::views",
             "request::promotion",
+            "request::ports",
             "request::web",
             "catalog",
             "catalog::blueprints",

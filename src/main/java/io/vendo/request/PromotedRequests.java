@@ -9,10 +9,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,22 +31,22 @@ public class PromotedRequests {
     private final RequestRepository repository;
     private final Catalog catalog;
     private final SecretParameters secrets;
-    private final ObjectProvider<StandingEnvironments> environments;
     private final StackSetChoices choices;
+    private final Submissions submissions;
     private final Clock clock;
 
     PromotedRequests(
             RequestRepository repository,
             Catalog catalog,
             SecretParameters secrets,
-            ObjectProvider<StandingEnvironments> environments,
             StackSetChoices choices,
+            Submissions submissions,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.secrets = secrets;
-        this.environments = environments;
         this.choices = choices;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -79,9 +77,9 @@ public class PromotedRequests {
         } catch (StackSetChoiceRefusedException e) {
             return new PromotionOutcome.Refused("Step %d: %s".formatted(step, e.detail()));
         }
-        var overQuota = overQuota(version.slug(), shown.team());
-        if (overQuota != null) {
-            return new PromotionOutcome.Refused("Step %d: %s".formatted(step, overQuota));
+        var overQuota = submissions.refusalOfPromotedStep(version.slug(), shown.team());
+        if (overQuota.isPresent()) {
+            return new PromotionOutcome.Refused("Step %d: %s".formatted(step, overQuota.get()));
         }
         var id = UUID.randomUUID();
         var sealed = new LinkedHashMap<String, String>();
@@ -110,19 +108,5 @@ public class PromotedRequests {
                 previous,
                 target.get().slug());
         return new PromotionOutcome.Filed(saved);
-    }
-
-    /** Why the team may not have one more of the blueprint, if it may not: as a submission would be told. */
-    private @Nullable String overQuota(String blueprint, String team) {
-        var quota = catalog.quotaPerTeam(blueprint);
-        if (quota.isEmpty()) {
-            return null;
-        }
-        repository.lockFor("quota:" + blueprint + ":" + team);
-        var standing = environments.getIfAvailable();
-        var active = repository.countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
-                        blueprint, team, RequestKind.PROVISION, Requests.ON_THEIR_WAY)
-                + (standing == null ? 0 : standing.count(blueprint, team));
-        return active < quota.get() ? null : new QuotaExceededException(blueprint, team, quota.get()).detail();
     }
 }

@@ -91,7 +91,7 @@ public class Requests {
         var checked = submissions.check(blueprint, submission.target(), submission.parameters(), submission.stackSet());
         var target = checked.target();
         var promotion = promotions.check(blueprint, target, submission.promotion());
-        submissions.refuseOverQuota(blueprint, requester.primaryTeam(), 1);
+        submissions.refusePromotionOverQuota(blueprint, requester.primaryTeam(), 1 + promotion.size());
         var id = UUID.randomUUID();
         var request = VendingRequest.submit(
                 submissions.seal(checked, id, submission.justification(), requester), clock.instant());

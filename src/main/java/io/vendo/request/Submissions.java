@@ -32,6 +32,7 @@ class Submissions {
     private final ObjectProvider<StandingEnvironments> environments;
     private final ObjectProvider<OrganizationalUnits> units;
     private final StackSetChoices choices;
+    private final ObjectProvider<PromotionPlans> promotions;
 
     Submissions(
             RequestRepository repository,
@@ -40,7 +41,8 @@ class Submissions {
             ObjectProvider<OrganizationAccounts> organization,
             ObjectProvider<StandingEnvironments> environments,
             ObjectProvider<OrganizationalUnits> units,
-            StackSetChoices choices) {
+            StackSetChoices choices,
+            ObjectProvider<PromotionPlans> promotions) {
         this.repository = repository;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -48,6 +50,7 @@ class Submissions {
         this.environments = environments;
         this.units = units;
         this.choices = choices;
+        this.promotions = promotions;
     }
 
     /**
@@ -116,17 +119,56 @@ class Submissions {
     /** @throws QuotaExceededException when {@code adding} more requests would take the team past the quota */
     void refuseOverQuota(BlueprintVersionDetails blueprint, String team, int adding) {
         var quota = catalog.quotaPerTeam(blueprint.slug());
+        if (quota.isPresent() && held(blueprint.slug(), team) + adding > quota.get()) {
+            throw QuotaExceededException.reached(blueprint.slug(), team, quota.get());
+        }
+    }
+
+    /**
+     * Every step of a promotion leaves an environment: one that could not finish within the quota is refused now, not
+     * after its first steps ran; its steps still to be filed then hold their places ({@link PromotionPlans}).
+     *
+     * @throws QuotaExceededException when the promotion's steps would take the team past the quota
+     */
+    void refusePromotionOverQuota(BlueprintVersionDetails blueprint, String team, int steps) {
+        var quota = catalog.quotaPerTeam(blueprint.slug());
         if (quota.isEmpty()) {
             return;
         }
-        repository.lockFor("quota:" + blueprint.slug() + ":" + team);
-        var standing = environments.getIfAvailable();
-        var active = repository.countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
-                        blueprint.slug(), team, RequestKind.PROVISION, Requests.ON_THEIR_WAY)
-                + (standing == null ? 0 : standing.count(blueprint.slug(), team));
-        if (active + adding > quota.get()) {
-            throw new QuotaExceededException(blueprint.slug(), team, quota.get());
+        var held = held(blueprint.slug(), team);
+        if (held + steps > quota.get()) {
+            throw steps == 1
+                    ? QuotaExceededException.reached(blueprint.slug(), team, quota.get())
+                    : QuotaExceededException.promotion(blueprint.slug(), team, quota.get(), held, steps);
         }
+    }
+
+    /**
+     * Why the team may not file a promotion's next step, if it may not: the step held its place since the promotion
+     * was submitted, so only a quota lowered since refuses it.
+     */
+    Optional<String> refusalOfPromotedStep(String blueprintSlug, String team) {
+        var quota = catalog.quotaPerTeam(blueprintSlug);
+        if (quota.isEmpty() || held(blueprintSlug, team) <= quota.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                QuotaExceededException.reached(blueprintSlug, team, quota.get()).detail());
+    }
+
+    /**
+     * What the team holds of the blueprint against its quota: its PROVISION requests on their way, its environments,
+     * and its promotions' steps still to be filed. Serialized per blueprint and team until the transaction ends, so
+     * that two submissions cannot both take the last place.
+     */
+    private long held(String blueprintSlug, String team) {
+        repository.lockFor("quota:" + blueprintSlug + ":" + team);
+        var standing = environments.getIfAvailable();
+        var plans = promotions.getIfAvailable();
+        return repository.countByChoiceBlueprintSlugAndTeamAndKindAndStateIn(
+                        blueprintSlug, team, RequestKind.PROVISION, Requests.ON_THEIR_WAY)
+                + (standing == null ? 0 : standing.count(blueprintSlug, team))
+                + (plans == null ? 0 : plans.stepsToFile(blueprintSlug, team));
     }
 
     /** The PROVISION request to store: NoEcho values encrypted under its id, never kept in plain text. */

@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.vendo.catalog.BlueprintKind;
 import io.vendo.catalog.BlueprintMetadata;
@@ -129,6 +131,10 @@ class PromotionFlowTest {
 
     /** A blueprint of its own per test, so that stack names and counts are this test's alone. */
     static String blueprint(CatalogAdministration catalog) {
+        return blueprint(catalog, null);
+    }
+
+    static String blueprint(CatalogAdministration catalog, Integer quotaPerTeam) {
         var slug = "promo-" + UUID.randomUUID().toString().substring(0, 8);
         catalog.create(new NewBlueprint(
                 slug,
@@ -141,7 +147,7 @@ class PromotionFlowTest {
                         List.of(),
                         null,
                         null,
-                        null),
+                        quotaPerTeam),
                 new NewVersion(TEMPLATE, List.of(), null)));
         return slug;
     }
@@ -156,12 +162,7 @@ class PromotionFlowTest {
         assertThat(steps(planned)).containsExactly(STAGING + "=PENDING_APPROVAL", PRODUCTION + "=WAITING");
         assertThat(planned.path("steps").path(1).path("requestId").isNull()).isTrue();
 
-        approveByApi(stagingId);
-        awaitState(stagingId, "SUCCEEDED");
-        var filed = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> promotion(stagingId),
-                        body -> !body.path("steps").path(1).path("requestId").isNull());
+        var filed = approveAndAwaitSecondStep(stagingId);
         var productionId = filed.path("steps").path(1).path("requestId").asString();
         assertThat(steps(filed)).containsExactly(STAGING + "=SUCCEEDED", PRODUCTION + "=PENDING_APPROVAL");
 
@@ -461,6 +462,177 @@ class PromotionFlowTest {
         }
     }
 
+    /**
+     * Every step of a promotion leaves an environment, so the quota is checked for all of them at submission: a
+     * promotion that could not finish within it is refused before anything runs, with nothing stored. An admitted
+     * promotion's steps still to be filed hold their places, so another submission cannot take them meanwhile and the
+     * step is filed when its turn comes; a step that stops the promotion frees the places after it.
+     */
+    @Test
+    void aPromotionBeyondTheQuotaIsRefusedAtSubmissionAndItsStepsToFileHoldTheirPlaces() {
+        var blueprint = blueprint(catalog, 2);
+        var third = thirdTarget(blueprint);
+        var before = counts();
+
+        var tooMany = ApiClient.as("requester", port)
+                .postJson("/api/v1/requests", body(blueprint, "quota-site", List.of(PRODUCTION, third)));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
+        assertThat(tooMany.contentType()).startsWith("application/problem+json");
+        assertThat(tooMany.body().path("title").asString()).isEqualTo("Quota reached");
+        assertThat(tooMany.body().path("detail").asString())
+                .isEqualTo("A promotion of 3 steps leaves an environment at every step: team web-team holds 0 of"
+                        + " blueprint " + blueprint + " (environments, requests on their way and promotion steps still"
+                        + " to be filed), and its quota is 2. Name fewer further targets, or decommission or cancel 1"
+                        + " first");
+        assertThat(counts()).isEqualTo(before);
+
+        var stagingId = submit(blueprint, "quota-site", List.of(PRODUCTION));
+        // Staging on its way and production still to be filed: the quota is taken.
+        var single =
+                ApiClient.as("requester", port).postJson("/api/v1/requests", body(blueprint, "quota-other", List.of()));
+        assertThat(single.status()).as(single.toString()).isEqualTo(409);
+        assertThat(single.body().path("detail").asString()).contains("already has 2 environment(s)");
+
+        var filed = approveAndAwaitSecondStep(stagingId);
+        assertThat(steps(filed)).containsExactly(STAGING + "=SUCCEEDED", PRODUCTION + "=PENDING_APPROVAL");
+        assertThat(ApiClient.as("requester", port)
+                        .postJson("/api/v1/requests", body(blueprint, "quota-other", List.of()))
+                        .status())
+                .isEqualTo(409);
+
+        var productionId = filed.path("steps").path(1).path("requestId").asString();
+        var rejected = ApiClient.as("lead", port)
+                .postJson(
+                        "/api/v1/requests/" + productionId + "/decisions",
+                        "{\"decision\": \"REJECT\", \"comment\": \"Not yet\"}");
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        // Staging's environment stands; production's place is free again.
+        var accepted =
+                ApiClient.as("requester", port).postJson("/api/v1/requests", body(blueprint, "quota-other", List.of()));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+    }
+
+    /**
+     * The first step's page, left open in a real Chromium, follows the whole promotion after its own request ended:
+     * the production step appears filed with a link to it, then approved, running and done, without a reload. Before
+     * that, the waiting step says who will have to approve it there.
+     */
+    @Test
+    void aStepsPageFollowsThePromotionLiveAfterItsOwnRequestEnded() {
+        var blueprint = blueprint(catalog);
+        var stagingId = submit(blueprint, "live-site", List.of(PRODUCTION));
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            page.navigate("http://localhost:" + port + "/requests/" + stagingId);
+            ChromiumPages.fillLogIn(page, "requester");
+            var steps = page.getByTestId("promotion-step");
+            assertThat(steps.nth(1)).hasAttribute("data-state", "WAITING");
+            assertThat(steps.nth(1).getByTestId("promotion-step-approvers"))
+                    .containsText("1 from team-leads and 1 from platform-team");
+            assertThat(page.getByTestId("promotion-next")).containsText("Next: step 2, Production (promotion)");
+            // Set on this very document: a reload would lose it.
+            page.evaluate("() => { window.notReloaded = true; }");
+
+            approveByApi(stagingId);
+            var aWhile = new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
+            assertThat(page.getByTestId("request-state"))
+                    .hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(steps.nth(1)).hasAttribute("data-state", "PENDING_APPROVAL", aWhile);
+            var productionId =
+                    promotion(stagingId).path("steps").path(1).path("requestId").asString();
+            var next = page.getByTestId("promotion-next");
+            assertThat(next).hasAttribute("data-state", "PENDING_APPROVAL");
+            assertThat(next.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open step 2's request")))
+                    .hasAttribute("href", "/requests/" + productionId);
+            assertThat(steps.nth(1).getByTestId("promotion-step-approvers")).hasCount(0);
+
+            for (var approver : List.of("lead", "approver")) {
+                var decided = ApiClient.as(approver, port)
+                        .postJson(
+                                "/api/v1/requests/" + productionId + "/decisions",
+                                "{\"decision\": \"APPROVE\", \"comment\": \"Production, yes\"}");
+                assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+            }
+            assertThat(steps.nth(1)).hasAttribute("data-state", "SUCCEEDED", aWhile);
+            assertThat(page.getByTestId("promotion")).hasAttribute("data-status", "COMPLETED");
+            assertThat(page.getByTestId("promotion-status")).hasText("Completed: every step succeeded");
+            assertThat(page.evaluate("() => window.notReloaded === true")).isEqualTo(true);
+            // Nothing will change any more: the page stops listening.
+            assertThat(page.locator("#request-live")).not().hasAttribute("data-stream", Pattern.compile(".*"));
+        }
+    }
+
+    /**
+     * "Request again" on a step's page copies the promotion's further targets with the values, and checks them again
+     * at once: a target that no longer takes the blueprint is named beside its step.
+     */
+    @Test
+    void requestAgainCopiesThePromotionAndChecksItsTargetsAgain() {
+        var blueprint = blueprint(catalog);
+        var third = thirdTarget(blueprint);
+        var stagingId = submit(blueprint, "again-site", List.of(PRODUCTION, third));
+        closeTo(third);
+        try (var context = chromium.newContext()) {
+            var page = chromium.pageIn(context);
+            page.navigate("http://localhost:" + port + "/requests/" + stagingId);
+            ChromiumPages.fillLogIn(page, "requester");
+            page.getByTestId("request-again").click();
+
+            assertThat(page.getByLabel("Target")).hasValue(STAGING);
+            assertThat(page.locator("#param-SiteName")).hasValue("again-site");
+            assertThat(page.locator("#param-AdminPassword")).hasValue("");
+            assertThat(page.getByLabel("Step 2", new Page.GetByLabelOptions().setExact(true)))
+                    .hasValue(PRODUCTION);
+            var refusal = "Step 3: blueprint " + blueprint + " may not be deployed to " + third + " (PROD)";
+            assertThat(page.locator("#promotion-1-error")).hasText(refusal);
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(refusal)))
+                    .hasAttribute("href", "#promotion-1");
+
+            // Submitted from the copy, with the closed step left out: the new promotion goes to production again.
+            page.locator("#param-AdminPassword").fill(SECRET);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review request"))
+                    .click();
+            assertThat(page.getByTestId("review-promotion-step")).hasCount(1);
+            assertThat(page.getByTestId("review-promotion-step")).containsText("team-leads");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit request"))
+                    .click();
+            assertThat(page.getByTestId("promotion-step")).hasCount(2);
+            var copy = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(copy).isNotEqualTo(stagingId);
+            assertThat(steps(promotion(copy))).containsExactly(STAGING + "=PENDING_APPROVAL", PRODUCTION + "=WAITING");
+        }
+    }
+
+    /** A third PROD target of this test's own. */
+    private String thirdTarget(String blueprint) {
+        var slug = "promo-third-" + blueprint.substring("promo-".length());
+        catalog.register(new NewTarget(
+                slug,
+                "Disaster recovery",
+                PRODUCTION_ACCOUNT,
+                "eu-north-1",
+                EnvironmentTier.PROD,
+                "arn:aws:iam::" + PRODUCTION_ACCOUNT + ":role/VendoExecution",
+                "ext-third"));
+        return slug;
+    }
+
+    /** The target takes only another blueprint from now on. */
+    private void closeTo(String slug) {
+        catalog.updateTarget(
+                slug,
+                new NewTarget(
+                        slug,
+                        "Disaster recovery",
+                        PRODUCTION_ACCOUNT,
+                        "eu-north-1",
+                        EnvironmentTier.PROD,
+                        "arn:aws:iam::" + PRODUCTION_ACCOUNT + ":role/VendoExecution",
+                        "ext-third",
+                        List.of("static-website"),
+                        List.of()));
+    }
+
     private List<Integer> counts() {
         return jdbc.queryForObject(
                 "select (select count(*) from vending_request), (select count(*) from promotion),"
@@ -469,26 +641,38 @@ class PromotionFlowTest {
     }
 
     private String submit(String blueprint, String siteName, List<String> promotion) {
-        var submitted = ApiClient.as("requester", port)
-                .postJson(
-                        "/api/v1/requests",
-                        """
-                        {"blueprint": "%s", "target": "%s",
-                         "parameters": {"SiteName": "%s", "AdminPassword": "%s"},
-                         "justification": "Staging first, then production", "promotion": [%s]}
-                        """
-                                .formatted(
-                                        blueprint,
-                                        STAGING,
-                                        siteName,
-                                        SECRET,
-                                        String.join(
-                                                ",",
-                                                promotion.stream()
-                                                        .map(slug -> "\"" + slug + "\"")
-                                                        .toList())));
+        var submitted =
+                ApiClient.as("requester", port).postJson("/api/v1/requests", body(blueprint, siteName, promotion));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         return submitted.body().path("id").asString();
+    }
+
+    private static String body(String blueprint, String siteName, List<String> promotion) {
+        return """
+                {"blueprint": "%s", "target": "%s",
+                 "parameters": {"SiteName": "%s", "AdminPassword": "%s"},
+                 "justification": "Staging first, then production", "promotion": [%s]}
+                """
+                .formatted(
+                        blueprint,
+                        STAGING,
+                        siteName,
+                        SECRET,
+                        String.join(
+                                ",",
+                                promotion.stream()
+                                        .map(slug -> "\"" + slug + "\"")
+                                        .toList()));
+    }
+
+    /** Approves the first step, and waits until it succeeded and the second step was filed. */
+    private JsonNode approveAndAwaitSecondStep(String stagingId) {
+        approveByApi(stagingId);
+        awaitState(stagingId, "SUCCEEDED");
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> promotion(stagingId),
+                        body -> !body.path("steps").path(1).path("requestId").isNull());
     }
 
     private void approveByApi(String id) {

@@ -52,6 +52,7 @@ class RequestFormController {
     private final FormTokens formTokens;
     private final DraftSecrets secrets;
     private final RequestReview review;
+    private final RequestAgain again;
 
     RequestFormController(
             Catalog catalog,
@@ -60,7 +61,8 @@ class RequestFormController {
             RequestFormValidator validator,
             FormTokens formTokens,
             DraftSecrets secrets,
-            RequestReview review) {
+            RequestReview review,
+            RequestAgain again) {
         this.catalog = catalog;
         this.requests = requests;
         this.accountResources = accountResources;
@@ -68,6 +70,7 @@ class RequestFormController {
         this.formTokens = formTokens;
         this.secrets = secrets;
         this.review = review;
+        this.again = again;
     }
 
     /** The form object for this blueprint's newest version, before anything is bound to it. */
@@ -93,36 +96,29 @@ class RequestFormController {
     }
 
     /**
-     * A new form, with the template's defaults (never a NoEcho default: it stays the template's, unseen); with
-     * {@code from}, a copy of an earlier request the viewer may see ("request again"), its secrets left to type again.
+     * A new form, with the template's defaults; with {@code from}, a copy of an earlier request the viewer may see
+     * ("request again", {@link RequestAgain}), its secrets left to type again and its promotion's targets checked again.
      */
     @GetMapping("/blueprints/{slug}/request")
     String blank(
             @ModelAttribute("form") RequestForm form,
+            BindingResult binding,
             @RequestParam(required = false) @Nullable UUID from,
             Actor actor,
             Model model) {
         form.setFormToken(formTokens.issue());
         form.setStep(RequestForm.REVIEW);
         var earlier = from == null ? null : requests.get(from, actor);
-        for (var parameter : form.blueprint().parameters()) {
-            var copied = earlier == null || parameter.noEcho()
-                    ? null
-                    : earlier.parameters().get(parameter.name());
-            var value = copied != null
-                    ? copied
-                    : parameter.defaultValue() == null || parameter.noEcho() ? "" : parameter.defaultValue();
-            form.getParameters().putIfAbsent(parameter.name(), ParameterField.display(parameter, value));
-        }
+        again.fill(form, earlier, binding);
         var earlierChoice =
                 earlier == null ? Optional.<StackSetChoice>empty() : requests.stackSetChoiceOf(earlier.id());
         form.chooseStackSetTargets(earlierChoice.orElse(StackSetChoice.NONE));
         if (earlier != null) {
-            if (form.getTarget().isEmpty()) {
-                form.setTarget(earlier.targetSlug());
-            }
-            form.setJustification(earlier.justification());
             model.addAttribute("copiedFrom", earlier.id());
+        }
+        if (binding.hasErrors()) {
+            model.addAttribute("messages", FormProblems.byField(binding));
+            return showForm(model, form, FormProblems.of(binding, RequestFormController::fieldId, "request-form"));
         }
         return showForm(model, form, List.of());
     }

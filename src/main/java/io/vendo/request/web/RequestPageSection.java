@@ -4,6 +4,8 @@ import io.vendo.identity.Actor;
 import io.vendo.request.RequestView;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * A part of a request's page that another module knows about: the approval (who must decide, the decisions, the
@@ -29,6 +31,18 @@ public interface RequestPageSection {
      * @param model what the fragment shows
      * @param version changes whenever what the fragment shows changes (built from stable values only: the same state
      *     gives the same version on every replica)
+     * @param follows other requests whose changes this part shows and that may still change (a promotion's steps while
+     *     it goes on): the page keeps listening to them, also once its own request has ended
      */
-    record Part(String fragment, Map<String, Object> model, String version) {}
+    record Part(String fragment, Map<String, Object> model, String version, Set<UUID> follows) {
+
+        public Part {
+            follows = Set.copyOf(follows);
+        }
+
+        /** A part that shows nothing of other requests. */
+        public Part(String fragment, Map<String, Object> model, String version) {
+            this(fragment, model, version, Set.of());
+        }
+    }
 }

@@ -11,9 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -72,22 +73,32 @@ class RequestPages {
             version.add(String.valueOf(mayCancel));
             parts.forEach(part -> version.add(part.fragment() + "=" + part.version()));
             var etag = "W/\"" + Sha256.hex(String.join("\n", version)).substring(0, 20) + "\"";
+            var follows = new LinkedHashSet<UUID>();
+            if (!request.state().terminal()) {
+                follows.add(request.id());
+            }
+            parts.forEach(part -> follows.addAll(part.follows()));
             return new RequestPage(
                     request,
                     timeline,
                     parts,
                     mayCancel,
                     etag,
-                    refresh(request),
+                    Set.copyOf(follows),
+                    follows.isEmpty() ? null : refresh(request),
                     RequestStates.inWords(request.state()));
         });
     }
 
-    private @Nullable String refresh(RequestView request) {
+    /**
+     * An ended request's page that still follows others (a promotion's next step, which may wait days for its
+     * approval) looks as seldom as a pending one: the stream tells it of every change at once.
+     */
+    private String refresh(RequestView request) {
         return switch (request.state()) {
-            case PENDING_APPROVAL -> seconds(settings.pendingRefresh(), settings.pendingRefreshMax());
             case APPROVED, IN_PROGRESS, ABANDONING -> seconds(settings.runningRefresh(), settings.runningRefreshMax());
-            case SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED, DRY_RUN, ABANDONED -> null;
+            case PENDING_APPROVAL, SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED, DRY_RUN, ABANDONED ->
+                seconds(settings.pendingRefresh(), settings.pendingRefreshMax());
         };
     }
 

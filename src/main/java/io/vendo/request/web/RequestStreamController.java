@@ -1,7 +1,6 @@
 package io.vendo.request.web;
 
 import io.vendo.identity.Actor;
-import io.vendo.request.Requests;
 import io.vendo.web.ChangeFeed;
 import io.vendo.web.PageController;
 import java.io.IOException;
@@ -21,8 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for an open request page: an event named {@code changed} each time something happens to the
- * request, on whichever replica it happened ({@link ChangeFeed}); the page then fetches its fragment again. A request
- * that has ended has nothing more to say: 204, and the browser does not reconnect. An open stream holds no thread; a
+ * request or to another request its page follows (a promotion's other steps, {@link RequestPage#follows()}), on
+ * whichever replica it happened ({@link ChangeFeed}); the page then fetches its fragment again. What the page follows
+ * is read again after each change, so a step filed meanwhile is followed from then on. A page on which nothing will
+ * change any more has nothing more to say: 204, and the browser does not reconnect. An open stream holds no thread; a
  * comment every 25 seconds keeps proxies from closing it, and after half an hour it ends and the browser reconnects.
  */
 @PageController
@@ -32,40 +33,64 @@ class RequestStreamController implements SmartLifecycle {
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
     private static final Duration RECONNECT = Duration.ofSeconds(5);
 
-    private final Requests requests;
+    private final RequestPages pages;
     private final ChangeFeed feed;
-    /** The open streams, each with what ends its subscription. */
+    /** The open streams, each with what ends its subscriptions. */
     private final Map<SseEmitter, Runnable> open = new ConcurrentHashMap<>();
+    /** What each open stream listens to. */
+    private final Map<SseEmitter, StreamSubscriptions> following = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("request-stream-heartbeat").daemon().factory());
 
-    RequestStreamController(Requests requests, ChangeFeed feed) {
-        this.requests = requests;
+    RequestStreamController(RequestPages pages, ChangeFeed feed) {
+        this.pages = pages;
         this.feed = feed;
         heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
     }
 
     @GetMapping(path = "/requests/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(@PathVariable UUID id, Actor actor) throws IOException {
-        var request = requests.get(id, actor);
-        if (request.state().terminal()) {
+        var follows = pages.read(id, actor).follows();
+        if (follows.isEmpty()) {
             return ResponseEntity.noContent().build();
         }
         var emitter = new SseEmitter(LIFETIME.toMillis());
-        var subscription = feed.subscribe(
-                id.toString(),
-                () -> send(emitter, SseEmitter.event().name("changed").data(id.toString())));
+        var subscriptions = new StreamSubscriptions(feed, () -> {
+            send(emitter, SseEmitter.event().name("changed").data(id.toString()));
+            heartbeat.execute(() -> followAgain(emitter, id, actor));
+        });
+        subscriptions.follow(follows);
         Runnable close = () -> {
-            subscription.close();
+            subscriptions.close();
             open.remove(emitter);
+            following.remove(emitter);
         };
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(error -> close.run());
         open.put(emitter, close);
+        following.put(emitter, subscriptions);
         emitter.send(SseEmitter.event().reconnectTime(RECONNECT.toMillis()).comment("listening"));
         return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);
+    }
+
+    /**
+     * After a change, what the page follows may have changed too (a promotion's next step was filed): the stream
+     * follows that from now on. Once nothing on the page can change, the stream ends; the page, which sees the same,
+     * does not reconnect.
+     */
+    private void followAgain(SseEmitter emitter, UUID id, Actor actor) {
+        var subscriptions = following.get(emitter);
+        if (subscriptions == null) {
+            return;
+        }
+        var follows = pages.read(id, actor).follows();
+        if (follows.isEmpty()) {
+            emitter.complete();
+        } else {
+            subscriptions.follow(follows);
+        }
     }
 
     /**

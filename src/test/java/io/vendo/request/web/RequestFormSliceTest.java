@@ -58,7 +58,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(
         controllers = RequestFormController.class,
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.vendo\\.aws\\..*"))
-@Import({RequestFormValidator.class, RequestReview.class})
+@Import({RequestFormValidator.class, RequestReview.class, RequestAgain.class})
 @ActiveProfiles("local")
 @WithMockUser(username = "requester", roles = "REQUESTER")
 class RequestFormSliceTest {
@@ -235,6 +235,38 @@ class RequestFormSliceTest {
                 .andExpect(model().attribute("quota", 2))
                 .andExpect(
                         model().attribute("resources", List.of(new TemplateResource("SiteBucket", "AWS::S3::Bucket"))));
+        then(requests).should(never()).submit(any(), any());
+    }
+
+    /** Every step of a promotion leaves an environment: the review says how many places of the quota it takes. */
+    @Test
+    void theReviewOfAPromotionSaysItTakesOnePlaceOfTheQuotaPerStep() throws Exception {
+        var production = new TargetDetails(
+                UUID.randomUUID(),
+                "production",
+                "Production",
+                "444455556666",
+                "eu-central-1",
+                EnvironmentTier.PROD,
+                null,
+                null,
+                List.of(),
+                List.of());
+        given(catalog.target("production")).willReturn(production);
+
+        var result = mvc.perform(post("/blueprints/static-website/request")
+                        .with(csrf())
+                        .param("target", "sandbox")
+                        .param("promotion[0]", "production")
+                        .param("parameters[SiteName]", "my-site")
+                        .param("justification", "Sandbox, then production")
+                        .param("formToken", "f0000000-0000-4000-8000-000000000002"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("request/review"))
+                .andReturn();
+
+        assertThat(result.getResponse().getContentAsString())
+                .contains("At most 2 active per team; this promotion takes 2, one per step");
         then(requests).should(never()).submit(any(), any());
     }
 
