@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,7 @@ class RequestStreamController implements SmartLifecycle {
     private static final Duration LIFETIME = Duration.ofMinutes(30);
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
     private static final Duration RECONNECT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(RequestStreamController.class);
 
     private final RequestPages pages;
     private final ChangeFeed feed;
@@ -58,7 +61,9 @@ class RequestStreamController implements SmartLifecycle {
         var emitter = new SseEmitter(LIFETIME.toMillis());
         var subscriptions = new StreamSubscriptions(feed, () -> {
             send(emitter, SseEmitter.event().name("changed").data(id.toString()));
-            heartbeat.execute(() -> followAgain(emitter, id, actor));
+            if (running) {
+                heartbeat.execute(() -> followAgain(emitter, id, actor));
+            }
         });
         subscriptions.follow(follows);
         Runnable close = () -> {
@@ -85,11 +90,17 @@ class RequestStreamController implements SmartLifecycle {
         if (subscriptions == null) {
             return;
         }
-        var follows = pages.read(id, actor).follows();
-        if (follows.isEmpty()) {
-            emitter.complete();
-        } else {
-            subscriptions.follow(follows);
+        try {
+            var follows = pages.read(id, actor).follows();
+            if (follows.isEmpty()) {
+                emitter.complete();
+            } else {
+                subscriptions.follow(follows);
+            }
+        } catch (RuntimeException e) {
+            // The browser reconnects and is answered afresh (a request it may no longer see: 404).
+            log.warn("The stream of request {} ends: what it follows could not be read again", id, e);
+            emitter.completeWithError(e);
         }
     }
 
