@@ -606,31 +606,26 @@ class PromotionFlowTest {
     /** A third PROD target of this test's own. */
     private String thirdTarget(String blueprint) {
         var slug = "promo-third-" + blueprint.substring("promo-".length());
-        catalog.register(new NewTarget(
+        catalog.register(third(slug, List.of()));
+        return slug;
+    }
+
+    /** The target takes only another blueprint from now on. */
+    private void closeTo(String slug) {
+        catalog.updateTarget(slug, third(slug, List.of("static-website")));
+    }
+
+    private static NewTarget third(String slug, List<String> allowedBlueprints) {
+        return new NewTarget(
                 slug,
                 "Disaster recovery",
                 PRODUCTION_ACCOUNT,
                 "eu-north-1",
                 EnvironmentTier.PROD,
                 "arn:aws:iam::" + PRODUCTION_ACCOUNT + ":role/VendoExecution",
-                "ext-third"));
-        return slug;
-    }
-
-    /** The target takes only another blueprint from now on. */
-    private void closeTo(String slug) {
-        catalog.updateTarget(
-                slug,
-                new NewTarget(
-                        slug,
-                        "Disaster recovery",
-                        PRODUCTION_ACCOUNT,
-                        "eu-north-1",
-                        EnvironmentTier.PROD,
-                        "arn:aws:iam::" + PRODUCTION_ACCOUNT + ":role/VendoExecution",
-                        "ext-third",
-                        List.of("static-website"),
-                        List.of()));
+                "ext-third",
+                allowedBlueprints,
+                List.of());
     }
 
     private List<Integer> counts() {
