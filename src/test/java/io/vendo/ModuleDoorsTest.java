@@ -95,7 +95,8 @@ class ModuleDoorsTest {
             "rolloutOf",
             "stackSetChoiceOf",
             "batchOf",
-            "batch");
+            "batch",
+            "decidedTogether");
 
     @Test
     void otherModulesOnlyReadRequestsThroughItsDoor() {

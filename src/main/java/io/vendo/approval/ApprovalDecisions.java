@@ -94,7 +94,10 @@ class ApprovalDecisions {
             String source,
             @Nullable Integer round) {
         var request = requests.require(requestId);
-        if (request.state() != RequestState.PENDING_APPROVAL) {
+        // A batch's approval decides its rows still waiting: row 0 itself may have run already (an update's approval
+        // asked again for another row's new preview).
+        var together = requests.decidedTogether(requestId);
+        if (together.stream().noneMatch(row -> row.state() == RequestState.PENDING_APPROVAL)) {
             throw new DecisionRefusedException(
                     Kind.CONFLICT,
                     "Request %s is %s; only requests waiting for approval can be decided"
@@ -103,8 +106,14 @@ class ApprovalDecisions {
         var approval = approvals
                 .findById(requestId)
                 .orElseThrow(() -> new IllegalStateException("Request %s has no approval".formatted(requestId)));
-        // Only what the approver was shown may be decided: a round superseded since is refused, nothing recorded.
-        approval.round().confirm(requestId, round, request.preview());
+        // Only what the approver was shown may be decided: a round superseded since is refused, nothing recorded. A
+        // batch's rows were shown together: any row's preview binds the decision to a round.
+        var preview = together.stream()
+                .map(RequestView::preview)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        approval.round().confirm(requestId, round, preview);
         approval.decide(actor, outcome, comment.strip(), channel, source, clock.instant());
         // The request moves on as the approval is saved, when this decision concluded it.
         approvals.save(approval);

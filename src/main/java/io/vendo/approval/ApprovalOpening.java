@@ -93,28 +93,58 @@ class ApprovalOpening {
      */
     @EventListener
     void release(RequestPreviewed previewed) {
-        approvals.findById(previewed.requestId()).ifPresent(approval -> {
-            var now = clock.instant();
-            if (approval.release(properties.timing(), now)) {
-                var request = requests.require(previewed.requestId());
-                invite(approvals.save(approval), request.team(), now, Timer.IF_NOT_SCHEDULED);
-            }
-        });
+        deciding(previewed.requestId()).ifPresent(this::releaseWhenEveryPreviewIsThere);
     }
 
-    /** What was approved went stale: the approval is pending again, held until the new preview is there. */
+    /**
+     * What was approved went stale: the approval is pending again, held until the new preview is there. For a row of a
+     * fleet's update, the batch's approval: the set of previews it decided on changed, so it decides again, in a new
+     * round, once the new one is there (also when it was still pending: what it showed is no longer what runs).
+     */
     @EventListener
     void reopen(RequestReturnedForApproval returned) {
-        approvals.findById(returned.requestId()).ifPresent(approval -> {
+        deciding(returned.requestId()).ifPresent(approval -> {
             approval.reopen(returned.reason(), clock.instant());
             approvals.save(approval);
         });
     }
 
-    /** A request whose preview AWS could not compute ends before anyone decided. */
+    /**
+     * A request whose preview AWS could not compute ends before anyone decided. In a fleet's update the batch's
+     * approval goes on for the rows still waiting (released once their previews are there), and closes with the last.
+     */
     @EventListener
     void close(RequestFailed failed) {
-        approvals.findById(failed.requestId()).ifPresent(Approval::close);
+        deciding(failed.requestId()).ifPresent(approval -> {
+            var rows = requests.decidedTogether(approval.requestId());
+            if (rows.size() == 1
+                    || rows.stream().noneMatch(row -> row.state() == io.vendo.request.RequestState.PENDING_APPROVAL)) {
+                approval.close();
+            } else {
+                releaseWhenEveryPreviewIsThere(approval);
+            }
+        });
+    }
+
+    /** The approval that decides the request: its own, or its batch's (row 0's). */
+    private java.util.Optional<Approval> deciding(UUID requestId) {
+        return approvals.findById(requestId).or(() -> requests.batchOf(requestId)
+                .flatMap(row -> approvals.findById(row.leadRequestId())));
+    }
+
+    /** Approvers are invited on the whole set of previews: none is shown while another row's is still computed. */
+    private void releaseWhenEveryPreviewIsThere(Approval approval) {
+        var waiting = requests.decidedTogether(approval.requestId()).stream()
+                .filter(row -> row.state() == io.vendo.request.RequestState.PENDING_APPROVAL)
+                .toList();
+        if (waiting.isEmpty() || waiting.stream().anyMatch(io.vendo.request.RequestView::previewPending)) {
+            return;
+        }
+        var now = clock.instant();
+        if (approval.release(properties.timing(), now)) {
+            var request = requests.require(approval.requestId());
+            invite(approvals.save(approval), request.team(), now, Timer.IF_NOT_SCHEDULED);
+        }
     }
 
     /**

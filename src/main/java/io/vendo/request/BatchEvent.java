@@ -50,6 +50,50 @@ public sealed interface BatchEvent extends AuditableEvent {
     }
 
     /**
+     * An UPDATE of a fleet was filed: one UPDATE request per environment the fleet created, decided by one approval.
+     *
+     * @param version the blueprint version rolled out; none: each environment keeps its own
+     * @param skipped the fleet's rows left out (no environment, decommissioned, busy, already up to date)
+     * @param leadRequestId the row whose approval decides them all, once every row's preview is there
+     */
+    record BatchUpdateSubmitted(
+            UUID eventId,
+            UUID batchId,
+            Instant occurredAt,
+            String actor,
+            UUID fleetId,
+            String blueprint,
+            @org.jspecify.annotations.Nullable Integer version,
+            int rows,
+            int skipped,
+            UUID leadRequestId,
+            int maxInFlight,
+            int pauseAfterFailures)
+            implements BatchEvent {
+
+        @Override
+        public String action() {
+            return "batch.update-submitted";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            var details = new LinkedHashMap<String, String>();
+            details.put("fleet", fleetId.toString());
+            details.put(
+                    "blueprint",
+                    version == null ? blueprint + " (each row's own version)" : blueprint + " v" + version);
+            details.put("rows", String.valueOf(rows));
+            details.put("skipped", String.valueOf(skipped));
+            details.put("approval", "request " + leadRequestId + " decides every row, once every preview is there");
+            details.put(
+                    "rollout",
+                    "at most %d in flight, pause after %d failures".formatted(maxInFlight, pauseAfterFailures));
+            return details;
+        }
+    }
+
+    /**
      * Rows failed: those not started yet wait until someone resumes the rollout.
      *
      * @param requester who submitted the batch, and may resume it

@@ -72,6 +72,38 @@ public class DayTwoRequests {
             Map<String, String> values,
             String justification,
             Actor requester) {
+        return file(environmentId, current, version, targetId, values, justification, requester, null)
+                .orElseThrow(() -> new NothingToUpdateException(environmentId, version.number()));
+    }
+
+    /**
+     * Like {@link #update}, for a row of a fleet's update: led by the update's first row, whose approval decides it
+     * (none for that first row itself). Nothing to change is no refusal here: the row is left out.
+     *
+     * @return the request; empty when neither the version nor any value changes for this environment
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Optional<RequestView> updateInFleet(
+            UUID environmentId,
+            UUID current,
+            BlueprintVersionDetails version,
+            UUID targetId,
+            Map<String, String> values,
+            String justification,
+            Actor requester,
+            @Nullable UUID ledBy) {
+        return file(environmentId, current, version, targetId, values, justification, requester, ledBy);
+    }
+
+    private java.util.Optional<RequestView> file(
+            UUID environmentId,
+            UUID current,
+            BlueprintVersionDetails version,
+            UUID targetId,
+            Map<String, String> values,
+            String justification,
+            Actor requester,
+            @Nullable UUID ledBy) {
         var previous = repository.findById(current).orElseThrow(() -> new RequestNotFoundException(current));
         var before = secrets.values(previous);
         var secretNames = SecretParameters.noEcho(version.parameters());
@@ -95,7 +127,7 @@ public class DayTwoRequests {
         var stackSet = stackSetChoices.find(current).orElse(StackSetChoice.NONE);
         catalog.checkPlacement(version, target, validated, stackSet);
         if (version.versionId().equals(previous.toView().blueprintVersionId()) && validated.equals(before)) {
-            throw new NothingToUpdateException(environmentId, version.number());
+            return java.util.Optional.empty();
         }
         var id = UUID.randomUUID();
         var stored = secrets.store(id, validated, secretNames);
@@ -118,6 +150,7 @@ public class DayTwoRequests {
                         version.kind() == BlueprintKind.STACK_SET
                                 ? ParameterChanges.preview(version, before, validated, secretNames, clock.instant())
                                 : null),
+                ledBy,
                 clock.instant());
         var saved = repository.save(request).toView();
         stackSetChoices.keep(id, stackSet);
@@ -128,7 +161,7 @@ public class DayTwoRequests {
                 version.slug(),
                 version.number(),
                 requester.username());
-        return saved;
+        return java.util.Optional.of(saved);
     }
 
     /**

@@ -3,9 +3,11 @@ package io.vendo.request;
 import io.vendo.request.BatchEvent.BatchPaused;
 import io.vendo.request.BatchEvent.BatchResumed;
 import io.vendo.request.BatchEvent.BatchSubmitted;
+import io.vendo.request.BatchEvent.BatchUpdateSubmitted;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,12 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A fleet: the requests one submission became (row 0 leads: its approval decides them all) and its rollout. The
  * rollout pauses once {@code pauseAfterFailures} rows failed since it started or was last resumed; resuming lets the
  * waiting rows start, and it pauses again after as many new failures.
+ *
+ * <p>A later UPDATE of a fleet is a batch too ({@code updateOf} names the fleet): its rows are the UPDATE requests of
+ * the environments the fleet's rows created, under the same kind of rollout; the fleet's rows it left out are kept with
+ * the reason.
  */
 @Entity
 @Table(name = "request_batch")
@@ -68,6 +75,17 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
     @Column(name = "request_id", nullable = false)
     private List<UUID> requestIds = new ArrayList<>();
 
+    @Column(name = "update_of", updatable = false)
+    private @Nullable UUID updateOf;
+
+    @Column(name = "blueprint_version", updatable = false)
+    private @Nullable Integer blueprintVersion;
+
+    @ElementCollection
+    @CollectionTable(name = "request_batch_skipped_row", joinColumns = @JoinColumn(name = "batch_id"))
+    @jakarta.persistence.OrderBy("fleetRow")
+    private List<SkippedRow> skipped = new ArrayList<>();
+
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
 
@@ -106,6 +124,53 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
                 batch.requester,
                 blueprintSlug,
                 requestIds.size(),
+                requestIds.getFirst(),
+                maxInFlight,
+                pauseAfterFailures));
+        return batch;
+    }
+
+    /**
+     * An UPDATE of the fleet: its rows are the UPDATE requests filed for the fleet's environments (the first leads:
+     * its approval decides them all), rolled out under the same policy as the fleet's unless the update names its own.
+     *
+     * @param version the blueprint version rolled out; none: each environment keeps its own
+     */
+    static RequestBatch update(
+            UUID id,
+            RequestBatch fleet,
+            @Nullable Integer version,
+            String justification,
+            io.vendo.identity.Actor requester,
+            int maxInFlight,
+            int pauseAfterFailures,
+            List<UUID> requestIds,
+            List<SkippedRow> skipped,
+            Instant now) {
+        var batch = new RequestBatch();
+        batch.id = id;
+        batch.updateOf = fleet.id;
+        batch.blueprintVersion = version;
+        batch.blueprintSlug = fleet.blueprintSlug;
+        batch.justification = justification.strip();
+        batch.requester = requester.username();
+        batch.team = fleet.team;
+        batch.maxInFlight = maxInFlight;
+        batch.pauseAfterFailures = pauseAfterFailures;
+        batch.requestIds = new ArrayList<>(requestIds);
+        batch.skipped = new ArrayList<>(skipped);
+        batch.submittedAt = now;
+        batch.updatedAt = now;
+        batch.registerEvent(new BatchUpdateSubmitted(
+                UUID.randomUUID(),
+                id,
+                now,
+                batch.requester,
+                fleet.id,
+                fleet.blueprintSlug,
+                version,
+                requestIds.size(),
+                skipped.size(),
                 requestIds.getFirst(),
                 maxInFlight,
                 pauseAfterFailures));
@@ -156,6 +221,23 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
         return requester;
     }
 
+    @Nullable
+    UUID updateOf() {
+        return updateOf;
+    }
+
+    String blueprintSlug() {
+        return blueprintSlug;
+    }
+
+    int maxInFlight() {
+        return maxInFlight;
+    }
+
+    int pauseAfterFailures() {
+        return pauseAfterFailures;
+    }
+
     boolean paused() {
         return rollout == RolloutState.PAUSED;
     }
@@ -177,6 +259,37 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
                 counts,
                 rows,
                 submittedAt,
-                updatedAt);
+                updatedAt,
+                updateOf,
+                blueprintVersion,
+                skipped.stream()
+                        .map(row -> new BatchView.Skipped(row.fleetRow, row.reason))
+                        .toList());
+    }
+
+    /** A row of the fleet an update left out, and why. */
+    @Embeddable
+    static class SkippedRow {
+
+        @Column(name = "fleet_row", nullable = false)
+        private int fleetRow;
+
+        @Column(nullable = false)
+        private String reason;
+
+        protected SkippedRow() {}
+
+        SkippedRow(int fleetRow, String reason) {
+            this.fleetRow = fleetRow;
+            this.reason = reason;
+        }
+
+        int fleetRow() {
+            return fleetRow;
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 }

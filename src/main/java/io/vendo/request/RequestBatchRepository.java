@@ -12,6 +12,9 @@ interface RequestBatchRepository extends Repository<RequestBatch, UUID> {
 
     Optional<RequestBatch> findById(UUID id);
 
+    /** A fleet's updates, newest first. */
+    List<RequestBatch> findByUpdateOfOrderBySubmittedAtDesc(UUID fleetId);
+
     /** The batch a request is a row of. */
     @Query(
             value = "select b.* from request_batch b join request_batch_row r on r.batch_id = b.id"
@@ -38,11 +41,14 @@ interface RequestBatchRepository extends Repository<RequestBatch, UUID> {
         UUID getBatchId();
 
         int getRowIndex();
+
+        UUID getLeadId();
     }
 
     @Query(
-            value =
-                    "select batch_id as batchId, row_index as rowIndex from request_batch_row where request_id = :requestId",
+            value = "select r.batch_id as batchId, r.row_index as rowIndex, l.request_id as leadId"
+                    + " from request_batch_row r join request_batch_row l on l.batch_id = r.batch_id and l.row_index = 0"
+                    + " where r.request_id = :requestId",
             nativeQuery = true)
     Optional<RowOf> findRowOf(UUID requestId);
 

@@ -183,6 +183,27 @@ class RequestBatches {
         return view(batches.save(batch));
     }
 
+    List<RequestView> decidedTogether(UUID requestId) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(requestId), followersOf(requestId).stream())
+                .map(id -> requests.findById(id)
+                        .orElseThrow(() -> new RequestNotFoundException(id))
+                        .toView())
+                .toList();
+    }
+
+    /** A row withdrawn while its batch's approval waits withdraws every other row still waiting for it. */
+    void withdrawWith(UUID withdrawn, Actor actor) {
+        leadOf(withdrawn).ifPresent(lead -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(lead), followersOf(lead).stream())
+                .filter(row -> !row.equals(withdrawn))
+                .map(row -> requests.findById(row).orElseThrow(() -> new RequestNotFoundException(row)))
+                .filter(row -> row.toView().state() == RequestState.PENDING_APPROVAL)
+                .forEach(row -> {
+                    row.cancel(actor.username(), clock.instant());
+                    requests.save(row);
+                }));
+    }
+
     /** The rows an approval of this request decides besides itself: its batch's other rows when it leads one. */
     List<UUID> followersOf(UUID requestId) {
         return batches.findFollowersOf(requestId);
@@ -193,7 +214,8 @@ class RequestBatches {
     }
 
     Optional<BatchRow> rowOf(UUID requestId) {
-        return batches.findRowOf(requestId).map(row -> new BatchRow(row.getBatchId(), row.getRowIndex()));
+        return batches.findRowOf(requestId)
+                .map(row -> new BatchRow(row.getBatchId(), row.getRowIndex(), row.getLeadId()));
     }
 
     Optional<Rollout> rolloutOf(UUID requestId) {

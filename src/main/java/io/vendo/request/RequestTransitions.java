@@ -55,12 +55,18 @@ class RequestTransitions {
     }
 
     /**
-     * The approval's request, and when it leads a batch every row still waiting for it (a row withdrawn meanwhile is
-     * left as it is): one approval decides the batch.
+     * The approval's request, and when it leads a batch every row still waiting for it (a row withdrawn meanwhile, or
+     * one that ran already when an update's approval was asked again for another row's new preview, is left as it is):
+     * one approval decides the batch.
      */
     private void decide(UUID id, Consumer<VendingRequest> decision) {
-        change(id, decision);
-        for (var row : batches.followersOf(id)) {
+        var followers = batches.followersOf(id);
+        if (followers.isEmpty()) {
+            change(id, decision);
+            return;
+        }
+        for (var row : java.util.stream.Stream.concat(java.util.stream.Stream.of(id), followers.stream())
+                .toList()) {
             var request = repository.findById(row).orElseThrow(() -> new RequestNotFoundException(row));
             if (request.toView().state() == RequestState.PENDING_APPROVAL) {
                 decision.accept(request);

@@ -6,11 +6,11 @@ import io.vendo.identity.Actor;
 import io.vendo.identity.Role;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -50,6 +50,7 @@ public class Requests {
     private final RequestBatches batches;
     private final PromotionChecks promotions;
     private final FailedComposites failedComposites;
+    private final FleetUpdating fleetUpdates;
     private final Clock clock;
 
     Requests(
@@ -61,7 +62,9 @@ public class Requests {
             RequestBatches batches,
             PromotionChecks promotions,
             FailedComposites failedComposites,
+            FleetUpdating fleetUpdates,
             Clock clock) {
+        this.fleetUpdates = fleetUpdates;
         this.repository = repository;
         this.catalog = catalog;
         this.participation = participation;
@@ -171,14 +174,7 @@ public class Requests {
         request.cancel(actor.username(), clock.instant());
         var cancelled = repository.save(request).toView();
         if (pending) {
-            batches.leadOf(id).ifPresent(lead -> Stream.concat(Stream.of(lead), batches.followersOf(lead).stream())
-                    .filter(row -> !row.equals(id))
-                    .map(row -> repository.findById(row).orElseThrow(() -> new RequestNotFoundException(row)))
-                    .filter(row -> row.toView().state() == RequestState.PENDING_APPROVAL)
-                    .forEach(row -> {
-                        row.cancel(actor.username(), clock.instant());
-                        repository.save(row);
-                    }));
+            batches.withdrawWith(id, actor);
         }
         return cancelled;
     }
@@ -209,6 +205,22 @@ public class Requests {
      */
     public BatchView resumeBatch(UUID batchId, Actor actor) {
         return batches.resume(visibleBatch(batchId, actor), actor);
+    }
+
+    /**
+     * Rolls a version and/or values out to every environment the fleet created ({@link FleetUpdating}).
+     *
+     * @throws BatchActionRefusedException or {@link BatchRefusedException} for what may not be asked; nothing stored
+     */
+    public BatchView updateFleet(UUID fleetId, UpdateFleet update, Actor actor) {
+        requireRequester(actor);
+        return fleetUpdates.update(visibleBatch(fleetId, actor), update, actor);
+    }
+
+    /** The requests one approval decides with this one: its batch's rows when it leads one (itself first), or itself. */
+    @Transactional(readOnly = true)
+    public List<RequestView> decidedTogether(UUID requestId) {
+        return batches.decidedTogether(requestId);
     }
 
     /** How a row of a batch is rolled out; none for a request of its own. */

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vendo.identity.Actor;
 import io.vendo.request.Requests;
 import io.vendo.request.SubmitBatch;
+import io.vendo.request.UpdateFleet;
 import io.vendo.web.ApiScopes;
 import io.vendo.web.IdempotentCalls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -125,6 +127,101 @@ class RequestBatchesApiController {
     BatchResponse resume(@PathVariable UUID id, Actor actor) {
         return BatchResponse.of(requests.resumeBatch(id, actor));
     }
+
+    @PostMapping(path = "/{id}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "updateRequestBatch",
+            summary = "Roll a blueprint version and/or parameter values out to every environment a fleet created",
+            description = "Files an UPDATE request for the environment of each of the fleet's rows, as a batch of its"
+                    + " own: values left out keep each environment's current ones (NoEcho values too), and rows"
+                    + " without an environment to update (the row did not succeed, decommissioned, busy, already up to"
+                    + " date) are left out and listed in `skipped` with the reason. AWS computes each row's preview"
+                    + " (change set) first; one approval decides every row, opened once every preview is there, and"
+                    + " bound to that set of previews: a decision names the batch's `approvalRound`, and when a row's"
+                    + " preview goes stale and is computed again the approval asks again in a new round (a decision"
+                    + " on the old one is refused with 409). Once approved, the rows run under the rollout policy"
+                    + " (the fleet's unless given) and the admission limits. Only the fleet's requester may, once the"
+                    + " fleet and its earlier updates ended. With an `Idempotency-Key`, a retry with the same key and"
+                    + " body returns the first response.",
+            security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Filed; waits for its previews and its approval",
+            headers = {
+                @Header(
+                        name = HttpHeaders.LOCATION,
+                        description = "The update's batch, as a path on this portal",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = IdempotentCalls.REPLAYED,
+                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
+                        schema = @Schema(type = "boolean"))
+            },
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Nothing to update, a version that does not exist, an unknown parameter, or rows the update"
+                    + " cannot apply to (`errors` keyed `rows[3].parameters.SiteName`, `rows[3].version`); nothing"
+                    + " stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the fleet's requester (or lacks the scope)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown batch, or one the caller may not see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The fleet (or its last update) is still rolling out, the batch is itself an update, or a"
+                    + " call with the same `Idempotency-Key` is still being processed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @ApiResponse(
+            responseCode = "422",
+            description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    ResponseEntity<?> update(
+            @PathVariable UUID id,
+            @Valid @RequestBody UpdateBatchBody body,
+            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
+                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            Actor actor,
+            HttpServletRequest http) {
+        return idempotentCalls.once(
+                http,
+                idempotencyKey,
+                actor.username(),
+                Map.of("operation", "fleet-update", "batch", id.toString(), "body", body),
+                () -> {
+                    var rollout = body.rollout();
+                    var batch = requests.updateFleet(
+                            id,
+                            new UpdateFleet(
+                                    body.version(),
+                                    body.parameters() == null ? Map.of() : body.parameters(),
+                                    body.justification(),
+                                    rollout == null ? null : rollout.maxInFlight(),
+                                    rollout == null ? null : rollout.pauseAfterFailures()),
+                            actor);
+                    return ResponseEntity.created(URI.create("/api/v1/request-batches/" + batch.id()))
+                            .body(BatchResponse.of(batch));
+                });
+    }
+
+    /**
+     * @param version the blueprint version to roll out; left out: each environment keeps its own
+     * @param parameters the values to change, by parameter name; those left out keep each environment's current one
+     * @param justification why the fleet should change; shown to approvers
+     * @param rollout how the approved rows are rolled out; left out: the fleet's policy
+     */
+    record UpdateBatchBody(
+            @Nullable @Positive Integer version,
+            @Nullable Map<String, String> parameters,
+            @NotBlank @Size(max = 2000) String justification,
+            @Valid @Nullable RolloutBody rollout) {}
 
     /**
      * @param blueprint the blueprint's slug; its newest version is pinned for every row
