@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import io.vendo.approval.ApprovalEvent.ApprovalOpened;
 import io.vendo.catalog.Catalog;
+import io.vendo.request.BatchRow;
 import io.vendo.request.RequestEvent.RequestCancelled;
 import io.vendo.request.RequestEvent.RequestExpired;
 import io.vendo.request.RequestEvent.RequestFailed;
@@ -126,10 +127,13 @@ class ApprovalOpening {
         });
     }
 
-    /** The approval that decides the request: its own, or its batch's (row 0's). */
+    /**
+     * The approval that decides the request, its own or its batch's (row 0's), locked: what it decides on is read
+     * under the lock, after every other row's report that took it first has committed.
+     */
     private java.util.Optional<Approval> deciding(UUID requestId) {
-        return approvals.findById(requestId).or(() -> requests.batchOf(requestId)
-                .flatMap(row -> approvals.findById(row.leadRequestId())));
+        var lead = requests.batchOf(requestId).map(BatchRow::leadRequestId).orElse(requestId);
+        return approvals.lockById(lead);
     }
 
     /** Approvers are invited on the whole set of previews: none is shown while another row's is still computed. */

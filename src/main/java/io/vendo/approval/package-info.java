@@ -14,6 +14,11 @@
  * stale before it ran, the approval reopens in a new round, held until the new preview: decisions of earlier rounds stay
  * on record but no longer count, and everyone may decide again.
  *
+ * <p>A batch has one approval, its row 0's: the other rows open none, and its conclusion decides every row still
+ * waiting. For an UPDATE of a fleet it is released only once every row's preview is there, and it is bound to that set
+ * of previews: when any row's preview goes stale (before or after the decision), it reopens in a new round, held until
+ * the new preview, and a decision naming an earlier round is refused.
+ *
  * <p>Its door is {@link io.vendo.approval.Approvals}: decisions from every channel, the one-time links, the inbox and
  * what a request's page shows. By named interface:
  *

@@ -15,6 +15,7 @@ import org.springframework.modulith.NamedInterface;
  * @param updateOf the fleet this batch updates; none for a fleet
  * @param version the blueprint version an update rolls out; none for a fleet, or an update that keeps each row's own
  * @param skipped the fleet's rows an update left out, and why
+ * @param updates a fleet's updates, newest first; none for an update
  */
 @NamedInterface("views")
 public record BatchView(
@@ -32,10 +33,22 @@ public record BatchView(
         Instant updatedAt,
         @Nullable UUID updateOf,
         @Nullable Integer version,
-        List<Skipped> skipped) {
+        List<Skipped> skipped,
+        List<Update> updates) {
 
     public BatchView {
         skipped = List.copyOf(skipped);
+        updates = List.copyOf(updates);
+    }
+
+    /** One of a fleet's updates, as its page lists them. */
+    public record Update(UUID id, @Nullable Integer version, Status status, int rows, Instant submittedAt) {}
+
+    /** Whether every update of this fleet ended: a new one may be filed once the fleet itself completed. */
+    public boolean updatable() {
+        return !isUpdate()
+                && status == Status.COMPLETED
+                && updates.stream().allMatch(update -> update.status() == Status.COMPLETED);
     }
 
     /** Where the batch stands, from its rows' states and its rollout. */

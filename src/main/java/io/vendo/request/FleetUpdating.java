@@ -153,22 +153,19 @@ class FleetUpdating {
         if (!unknown.isEmpty()) {
             throw new InvalidParametersException(unknown);
         }
-        var status = fleets.view(fleet).status();
-        if (status != BatchView.Status.COMPLETED) {
+        var view = fleets.view(fleet);
+        if (!view.updatable()) {
+            var rolling = view.updates().stream()
+                    .filter(earlier -> earlier.status() != BatchView.Status.COMPLETED)
+                    .findFirst();
             throw new BatchActionRefusedException(
                     fleet.id(),
                     Refusal.Kind.CONFLICT,
-                    "Fleet %s is still rolling out (%s): update it once every row ended".formatted(fleet.id(), status));
-        }
-        for (var earlier : batches.findByUpdateOfOrderBySubmittedAtDesc(fleet.id())) {
-            var earlierStatus = fleets.view(earlier).status();
-            if (earlierStatus != BatchView.Status.COMPLETED) {
-                throw new BatchActionRefusedException(
-                        fleet.id(),
-                        Refusal.Kind.CONFLICT,
-                        "Update %s of fleet %s is still rolling out (%s): update again once every row ended"
-                                .formatted(earlier.id(), fleet.id(), earlierStatus));
-            }
+                    rolling.map(earlier ->
+                                    "Update %s of fleet %s is still rolling out (%s): update again once every row ended"
+                                            .formatted(earlier.id(), fleet.id(), earlier.status()))
+                            .orElse("Fleet %s is still rolling out (%s): update it once every row ended"
+                                    .formatted(fleet.id(), view.status())));
         }
     }
 

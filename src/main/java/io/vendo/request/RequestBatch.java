@@ -246,7 +246,11 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
         return new Rollout(id, maxInFlight);
     }
 
-    BatchView toView(BatchView.Status status, java.util.Map<RequestState, Long> counts, List<BatchView.Row> rows) {
+    BatchView toView(
+            BatchView.Status status,
+            java.util.Map<RequestState, Long> counts,
+            List<BatchView.Row> rows,
+            List<BatchView.Update> updates) {
         return new BatchView(
                 id,
                 blueprintSlug,
@@ -264,7 +268,8 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
                 blueprintVersion,
                 skipped.stream()
                         .map(row -> new BatchView.Skipped(row.fleetRow, row.reason))
-                        .toList());
+                        .toList(),
+                updates);
     }
 
     /** A row of the fleet an update left out, and why. */

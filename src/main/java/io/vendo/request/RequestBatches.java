@@ -161,7 +161,18 @@ class RequestBatches {
             rows.add(new BatchView.Row(index, request));
             counts.merge(request.state(), 1L, Long::sum);
         }
-        return batch.toView(status(batch, counts), counts, rows);
+        var updates = batch.updateOf() != null
+                ? List.<BatchView.Update>of()
+                : batches.findByUpdateOfOrderBySubmittedAtDesc(batch.id()).stream()
+                        .map(this::view)
+                        .map(update -> new BatchView.Update(
+                                update.id(),
+                                update.version(),
+                                update.status(),
+                                update.rows().size(),
+                                update.submittedAt()))
+                        .toList();
+        return batch.toView(status(batch, counts), counts, rows, updates);
     }
 
     private static BatchView.Status status(RequestBatch batch, Map<RequestState, Long> counts) {

@@ -17,6 +17,10 @@
  * the request goes back from APPROVED to PENDING_APPROVAL ({@code RequestReturnedForApproval}) and waits for a new
  * preview; a preview AWS could not compute fails the request before it was decided.
  *
+ * <p>A fleet ({@code RequestBatch}) is many requests from one submission, decided by its row 0's approval and rolled
+ * out under its own policy; an UPDATE of a fleet is a batch of its own, whose rows are UPDATE requests of the
+ * environments the fleet created, filed through the environment module ({@link io.vendo.request.FleetEnvironments}).
+ *
  * <p>Its door is {@link io.vendo.request.Requests}: submission and withdrawal for people and integrations, reads for
  * everyone; no other module moves a request through it. What other modules may hold besides, by named interface:
  *
@@ -25,7 +29,8 @@
  *   <li>{@code request::progress} — the contracts the request reacts to (approval and execution implement them);
  *   <li>{@code request::views} — what {@code Requests} takes and returns, and its refusals;
  *   <li>{@code request::ports} — what the request asks of others: the account resources and organization accounts a
- *       form offers or refuses (aws), who takes part in deciding a request (approval);
+ *       form offers or refuses (aws), who takes part in deciding a request (approval), the environments a fleet's
+ *       update files UPDATE requests for (environment);
  *   <li>{@code request::web} — the parts other modules contribute to a request's pages (approval, execution);
  *   <li>{@code request::forms} — the request form's own sealed drafts and its promotion checks; no other module uses
  *       them;

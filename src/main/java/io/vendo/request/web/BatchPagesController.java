@@ -45,5 +45,6 @@ class BatchPagesController {
         model.addAttribute(
                 "mayResume",
                 batch.status() == BatchView.Status.PAUSED && batch.requester().equals(actor.username()));
+        model.addAttribute("mayUpdate", batch.updatable() && batch.requester().equals(actor.username()));
     }
 }
