@@ -155,10 +155,7 @@ class Approval extends AbstractAggregateRoot<Approval> implements Persistable<UU
         return true;
     }
 
-    /**
-     * What was approved (or, for a batch, shown: another row's preview went stale meanwhile) is no longer what would
-     * run: pending, in a new round held until the new preview.
-     */
+    /** What was approved (or a batch's rows showed) went stale: pending, in a new round held until the new preview. */
     void reopen(String reason, Instant now) {
         if (status == ApprovalStatus.APPROVED || status == ApprovalStatus.PENDING) {
             status = ApprovalStatus.PENDING;

@@ -18,6 +18,11 @@ public sealed interface BatchEvent extends AuditableEvent {
         return batchId().toString();
     }
 
+    /** How an audit record says a batch is rolled out. */
+    private static String rollout(int maxInFlight, int pauseAfterFailures) {
+        return "at most %d in flight, pause after %d failures".formatted(maxInFlight, pauseAfterFailures);
+    }
+
     /** @param leadRequestId the row whose approval decides them all */
     record BatchSubmitted(
             UUID eventId,
@@ -42,9 +47,7 @@ public sealed interface BatchEvent extends AuditableEvent {
             details.put("blueprint", blueprint);
             details.put("rows", String.valueOf(rows));
             details.put("approval", "request " + leadRequestId + " decides every row");
-            details.put(
-                    "rollout",
-                    "at most %d in flight, pause after %d failures".formatted(maxInFlight, pauseAfterFailures));
+            details.put("rollout", rollout(maxInFlight, pauseAfterFailures));
             return details;
         }
     }
@@ -86,9 +89,7 @@ public sealed interface BatchEvent extends AuditableEvent {
             details.put("rows", String.valueOf(rows));
             details.put("skipped", String.valueOf(skipped));
             details.put("approval", "request " + leadRequestId + " decides every row, once every preview is there");
-            details.put(
-                    "rollout",
-                    "at most %d in flight, pause after %d failures".formatted(maxInFlight, pauseAfterFailures));
+            details.put("rollout", rollout(maxInFlight, pauseAfterFailures));
             return details;
         }
     }

@@ -58,7 +58,7 @@ class FleetUpdating {
         refuseUnlessUpdatable(fleet, update, actor);
         var ids = fleet.requestIds();
         var filed = new ArrayList<UUID>();
-        var skipped = new ArrayList<RequestBatch.SkippedRow>();
+        var skipped = new ArrayList<SkippedFleetRow>();
         var errors = new ArrayList<RowError>();
         @Nullable UUID lead = null;
         for (int index = 0; index < ids.size(); index++) {
@@ -71,7 +71,7 @@ class FleetUpdating {
                         filed.add(request.id());
                         lead = lead == null ? request.id() : lead;
                     }
-                    case RowUpdate.Skipped(var reason) -> skipped.add(new RequestBatch.SkippedRow(index, reason));
+                    case RowUpdate.Skipped(var reason) -> skipped.add(new SkippedFleetRow(index, reason));
                     case RowUpdate.Refused(var field, var message) -> errors.add(new RowError(index, field, message));
                 }
             } catch (InvalidParametersException invalid) {

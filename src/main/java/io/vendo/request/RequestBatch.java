@@ -7,7 +7,6 @@ import io.vendo.request.BatchEvent.BatchUpdateSubmitted;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -84,7 +83,7 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
     @ElementCollection
     @CollectionTable(name = "request_batch_skipped_row", joinColumns = @JoinColumn(name = "batch_id"))
     @jakarta.persistence.OrderBy("fleetRow")
-    private List<SkippedRow> skipped = new ArrayList<>();
+    private List<SkippedFleetRow> skipped = new ArrayList<>();
 
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
@@ -97,6 +96,28 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
 
     protected RequestBatch() {}
 
+    private RequestBatch(
+            UUID id,
+            String blueprintSlug,
+            String justification,
+            String requester,
+            String team,
+            int maxInFlight,
+            int pauseAfterFailures,
+            List<UUID> requestIds,
+            Instant now) {
+        this.id = id;
+        this.blueprintSlug = blueprintSlug;
+        this.justification = justification.strip();
+        this.requester = requester;
+        this.team = team;
+        this.maxInFlight = maxInFlight;
+        this.pauseAfterFailures = pauseAfterFailures;
+        this.requestIds = new ArrayList<>(requestIds);
+        this.submittedAt = now;
+        this.updatedAt = now;
+    }
+
     static RequestBatch submit(
             UUID id,
             String blueprintSlug,
@@ -106,17 +127,16 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
             int pauseAfterFailures,
             List<UUID> requestIds,
             Instant now) {
-        var batch = new RequestBatch();
-        batch.id = id;
-        batch.blueprintSlug = blueprintSlug;
-        batch.justification = justification.strip();
-        batch.requester = requester.username();
-        batch.team = requester.primaryTeam();
-        batch.maxInFlight = maxInFlight;
-        batch.pauseAfterFailures = pauseAfterFailures;
-        batch.requestIds = new ArrayList<>(requestIds);
-        batch.submittedAt = now;
-        batch.updatedAt = now;
+        var batch = new RequestBatch(
+                id,
+                blueprintSlug,
+                justification,
+                requester.username(),
+                requester.primaryTeam(),
+                maxInFlight,
+                pauseAfterFailures,
+                requestIds,
+                now);
         batch.registerEvent(new BatchSubmitted(
                 UUID.randomUUID(),
                 id,
@@ -145,22 +165,21 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
             int maxInFlight,
             int pauseAfterFailures,
             List<UUID> requestIds,
-            List<SkippedRow> skipped,
+            List<SkippedFleetRow> skipped,
             Instant now) {
-        var batch = new RequestBatch();
-        batch.id = id;
+        var batch = new RequestBatch(
+                id,
+                fleet.blueprintSlug,
+                justification,
+                requester.username(),
+                fleet.team,
+                maxInFlight,
+                pauseAfterFailures,
+                requestIds,
+                now);
         batch.updateOf = fleet.id;
         batch.blueprintVersion = version;
-        batch.blueprintSlug = fleet.blueprintSlug;
-        batch.justification = justification.strip();
-        batch.requester = requester.username();
-        batch.team = fleet.team;
-        batch.maxInFlight = maxInFlight;
-        batch.pauseAfterFailures = pauseAfterFailures;
-        batch.requestIds = new ArrayList<>(requestIds);
         batch.skipped = new ArrayList<>(skipped);
-        batch.submittedAt = now;
-        batch.updatedAt = now;
         batch.registerEvent(new BatchUpdateSubmitted(
                 UUID.randomUUID(),
                 id,
@@ -266,35 +285,7 @@ class RequestBatch extends AbstractAggregateRoot<RequestBatch> {
                 updatedAt,
                 updateOf,
                 blueprintVersion,
-                skipped.stream()
-                        .map(row -> new BatchView.Skipped(row.fleetRow, row.reason))
-                        .toList(),
+                skipped.stream().map(SkippedFleetRow::toView).toList(),
                 updates);
-    }
-
-    /** A row of the fleet an update left out, and why. */
-    @Embeddable
-    static class SkippedRow {
-
-        @Column(name = "fleet_row", nullable = false)
-        private int fleetRow;
-
-        @Column(nullable = false)
-        private String reason;
-
-        protected SkippedRow() {}
-
-        SkippedRow(int fleetRow, String reason) {
-            this.fleetRow = fleetRow;
-            this.reason = reason;
-        }
-
-        int fleetRow() {
-            return fleetRow;
-        }
-
-        String reason() {
-            return reason;
-        }
     }
 }

@@ -530,6 +530,12 @@ class FleetUpdateFlowTest {
             previews.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("row 2"))
                     .click();
             assertThat(page.getByTestId("change-preview")).containsText("SiteBucket");
+            page.navigate(url("/approvals"));
+            assertThat(page.locator("[data-testid=waiting] > li")
+                            .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                                    .setHas(page.locator("a[href*='" + rows.getFirst() + "']")))
+                            .getByTestId("inbox-batch"))
+                    .containsText("Fleet update: decides all 3 rows; across them 3 to add, 3 to modify, 0 to remove");
             page.navigate(confirmation);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))
                     .click();

@@ -62,7 +62,14 @@ class ApprovalPagesController {
         if (showDecided) {
             model.addAttribute("decisions", approvals.decidedBy(actor, DECIDED_SHOWN));
         } else {
-            model.addAttribute("requests", approvals.inbox(actor));
+            var waiting = approvals.inbox(actor);
+            model.addAttribute("requests", waiting);
+            // A batch's row 0 decides every row: the inbox says so, and sums an update's previews up.
+            var batches = new java.util.HashMap<java.util.UUID, io.vendo.request.BatchView>();
+            waiting.forEach(request -> requests.batchOf(request.id())
+                    .filter(io.vendo.request.BatchRow::leads)
+                    .ifPresent(row -> batches.put(request.id(), requests.batch(row.batchId(), actor))));
+            model.addAttribute("batches", batches);
         }
         return "approval/inbox";
     }
