@@ -7,11 +7,13 @@ import io.vendo.approval.ApprovalEvent.ApprovalReminded;
 import io.vendo.approval.Approvals;
 import io.vendo.identity.Directory;
 import io.vendo.identity.Person;
+import io.vendo.request.BatchView;
 import io.vendo.request.RequestKind;
 import io.vendo.request.RequestState;
 import io.vendo.request.RequestView;
 import io.vendo.request.Requests;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +68,11 @@ class ApprovalInvitations {
     }
 
     /** A request still waiting for approval, the invitees the directory can reach, and each one's new link. */
-    private record Invited(RequestView request, Map<String, Person> invitees, Map<String, String> tokens) {}
+    private record Invited(
+            RequestView request,
+            List<RequestView> decidedTogether,
+            Map<String, Person> invitees,
+            Map<String, String> tokens) {}
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void invite(ApprovalEvent.Invitation invitation) {
@@ -91,25 +97,26 @@ class ApprovalInvitations {
                         request.blueprintName(),
                         request.targetName(),
                         request.requester());
-        // The round the mail shows: its page says so when that preview went stale before the approver came.
-        var round =
-                request.preview() == null ? "" : "&round=" + request.preview().round();
+        // A batch's one approval (row 0's) decides every row: the mail says so, and sums an update's previews up.
+        var together = issued.get().decidedTogether();
+        var fleet = together.size() > 1 ? BatchView.summarize(together) : null;
+        // The round the mail shows: its page says so when that preview went stale before the approver came. A batch's
+        // round is that of its rows' previews taken together.
+        var round = fleet != null
+                ? "&round=" + BatchView.roundOf(together)
+                : request.preview() == null ? "" : "&round=" + request.preview().round();
         var placeholder = "vendo-link-" + UUID.randomUUID();
-        var draft = composer.compose(
-                "",
-                subject,
-                "approval-request",
-                Map.of(
-                        "request",
-                        request,
-                        "why",
-                        why,
-                        "approveUrl",
-                        links.approval(placeholder) + "?decision=APPROVE" + round,
-                        "rejectUrl",
-                        links.approval(placeholder) + "?decision=REJECT" + round,
-                        "requestUrl",
-                        links.request(request.id())));
+        var model = new LinkedHashMap<String, Object>();
+        model.put("request", request);
+        model.put("why", why);
+        model.put("approveUrl", links.approval(placeholder) + "?decision=APPROVE" + round);
+        model.put("rejectUrl", links.approval(placeholder) + "?decision=REJECT" + round);
+        model.put("requestUrl", links.request(request.id()));
+        model.put("rows", together.size());
+        if (fleet != null && request.kind() == RequestKind.UPDATE) {
+            model.put("fleet", fleet);
+        }
+        var draft = composer.compose("", subject, "approval-request", model);
         issued.get().invitees().forEach((username, person) -> {
             // Issued for every approver asked for.
             var token = Objects.requireNonNull(issued.get().tokens().get(username));
@@ -119,7 +126,10 @@ class ApprovalInvitations {
 
     private Optional<Invited> issue(ApprovalEvent.Invitation invitation) {
         var request = requests.require(invitation.requestId());
-        if (request.state() != RequestState.PENDING_APPROVAL) {
+        // A batch's approval decides the rows still waiting: row 0 may have run already when an update's approval asks
+        // again for another row's new preview.
+        var together = requests.decidedTogether(request.id());
+        if (together.stream().noneMatch(row -> row.state() == RequestState.PENDING_APPROVAL)) {
             return Optional.empty();
         }
         var invitees = new LinkedHashMap<String, Person>();
@@ -136,6 +146,7 @@ class ApprovalInvitations {
         if (invitees.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Invited(request, invitees, approvals.issueLinks(request.id(), invitees.keySet())));
+        return Optional.of(
+                new Invited(request, together, invitees, approvals.issueLinks(request.id(), invitees.keySet())));
     }
 }

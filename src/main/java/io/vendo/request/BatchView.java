@@ -92,6 +92,15 @@ public record BatchView(
 
     /** The rows' previews counted together: what the one approval of an update decides on. */
     public PreviewSummary previewSummary() {
+        return summarize(rows.stream().map(Row::request).toList());
+    }
+
+    /**
+     * The previews of the requests one approval decides (its batch's rows, in their order) counted together.
+     *
+     * @param requests the rows' requests in row order: a row's index is its place here
+     */
+    public static PreviewSummary summarize(List<RequestView> requests) {
         int previewed = 0;
         int waiting = 0;
         long adds = 0;
@@ -99,8 +108,8 @@ public record BatchView(
         long removes = 0;
         long replacements = 0;
         var replacing = new java.util.ArrayList<Integer>();
-        for (var row : rows) {
-            var request = row.request();
+        for (int index = 0; index < requests.size(); index++) {
+            var request = requests.get(index);
             if (request.previewPending()) {
                 waiting++;
             }
@@ -123,7 +132,7 @@ public record BatchView(
                     changes.stream().filter(ChangePreview.Change::replaces).count();
             replacements += replaced;
             if (replaced > 0) {
-                replacing.add(row.index());
+                replacing.add(index);
             }
         }
         return new PreviewSummary(previewed, waiting, adds, modifies, removes, replacements, List.copyOf(replacing));
@@ -134,9 +143,14 @@ public record BatchView(
      * computed it again. The batch's approval is in this round; a decision names it ({@code "round"}).
      */
     public int previewRound() {
+        return roundOf(rows.stream().map(Row::request).toList());
+    }
+
+    /** {@link #previewRound()} of the requests one approval decides. */
+    public static int roundOf(List<RequestView> requests) {
         return 1
-                + rows.stream()
-                        .map(row -> row.request().preview())
+                + requests.stream()
+                        .map(RequestView::preview)
                         .filter(java.util.Objects::nonNull)
                         .mapToInt(preview -> preview.round() - 1)
                         .sum();

@@ -182,7 +182,7 @@ class FleetUpdating {
         for (var id : filed.subList(1, filed.size())) {
             var row = requests.findById(id).orElseThrow(() -> new RequestNotFoundException(id));
             if (row.toView().state() == RequestState.PENDING_APPROVAL) {
-                row.approve("with request " + lead.id(), clock.instant());
+                row.approve("with request " + filed.getFirst(), clock.instant());
                 requests.save(row);
             }
         }

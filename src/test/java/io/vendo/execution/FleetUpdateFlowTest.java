@@ -513,6 +513,10 @@ class FleetUpdateFlowTest {
         var updateId = updateUrl.substring(updateUrl.lastIndexOf('/') + 1);
         var rows = requestIds(get(updateId));
         var mail = Mailbox.awaitAbout("approver@vendo.local", "Approval needed", rows.getFirst());
+        assertThat(Mailbox.body(mail))
+                .contains("An update of a fleet: this approval decides all 3 rows.")
+                .contains("3 to add, 3 to modify, 0 to remove, 3 replaced or possibly replaced")
+                .contains("Rows that replace resources: 0, 1, 2");
 
         try (var context = chromium.newContext()) {
             var page = chromium.pageIn(context);

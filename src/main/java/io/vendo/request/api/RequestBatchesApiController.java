@@ -141,22 +141,11 @@ class RequestBatchesApiController {
                     + " preview goes stale and is computed again the approval asks again in a new round (a decision"
                     + " on the old one is refused with 409). Once approved, the rows run under the rollout policy"
                     + " (the fleet's unless given) and the admission limits. Only the fleet's requester may, once the"
-                    + " fleet and its earlier updates ended. With an `Idempotency-Key`, a retry with the same key and"
-                    + " body returns the first response.",
+                    + " fleet and its earlier updates ended.",
             security = @SecurityRequirement(name = ApiScopes.SCHEME, scopes = ApiScopes.REQUESTS_WRITE))
     @ApiResponse(
             responseCode = "201",
             description = "Filed; waits for its previews and its approval",
-            headers = {
-                @Header(
-                        name = HttpHeaders.LOCATION,
-                        description = "The update's batch, as a path on this portal",
-                        schema = @Schema(type = "string")),
-                @Header(
-                        name = IdempotentCalls.REPLAYED,
-                        description = IdempotentCalls.REPLAYED_DESCRIPTION,
-                        schema = @Schema(type = "boolean"))
-            },
             content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     @ApiResponse(
             responseCode = "400",
@@ -174,20 +163,12 @@ class RequestBatchesApiController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @ApiResponse(
             responseCode = "409",
-            description = "The fleet (or its last update) is still rolling out, the batch is itself an update, or a"
-                    + " call with the same `Idempotency-Key` is still being processed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @ApiResponse(
-            responseCode = "422",
-            description = IdempotentCalls.KEY_REUSED_DESCRIPTION,
+            description = "The fleet (or its last update) is still rolling out, or the batch is itself an update",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     ResponseEntity<?> update(
             @PathVariable UUID id,
             @Valid @RequestBody UpdateBatchBody body,
-            @Parameter(in = ParameterIn.HEADER, description = IdempotentCalls.HEADER_DESCRIPTION)
-                    @RequestHeader(name = IdempotentCalls.HEADER, required = false)
-                    @Nullable
-                    String idempotencyKey,
+            @RequestHeader(name = IdempotentCalls.HEADER, required = false) @Nullable String idempotencyKey,
             Actor actor,
             HttpServletRequest http) {
         return idempotentCalls.once(
