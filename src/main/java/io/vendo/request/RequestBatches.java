@@ -203,7 +203,10 @@ class RequestBatches {
     }
 
     /** A row withdrawn while its batch's approval waits withdraws every other row still waiting for it. */
-    void withdrawWith(UUID withdrawn, Actor actor) {
+    void withdrawWith(UUID withdrawn, Actor actor, boolean whileItWaits) {
+        if (!whileItWaits) {
+            return;
+        }
         leadOf(withdrawn).ifPresent(lead -> java.util.stream.Stream.concat(
                         java.util.stream.Stream.of(lead), followersOf(lead).stream())
                 .filter(row -> !row.equals(withdrawn))

@@ -162,8 +162,7 @@ public class Requests {
     }
 
     /**
-     * Withdraws a request. A row of a batch whose approval is still pending withdraws every pending row of its batch:
-     * one approval decides them all.
+     * Withdraws a request; a row of a batch whose approval is pending withdraws every pending row of its batch.
      *
      * @throws RequestNotFoundException when the actor may not see the request
      * @throws RequestCancellationRefusedException unless the actor is the requester
@@ -173,15 +172,12 @@ public class Requests {
         var pending = request.toView().state() == RequestState.PENDING_APPROVAL;
         request.cancel(actor.username(), clock.instant());
         var cancelled = repository.save(request).toView();
-        if (pending) {
-            batches.withdrawWith(id, actor);
-        }
+        batches.withdrawWith(id, actor, pending);
         return cancelled;
     }
 
     /**
-     * Stores a fleet: every row checked exactly as a single submission, all stored or none; one approval decides
-     * them all.
+     * Stores a fleet: every row checked exactly as a single submission, all stored or none; one approval for all.
      *
      * @throws BatchRefusedException naming every invalid row's problems; nothing is stored
      * @throws QuotaExceededException when the rows would take the team past the blueprint's quota
@@ -207,11 +203,7 @@ public class Requests {
         return batches.resume(visibleBatch(batchId, actor), actor);
     }
 
-    /**
-     * Rolls a version and/or values out to every environment the fleet created ({@link FleetUpdating}).
-     *
-     * @throws BatchActionRefusedException or {@link BatchRefusedException} for what may not be asked; nothing stored
-     */
+    /** Rolls a version and/or values out to every environment the fleet created ({@link FleetUpdating}). */
     public BatchView updateFleet(UUID fleetId, UpdateFleet update, Actor actor) {
         requireRequester(actor);
         return fleetUpdates.update(visibleBatch(fleetId, actor), update, actor);
