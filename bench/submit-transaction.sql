@@ -40,11 +40,11 @@ insert into audit_pending (event_id, occurred_at, actor, action, subject_id, det
   values (:req_event_id, now(), 'requester', 'request.submitted', :req_id::text,
           '{"blueprint":"static-website v1","target":"sandbox-eu-west-1 (SANDBOX)","team":"web-team"}'::jsonb)
   on conflict (event_id) do nothing;
-insert into vending_request (blueprint_version_id, blueprint_slug, blueprint_name, blueprint_version, target_id,
-                             target_slug, target_name, environment_id, preview, preview_pending, requested_expiry,
-                             dry_run_plan, failure_reason, justification, kind, outputs, parameters, requester,
-                             secret_parameters, state, submitted_at, team, updated_at, version, id)
-  values (:bv_id, :req_slug, :req_name, 1, :t_id, :t_slug, :t_name, null, null, false, null, null, null, 'benchmark',
+insert into vending_request (abandoned_at, blueprint_version_id, blueprint_slug, blueprint_name, blueprint_version,
+                             target_id, target_slug, target_name, environment_id, preview, preview_pending,
+                             requested_expiry, dry_run_plan, failure_reason, justification, kind, outputs, parameters,
+                             requester, secret_parameters, state, submitted_at, team, updated_at, version, id)
+  values (null, :bv_id, :req_slug, :req_name, 1, :t_id, :t_slug, :t_name, null, null, false, null, null, null, 'benchmark',
           'PROVISION', '{}',
           '{"SiteName": "bench-site", "Versioning": "Enabled", "IndexDocument": "index.html", "NoncurrentVersionDays": "30"}',
           'requester', '{}', 'PENDING_APPROVAL', now(), 'web-team', now(), 0, :req_id);
