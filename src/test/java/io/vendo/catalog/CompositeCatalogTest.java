@@ -231,6 +231,20 @@ class CompositeCatalogTest {
                         .replace("\"components\"", "\"template\": \"Resources: {}\", \"components\""));
         assertThat(mixed.status()).isEqualTo(400);
         assertThat(mixed.body().path("errors").path("components").asString()).contains("leave out template");
+
+        var nested = admin.postJson(
+                "/api/v1/blueprints",
+                networkOnly(
+                        "api-nested",
+                        """
+                        [{"name": "network", "template": "network.yaml"},
+                         {"name": "tiers", "blueprint": "three-tier-app", "dependsOn": ["network"]}]
+                        """));
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.contentType()).startsWith("application/problem+json");
+        assertThat(nested.body().path("errors").path("components[1].blueprint").asString())
+                .startsWith("Blueprint three-tier-app is a COMPOSITE; composites do not nest");
+        assertThat(admin.get("/api/v1/blueprints/api-nested").status()).isEqualTo(404);
     }
 
     @Test
