@@ -117,13 +117,17 @@ public class ExecutionBenchmark {
 
             var metrics = "http://localhost:" + worker.port() + "/actuator/prometheus";
             var peakHeap = new long[] {0};
+            // A failed reading is reported with the figures rather than taken as an empty heap.
+            var heapReadingFailure = new java.util.concurrent.atomic.AtomicReference<Exception>();
             var sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    peakHeap[0] = Math.max(peakHeap[0], heapUsed(metrics));
                     try {
+                        peakHeap[0] = Math.max(peakHeap[0], heapUsed(metrics));
                         Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
+                    } catch (Exception e) {
+                        heapReadingFailure.compareAndSet(null, e);
                     }
                 }
             });
@@ -184,6 +188,9 @@ public class ExecutionBenchmark {
             System.out.printf("worker connection uses   %.1f per request (about its transactions)%n", connectionsPerRequest);
             var rss = rssKb(worker.pid());
             System.out.printf("worker peak heap used    %d MB%n", peakHeap[0] / (1024 * 1024));
+            if (heapReadingFailure.get() != null) {
+                System.out.println("worker heap: some readings failed, the peak may be low: " + heapReadingFailure.get());
+            }
             System.out.printf(
                     "worker RSS               %d MB (peak %d MB)%n", rss.get("VmRSS") / 1024, rss.get("VmHWM") / 1024);
 
@@ -216,6 +223,9 @@ public class ExecutionBenchmark {
             result.put("workerCpuMsPerRequest", round(workerCpu * 1000 / requests));
             result.put("connectionUsesPerRequest", round(connectionsPerRequest));
             result.put("peakHeapMb", peakHeap[0] / (1024 * 1024));
+            if (heapReadingFailure.get() != null) {
+                result.put("heapReadingFailure", String.valueOf(heapReadingFailure.get()));
+            }
             result.put("peakRssMb", rss.get("VmHWM") / 1024);
             result.put("worker", properties);
             result.put("load", Map.of("before", loadBefore, "after", loadAfter));
@@ -454,27 +464,25 @@ public class ExecutionBenchmark {
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    /** The worker's heap in use, from its own Prometheus endpoint. */
     /**
      * How often the worker took a connection from its pool (Hikari's usage timer): about one per transaction, plus the
      * scheduler's own statements outside transactions. A count, so the machine's load does not change it.
      */
     private static double connectionUses(String url) throws Exception {
-        return metrics(url)
-                .filter(line -> line.startsWith("hikaricp_connections_usage_seconds_count{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return sumOf(url, line -> line.startsWith("hikaricp_connections_usage_seconds_count{"));
     }
 
-    private static long heapUsed(String url) {
-        try {
-            return (long) metrics(url)
-                    .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
-        } catch (Exception e) {
-            return 0;
-        }
+    /** The worker's heap in use, from its own Prometheus endpoint. */
+    private static long heapUsed(String url) throws Exception {
+        return (long) sumOf(url, line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""));
+    }
+
+    /** The sum of the values of the worker's Prometheus lines that the filter keeps. */
+    private static double sumOf(String url, java.util.function.Predicate<String> lines) throws Exception {
+        return metrics(url)
+                .filter(lines)
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** The worker's Prometheus lines, read as the admin. */
